@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Set-up and everyday commands, with nothing but Python 3.11+ on the machine.
+
+    python3 dev.py run     creates .venv if needed, installs Aller-Vers, opens the demo workspace
+    python3 dev.py test    same set-up, then ruff, ruff format, import-linter, mypy and pytest
+    python3 dev.py bench   same set-up, then the benchmarks (figures printed)
+
+The virtual environment is reinstalled only when pyproject.toml changes (a stamp file records its
+hash), so the second run starts at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".allervers-installed"
+
+
+def _call(*args: str | Path, env: dict[str, str] | None = None) -> int:
+    return subprocess.call([str(a) for a in args], cwd=ROOT, env=env)
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("Aller-Vers demande Python 3.11 ou plus récent.")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print("Création de l'environnement virtuel .venv ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Installation des dépendances ...", flush=True)
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    if _call(PYTHON, "-m", "pip", "install", *quiet, "--upgrade", "pip") != 0:
+        sys.exit("Échec de la mise à jour de pip.")
+    if _call(PYTHON, "-m", "pip", "install", *quiet, "-e", ".[test]") != 0:
+        sys.exit("Échec de l'installation des dépendances.")
+    STAMP.write_text(wanted)
+
+
+def run(args: list[str]) -> int:
+    return _call(BIN / "allervers", *(args or ["demo"]))
+
+
+def test(args: list[str]) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    steps = [
+        ("ruff check", [BIN / "ruff", "check", "src", "tests", "benchmarks", "dev.py"]),
+        ("ruff format", [BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "dev.py"]),
+        ("import-linter", [BIN / "lint-imports"]),
+        ("mypy", [BIN / "mypy"]),
+        # pytest exits 5 when it collected no test: that is a failure here too.
+        ("pytest", [PYTHON, "-m", "pytest", *args]),
+    ]
+    failed = []
+    for name, command in steps:
+        print(f"=== {name}", flush=True)
+        if _call(*command, env=env) != 0:
+            failed.append(name)
+    if failed:
+        print("ÉCHEC : " + ", ".join(failed), flush=True)
+        return 1
+    return 0
+
+
+def bench(args: list[str]) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return _call(PYTHON, ROOT / "benchmarks" / "run.py", *args, env=env)
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "bench"):
+        print(__doc__)
+        return 2
+    ensure_venv()
+    command, rest = sys.argv[1], sys.argv[2:]
+    return {"run": run, "test": test, "bench": bench}[command](rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,3 @@
+from allervers.app import main
+
+raise SystemExit(main())

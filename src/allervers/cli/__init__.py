@@ -1,0 +1,1 @@
+"""The command line, in French, over the same services as the GUI."""

@@ -1,0 +1,243 @@
+"""`allervers` command line. Every error becomes a French sentence and a non-zero exit code:
+1 for a refused action (wrong passphrase, bad input, full disk), 2 for a wrong command line
+(argparse), 3 when `check` finds a problem."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from allervers import __version__
+from allervers.cli import passphrases
+from allervers.domain.errors import AllerVersError
+from allervers.domain.users import Role
+from allervers.messages import describe, role_label
+from allervers.reports.recovery_sheet import write_recovery_sheet
+from allervers.services import backup as backup_service
+from allervers.services import demo as demo_service
+from allervers.services.integrity import check
+from allervers.services.paths import AppPaths
+from allervers.services.workspace import OpenWorkspace, WorkspaceService
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_CHECK_FAILED = 3
+ENV_USER = "ALLERVERS_USER"
+ENV_WORKSPACE = "ALLERVERS_WORKSPACE"
+
+
+@dataclass(frozen=True, slots=True)
+class LaunchGui:
+    """The command line asks the composition root to open the window."""
+
+    workspace: Path
+    user: str | None = None
+    banner: str | None = None  # shown on the unlock screen (the demo's passphrase)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in French for the words people read."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {message}\n")
+
+
+def _add_workspace(parser: argparse.ArgumentParser, with_user: bool = True) -> None:
+    parser.add_argument("--workspace", type=Path, help="dossier de l'espace de travail")
+    if with_user:
+        parser.add_argument("--user", help="nom d'utilisateur (ou ALLERVERS_USER)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="allervers", description="Aller-Vers : repérage du non-recours.")
+    parser.add_argument("--version", action="version", version=f"allervers {__version__}")
+    _add_workspace(parser)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    init = commands.add_parser("init", help="créer un espace de travail et son coordinateur")
+    _add_workspace(init)
+    init.add_argument("--territory", required=True, help="nom du territoire")
+    init.add_argument("--recovery-sheet", type=Path, help="écrire la clé de secours dans ce PDF")
+
+    users = commands.add_parser("users", help="gérer les utilisateurs")
+    users_commands = users.add_subparsers(dest="users_command", required=True, parser_class=_Parser)
+    add = users_commands.add_parser("add", help="ajouter un utilisateur")
+    _add_workspace(add)
+    add.add_argument("name", help="nom du nouvel utilisateur")
+    add.add_argument("--role", choices=[r.value for r in Role], default=Role.VOLUNTEER.value)
+    listing = users_commands.add_parser("list", help="lister les utilisateurs")
+    _add_workspace(listing)
+    passwd = users_commands.add_parser("passwd", help="changer de phrase de passe")
+    _add_workspace(passwd)
+    passwd.add_argument("--recovery", action="store_true", help="avec la clé de secours")
+
+    chk = commands.add_parser("check", help="vérifier l'intégrité de l'espace de travail")
+    _add_workspace(chk)
+
+    bak = commands.add_parser("backup", help="écrire une sauvegarde chiffrée")
+    _add_workspace(bak)
+    bak.add_argument("--out", type=Path, required=True, help="fichier de sauvegarde à créer")
+
+    res = commands.add_parser("restore", help="restaurer une sauvegarde dans un nouveau dossier")
+    _add_workspace(res)
+    res.add_argument("file", type=Path, help="fichier de sauvegarde")
+
+    demo = commands.add_parser("demo", help="ouvrir l'espace de démonstration")
+    _add_workspace(demo, with_user=False)
+    demo.add_argument("--no-gui", action="store_true", help="ne pas ouvrir la fenêtre")
+    return parser
+
+
+class _Command:
+    def __init__(self, args: argparse.Namespace, paths: AppPaths, service: WorkspaceService):
+        self.args = args
+        self.paths = paths
+        self.service = service
+
+    @property
+    def workspace_path(self) -> Path:
+        chosen = self.args.workspace or os.environ.get(ENV_WORKSPACE)
+        return Path(chosen) if chosen else self.paths.default_workspace
+
+    def user_name(self) -> str:
+        name = getattr(self.args, "user", None) or os.environ.get(ENV_USER)
+        if not name:
+            raise SystemExit(self._usage("--user NOM (ou ALLERVERS_USER) est requis."))
+        return str(name)
+
+    @staticmethod
+    def _usage(text: str) -> int:
+        print(f"allervers : erreur : {text}", file=sys.stderr)
+        return 2
+
+    def unlock(self) -> OpenWorkspace:
+        user = self.user_name()
+        return self.service.unlock(self.workspace_path, user, passphrases.current_passphrase())
+
+    def init(self) -> int:
+        created = self.service.create(
+            self.workspace_path, self.args.territory, self.user_name(),
+            passphrases.current_passphrase("Phrase de passe du coordinateur : "),
+        )
+        workspace = created.workspace
+        try:
+            print(f"Espace de travail créé : {self.workspace_path}")
+            if self.args.recovery_sheet:
+                write_recovery_sheet(
+                    self.args.recovery_sheet, workspace.territory(), created.recovery_key,
+                    date.today(),
+                )
+                print(f"Clé de secours écrite dans {self.args.recovery_sheet} : imprimez-la, "
+                      "rangez-la à part, puis supprimez le fichier.")
+            else:
+                # Shown once, on purpose: without it a forgotten passphrase loses everything.
+                print("Clé de secours (affichée une seule fois, notez-la et rangez-la à part) :")
+                print(f"  {created.recovery_key}")
+        finally:
+            workspace.lock()
+        return EXIT_OK
+
+    def users(self) -> int:
+        sub = self.args.users_command
+        if sub == "passwd" and self.args.recovery:
+            workspace = self.service.reset_with_recovery_key(
+                self.workspace_path, passphrases.recovery_key(), self.user_name(),
+                passphrases.new_passphrase(),
+            )
+            workspace.lock()
+            print("Nouvelle phrase de passe enregistrée.")
+            return EXIT_OK
+        workspace = self.unlock()
+        try:
+            if sub == "add":
+                user = workspace.add_user(
+                    self.args.name, Role(self.args.role),
+                    passphrases.new_passphrase(label="Phrase de passe du nouvel utilisateur : "),
+                )
+                print(f"Utilisateur ajouté : {user.name} ({role_label(user.role)})")
+            elif sub == "list":
+                for user in workspace.list_users():
+                    state = "" if user.active else " (désactivé)"
+                    print(f"{user.name}\t{role_label(user.role)}{state}")
+            else:
+                workspace.change_passphrase(
+                    passphrases.current_passphrase(), passphrases.new_passphrase()
+                )
+                print("Phrase de passe changée.")
+        finally:
+            workspace.lock()
+        return EXIT_OK
+
+    def check(self) -> int:
+        workspace = self.unlock()
+        try:
+            report = check(workspace)
+        finally:
+            workspace.lock()
+        ok_text = "intactes"
+        print(f"Espace de travail : {report.path}")
+        print(f"Pages chiffrées : {report.cipher_pages or ok_text}")
+        print(f"Structure de la base : {report.integrity or 'intacte'}")
+        schema_state = "à jour" if report.schema_revision == report.schema_expected else (
+            f"attendue {report.schema_expected}"
+        )
+        print(f"Version du schéma : {report.schema_revision} ({schema_state})")
+        audit = report.audit_problem or "chaîne intacte"
+        print(f"Journal d'audit : {report.audit_entries} entrées, {audit}")
+        print(f"Utilisateurs : {report.users}")
+        print("Résultat : " + ("aucun problème." if report.ok else "PROBLÈME détecté."))
+        return EXIT_OK if report.ok else EXIT_CHECK_FAILED
+
+    def backup(self) -> int:
+        workspace = self.unlock()
+        try:
+            written = backup_service.backup(workspace, self.args.out)
+        finally:
+            workspace.lock()
+        print(f"Sauvegarde chiffrée écrite : {written}")
+        return EXIT_OK
+
+    def restore(self) -> int:
+        workspace = backup_service.restore(
+            self.service, self.args.file, self.workspace_path, self.user_name(),
+            passphrases.current_passphrase(),
+        )
+        workspace.lock()
+        print(f"Sauvegarde restaurée dans {self.workspace_path}")
+        return EXIT_OK
+
+    def demo(self) -> int | LaunchGui:
+        path = self.args.workspace or self.paths.demo_workspace
+        demo, workspace = demo_service.ensure_demo(self.service, path)
+        workspace.lock()
+        state = "créé" if demo.created else "existant"
+        print(f"Espace de démonstration ({state}) : {demo.path}")
+        print(f"Utilisateur : {demo.user}")
+        # Synthetic data: printing this passphrase is the point of the demo.
+        print(f"Phrase de passe : {demo.passphrase}")
+        if self.args.no_gui:
+            return EXIT_OK
+        return LaunchGui(demo.path, demo.user, banner=demo.passphrase)
+
+
+def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) -> int | LaunchGui:
+    args = build_parser().parse_args(argv)
+    command = _Command(args, paths, service)
+    if args.command is None:
+        return LaunchGui(command.workspace_path, args.user or os.environ.get(ENV_USER))
+    handler = getattr(command, args.command)
+    try:
+        result: int | LaunchGui = handler()
+    except AllerVersError as error:
+        print(f"allervers : {describe(error)}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("allervers : interrompu.", file=sys.stderr)
+        return 130
+    return result

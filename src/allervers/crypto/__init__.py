@@ -1,0 +1,1 @@
+"""Key derivation and wrapping. The only layer that imports `cryptography`."""

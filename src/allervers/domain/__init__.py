@@ -1,0 +1,1 @@
+"""Plain dataclasses, enums and typed errors. No I/O, no UI text."""

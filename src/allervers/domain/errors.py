@@ -1,0 +1,96 @@
+"""Typed errors carrying data. The wording for people lives in `allervers.messages`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class AllerVersError(Exception):
+    """Base of every error a user may see; each has a message in `allervers.messages`."""
+
+
+@dataclass
+class WorkspaceNotFound(AllerVersError):
+    path: Path
+
+
+@dataclass
+class WorkspaceAlreadyExists(AllerVersError):
+    path: Path
+
+
+@dataclass
+class WorkspaceCorrupt(AllerVersError):
+    path: Path
+    detail: str = ""
+
+
+@dataclass
+class WorkspaceTooNew(AllerVersError):
+    """The database was migrated by a newer version of Aller-Vers than this one."""
+
+    path: Path
+    revision: str
+
+
+class WrongPassphrase(AllerVersError):
+    """The user name or the passphrase is wrong (deliberately not told apart)."""
+
+
+@dataclass
+class TooManyAttempts(AllerVersError):
+    retry_after_seconds: float
+
+
+class WrongRecoveryKey(AllerVersError):
+    pass
+
+
+@dataclass
+class WeakPassphrase(AllerVersError):
+    reason: str  # one of domain.passphrase.WeaknessReason values
+
+
+@dataclass
+class UserAlreadyExists(AllerVersError):
+    name: str
+
+
+@dataclass
+class UnknownUser(AllerVersError):
+    name: str
+
+
+@dataclass
+class PermissionDenied(AllerVersError):
+    action: str
+
+
+@dataclass
+class InvalidInput(AllerVersError):
+    field: str
+    reason: str
+
+
+@dataclass
+class StorageFull(AllerVersError):
+    path: Path
+
+
+@dataclass
+class BackupInvalid(AllerVersError):
+    path: Path
+    detail: str = ""
+
+
+class NoPassphraseGiven(AllerVersError):
+    """No passphrase in the environment and no terminal to ask for one."""
+
+
+class WorkspaceLocked(AllerVersError):
+    """An operation needed the open workspace, but it is locked."""
+
+
+class PassphraseMismatch(AllerVersError):
+    """The passphrase and its confirmation differ."""

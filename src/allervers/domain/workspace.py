@@ -1,0 +1,37 @@
+"""What a workspace says about itself once opened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceSettings:
+    """Non-personal settings, stored in clear in the metadata file."""
+
+    idle_lock_minutes: float = 5.0
+    language: str = "fr"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Result of `allervers check`: each part is None when fine, else a short reason."""
+
+    path: Path
+    cipher_pages: str | None
+    integrity: str | None
+    schema_revision: str
+    schema_expected: str
+    audit_entries: int
+    audit_problem: str | None
+    users: int
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.cipher_pages is None
+            and self.integrity is None
+            and self.schema_revision == self.schema_expected
+            and self.audit_problem is None
+        )

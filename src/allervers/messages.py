@@ -1,0 +1,107 @@
+"""The one place that turns typed errors into words for people, French first.
+
+Both the GUI and the command line call `describe(error, translate)`. The GUI passes
+`QCoreApplication.translate`, so the strings below are extracted by `pyside6-lupdate` (it finds the
+`translate("Messages", ...)` calls) and an English translation can follow; the command line passes
+the identity and prints French.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from allervers.domain import errors
+from allervers.domain.passphrase import WeaknessReason
+from allervers.domain.users import Role
+
+Translate = Callable[[str, str], str]
+
+
+def identity(_context: str, text: str) -> str:
+    return text
+
+
+def describe(error: BaseException, translate: Translate = identity) -> str:  # noqa: C901
+    """A sentence a volunteer can act on. Never includes a passphrase or a key."""
+    match error:
+        case errors.WrongPassphrase():
+            return translate("Messages", "Nom d'utilisateur ou phrase de passe incorrect.")
+        case errors.TooManyAttempts(retry_after_seconds=wait):
+            return translate("Messages", "Trop d'essais : réessayez dans {0} secondes.").format(
+                max(1, round(wait))
+            )
+        case errors.WrongRecoveryKey():
+            return translate("Messages", "Clé de secours incorrecte.")
+        case errors.WeakPassphrase(reason=reason) if reason == WeaknessReason.TOO_SHORT:
+            return translate("Messages", "Phrase de passe trop courte : au moins 12 caractères.")
+        case errors.WeakPassphrase():
+            return translate(
+                "Messages",
+                "Phrase de passe trop simple : allongez-la, par exemple avec plusieurs mots.",
+            )
+        case errors.WorkspaceNotFound(path=path):
+            return translate("Messages", "Aucun espace de travail dans {0}.").format(path)
+        case errors.WorkspaceAlreadyExists(path=path):
+            return translate("Messages", "{0} existe déjà : rien n'a été écrasé.").format(path)
+        case errors.WorkspaceTooNew(path=path):
+            return translate(
+                "Messages",
+                "L'espace de travail {0} vient d'une version plus récente d'Aller-Vers : "
+                "mettez le logiciel à jour.",
+            ).format(path)
+        case errors.WorkspaceCorrupt(path=path):
+            return translate(
+                "Messages",
+                "Le fichier {0} est illisible ou abîmé. Rien n'a été modifié ; "
+                "restaurez une sauvegarde si le problème persiste.",
+            ).format(path)
+        case errors.UserAlreadyExists(name=name):
+            return translate("Messages", "L'utilisateur « {0} » existe déjà.").format(name)
+        case errors.UnknownUser(name=name):
+            return translate("Messages", "Aucun utilisateur « {0} » dans cet espace.").format(name)
+        case errors.PermissionDenied():
+            return translate("Messages", "Cette action est réservée au coordinateur ou à la coordinatrice.")
+        case errors.InvalidInput(field=field, reason="empty"):
+            return translate("Messages", "Champ obligatoire : {0}.").format(field_label(field, translate))
+        case errors.InvalidInput(field=field, reason="too_long"):
+            return translate("Messages", "Texte trop long : {0}.").format(field_label(field, translate))
+        case errors.InvalidInput(field=field):
+            return translate("Messages", "Valeur impossible : {0}.").format(field_label(field, translate))
+        case errors.StorageFull(path=path):
+            return translate(
+                "Messages",
+                "Disque plein : impossible d'écrire {0}. Rien de ce qui était enregistré n'est "
+                "perdu ; libérez de la place et recommencez.",
+            ).format(path)
+        case errors.BackupInvalid(path=path):
+            return translate(
+                "Messages", "La sauvegarde {0} est abîmée ou n'est pas une sauvegarde Aller-Vers."
+            ).format(path)
+        case errors.NoPassphraseGiven():
+            return translate(
+                "Messages",
+                "Aucune phrase de passe : définissez ALLERVERS_PASSPHRASE ou lancez la commande "
+                "dans un terminal.",
+            )
+        case errors.PassphraseMismatch():
+            return translate("Messages", "Les deux phrases de passe saisies diffèrent.")
+        case errors.WorkspaceLocked():
+            return translate("Messages", "L'espace de travail est verrouillé.")
+        case OSError(strerror=reason, filename=filename):
+            return translate("Messages", "Erreur d'accès au fichier {0} : {1}.").format(filename, reason)
+    return translate("Messages", "Erreur inattendue : {0}.").format(type(error).__name__)
+
+
+def field_label(field: str, translate: Translate = identity) -> str:
+    labels = {
+        "territory": translate("Messages", "territoire"),
+        "user": translate("Messages", "nom d'utilisateur"),
+        "passphrase": translate("Messages", "phrase de passe"),
+    }
+    return labels.get(field, field)
+
+
+def role_label(role: Role, translate: Translate = identity) -> str:
+    if role is Role.COORDINATOR:
+        return translate("Messages", "coordination")
+    return translate("Messages", "bénévole")

@@ -1,0 +1,1 @@
+"""PDF documents (reportlab). The only layer that imports reportlab."""

@@ -1,0 +1,43 @@
+"""The recovery key sheet, printed once at creation and kept somewhere safe (not with the laptop)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+
+def write_recovery_sheet(path: Path, territory: str, recovery_key: str, created: date) -> None:
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setTitle("Aller-Vers – clé de secours")
+    width, height = A4
+    y = height - 30 * mm
+    canvas.setFont("Helvetica-Bold", 18)
+    canvas.drawString(25 * mm, y, "Aller-Vers – clé de secours")
+    canvas.setFont("Helvetica", 11)
+    y -= 12 * mm
+    canvas.drawString(25 * mm, y, f"Espace de travail : {territory}")
+    y -= 6 * mm
+    canvas.drawString(25 * mm, y, f"Créé le {created.strftime('%d/%m/%Y')}")
+    y -= 20 * mm
+    canvas.setFont("Courier-Bold", 20)
+    canvas.drawCentredString(width / 2, y, recovery_key)
+    canvas.rect(20 * mm, y - 8 * mm, width - 40 * mm, 22 * mm)
+    canvas.setFont("Helvetica", 11)
+    y -= 25 * mm
+    lines = [
+        "Cette clé permet de choisir une nouvelle phrase de passe si elle est oubliée.",
+        "Elle ouvre toutes les données de l'espace de travail : rangez cette feuille sous clé,",
+        "jamais avec l'ordinateur. Elle ne sera plus jamais affichée.",
+        "",
+        "Pour l'utiliser : écran de déverrouillage, « Phrase de passe oubliée »,",
+        "ou en ligne de commande : allervers users passwd --recovery",
+    ]
+    for line in lines:
+        canvas.drawString(25 * mm, y, line)
+        y -= 6 * mm
+    canvas.showPage()
+    canvas.save()

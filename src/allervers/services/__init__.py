@@ -1,0 +1,1 @@
+"""Use cases, one module per area. Services hand out plain domain objects, never sessions."""

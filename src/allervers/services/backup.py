@@ -1,0 +1,127 @@
+"""Encrypted backups: a zip holding an encrypted copy of the database and the metadata file.
+
+The copy is made with SQLCipher's own export (same key), so a backup is as safe as the workspace
+and opens with the same passphrases and recovery key as at the time it was taken. A backup is
+checked before it is written over nothing: it never replaces an existing file, and a restore goes
+to a new folder only after the copy was opened and its pages verified.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from allervers.domain.errors import (
+    BackupInvalid,
+    StorageFull,
+    WorkspaceAlreadyExists,
+    WorkspaceCorrupt,
+)
+from allervers.services.workspace import OpenWorkspace, WorkspaceService
+from allervers.storage.atomic import fsync_directory, is_disk_full
+from allervers.storage.database import Database, cipher_integrity_problems, export_copy
+from allervers.storage.metadata_file import DATABASE_NAME, METADATA_NAME, read_metadata
+
+BACKUP_FORMAT = "allervers-backup"
+MANIFEST = "backup.json"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def backup(workspace: OpenWorkspace, destination: Path) -> Path:
+    """Writes the backup to `destination` (never over an existing file) and returns it."""
+    if destination.exists():
+        raise WorkspaceAlreadyExists(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    # The temporary copy is encrypted and sits next to the destination, not in a shared /tmp.
+    with tempfile.TemporaryDirectory(dir=destination.parent, prefix=".allervers-") as tmp:
+        work = Path(tmp)
+        try:
+            export_copy(workspace.db.engine, work / DATABASE_NAME, workspace.data_key)
+            shutil.copyfile(workspace.path / METADATA_NAME, work / METADATA_NAME)
+            manifest = {
+                "format": BACKUP_FORMAT,
+                "version": 1,
+                "files": {name: _sha256(work / name) for name in (DATABASE_NAME, METADATA_NAME)},
+            }
+            partial = work / "backup.zip"
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as archive:
+                archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
+                for name in (DATABASE_NAME, METADATA_NAME):
+                    archive.write(work / name, name)
+            with open(partial, "rb+") as handle:
+                os.fsync(handle.fileno())
+            # link() fails if the destination appeared meanwhile: never overwrite a backup.
+            os.link(partial, destination)
+            fsync_directory(destination.parent)
+        except OSError as error:
+            if is_disk_full(error):
+                raise StorageFull(destination) from error
+            raise
+    workspace.audit("backup_written")
+    return destination
+
+
+def _extract(archive_path: Path, target: Path) -> None:
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            manifest = json.loads(archive.read(MANIFEST))
+            if manifest.get("format") != BACKUP_FORMAT:
+                raise BackupInvalid(archive_path, "format")
+            files = manifest["files"]
+            if set(files) != {DATABASE_NAME, METADATA_NAME}:
+                raise BackupInvalid(archive_path, "content")
+            for name, expected in files.items():
+                archive.extract(name, target)
+                if _sha256(target / name) != expected:
+                    raise BackupInvalid(archive_path, "checksum")
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
+        raise BackupInvalid(archive_path, type(error).__name__) from error
+
+
+def restore(
+    service: WorkspaceService, archive_path: Path, target: Path, user_name: str, passphrase: str
+) -> OpenWorkspace:
+    """Restores a backup into a new folder and opens it; refuses a folder that is not empty."""
+    if not archive_path.is_file():
+        raise BackupInvalid(archive_path, "missing")
+    if target.exists() and any(target.iterdir()):
+        raise WorkspaceAlreadyExists(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".allervers-restore-"))
+    try:
+        _extract(archive_path, staging)
+        read_metadata(staging)
+        workspace = service.unlock(staging, user_name, passphrase)
+        try:
+            problems = cipher_integrity_problems(workspace.db.engine)
+        finally:
+            workspace.lock()
+        if problems:
+            raise WorkspaceCorrupt(archive_path, "pages")
+        if target.exists():
+            target.rmdir()
+        os.replace(staging, target)
+        fsync_directory(target.parent)
+    except OSError as error:
+        if is_disk_full(error):
+            raise StorageFull(target) from error
+        raise
+    finally:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
+    opened = service.unlock(target, user_name, passphrase)
+    opened.audit("backup_restored")
+    return opened

@@ -1,0 +1,85 @@
+"""Tables. Every record carries a random stable id and a change stamp from the first migration, so
+that laptops can be synchronised later (issue 7) without renumbering anything."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def utc_now() -> str:
+    """Timestamps are ISO 8601 strings in UTC: sortable, readable, and the same on every laptop."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Record:
+    """Identity and change tracking shared by every table.
+
+    `origin_device` and `change_seq` form a per-device change counter (a version vector entry):
+    each flush stamps the records it changes with the next number of this workspace's counter.
+    """
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    created_at: Mapped[str] = mapped_column(String(40), default=utc_now)
+    updated_at: Mapped[str] = mapped_column(String(40), default=utc_now)
+    origin_device: Mapped[str] = mapped_column(String(32), default="")
+    change_seq: Mapped[int] = mapped_column(Integer, default=0, index=True)
+
+
+class DeviceClock(Base):
+    """One row: this workspace's device id and the last change number it gave."""
+
+    __tablename__ = "device_clock"
+    device_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WorkspaceInfo(Record, Base):
+    """One row: what the workspace is about. Lives only inside the encrypted database."""
+
+    __tablename__ = "workspace_info"
+    territory: Mapped[str] = mapped_column(Text)
+
+
+class UserRow(Record, Base):
+    __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("name_key"),)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20))
+    slot_id: Mapped[str] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class AuditRow(Record, Base):
+    """Append-only, chained by hashes: `hash` = SHA-256 of the previous hash and this entry."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    at: Mapped[str] = mapped_column(String(40))
+    actor_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    action: Mapped[str] = mapped_column(String(60))
+    entity: Mapped[str] = mapped_column(String(60), default="")
+    entity_id: Mapped[str] = mapped_column(String(64), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """One row: the last sequence number and hash, so that removing the newest entries shows."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
