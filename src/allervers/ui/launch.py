@@ -1,0 +1,32 @@
+"""`run_gui`: the QApplication, its translators and its event loop, around `Shell`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from allervers.services.workspace import WorkspaceService
+from allervers.ui.i18n import Translations, choose_language, workspace_language
+from allervers.ui.shell import Shell
+
+
+def run_gui(
+    service: WorkspaceService, workspace: Path, user: str | None, banner: str | None
+) -> int:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Aller-Vers")
+    app.setQuitOnLastWindowClosed(False)  # Shell decides when the person has left
+    translations = Translations(app)
+    translations.install(choose_language(workspace_language(workspace)))
+    shell = Shell(service, workspace, user, banner)
+    shell.finished.connect(app.exit)
+    shell.start()
+    code = app.exec()
+    # Let a running passphrase operation finish writing rather than cut it off at exit.
+    QThreadPool.globalInstance().waitForDone()
+    translations.remove()
+    return code

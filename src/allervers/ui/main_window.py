@@ -1,0 +1,202 @@
+"""The main window: navigation and pages while unlocked, a generic lock screen while locked.
+
+Locking forgets the key (`OpenWorkspace.lock`), closes every dialog that may show data, destroys
+the unlocked content and blanks the status bar, then asks for a passphrase again. Whoever unlocks
+(possibly another user of the same laptop) gets a fresh content built for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
+
+from allervers.messages import role_label
+from allervers.services.workspace import OpenWorkspace, WorkspaceService
+from allervers.ui.change_passphrase import ChangePassphraseDialog
+from allervers.ui.idle import IdleWatcher, minutes_to_ms
+from allervers.ui.lock_screen import LockScreen
+from allervers.ui.unlock import UnlockDialog
+from allervers.ui.users_dialog import UsersDialog
+from allervers.ui.workspace_view import WorkspaceView
+
+STATUS_MESSAGE_MS = 6000
+
+
+class MainWindow(QMainWindow):
+    """`idle_ms` overrides the workspace's idle-lock setting (tests use a fraction of a second)."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        service: WorkspaceService,
+        workspace_path: Path,
+        workspace: OpenWorkspace,
+        banner: str | None = None,
+        idle_ms: int | None = None,
+    ) -> None:
+        super().__init__()
+        self._service = service
+        self._path = workspace_path
+        self._banner = banner
+        self._idle_override = idle_ms
+        self._workspace: OpenWorkspace | None = None
+        self._view: WorkspaceView | None = None
+        self.unlock_dialog: UnlockDialog | None = None
+        self.setObjectName("mainWindow")
+        # Neutral on purpose: the title bar stays visible in the task bar while locked.
+        self.setWindowTitle("Aller-Vers")
+        self.resize(960, 640)
+
+        self._stack = QStackedWidget()
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlock_requested.connect(self._ask_unlock)
+        self._stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self._stack)
+
+        self.territory_label = QLabel()
+        self.territory_label.setObjectName("statusTerritory")
+        self.folder_label = QLabel()
+        self.folder_label.setObjectName("statusFolder")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("statusUser")
+        status = self.statusBar()
+        status.addWidget(self.territory_label)
+        status.addWidget(self.folder_label, 1)
+        status.addPermanentWidget(self.user_label)
+
+        self.idle = IdleWatcher(idle_ms or 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self._build_menu()
+        self._restore(workspace)
+
+    @property
+    def workspace(self) -> OpenWorkspace | None:
+        """The open workspace, or None while locked."""
+        return self._workspace
+
+    @property
+    def is_locked(self) -> bool:
+        return self._workspace is None
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Espace de travail"))
+        self.lock_action = QAction(self.tr("&Verrouiller"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.passphrase_action = QAction(self.tr("&Changer de phrase de passe…"), self)
+        self.passphrase_action.triggered.connect(self._change_passphrase)
+        self.users_action = QAction(self.tr("&Utilisateurs…"), self)
+        self.users_action.triggered.connect(self._manage_users)
+        self.quit_action = QAction(self.tr("&Quitter"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        menu.addAction(self.lock_action)
+        menu.addAction(self.passphrase_action)
+        menu.addAction(self.users_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+
+    # Locking and unlocking
+
+    def lock(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self.idle.stop()
+        # Dialogs first: they hold references to the workspace and may show names.
+        for dialog in self.findChildren(QDialog):
+            if dialog is not self.unlock_dialog:
+                dialog.reject()
+        workspace.lock()
+        self._workspace = None
+        if self._view is not None:
+            self._stack.removeWidget(self._view)
+            self._view.deleteLater()
+            self._view = None
+        self._stack.setCurrentWidget(self.lock_screen)
+        self.statusBar().clearMessage()
+        for label in (self.territory_label, self.folder_label, self.user_label):
+            label.clear()
+        self._set_actions_enabled(False)
+        self._ask_unlock()
+
+    def _ask_unlock(self) -> None:
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.raise_()
+            self.unlock_dialog.activateWindow()
+            return
+        # No user name prefilled: the lock screen must not say who uses this laptop.
+        dialog = UnlockDialog(
+            self._service,
+            self._path,
+            user=None,
+            banner=self._banner,
+            cancel_quits=False,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.unlocked.connect(self._restore)
+        dialog.finished.connect(self._unlock_dialog_closed)
+        self.unlock_dialog = dialog
+        dialog.open()
+
+    def _unlock_dialog_closed(self) -> None:
+        self.unlock_dialog = None
+
+    def _restore(self, workspace: OpenWorkspace) -> None:
+        self._workspace = workspace
+        self._view = WorkspaceView(workspace)
+        self._stack.addWidget(self._view)
+        self._stack.setCurrentWidget(self._view)
+        user = workspace.user
+        self.territory_label.setText(workspace.territory())
+        self.folder_label.setText(str(self._path))
+        self.user_label.setText(
+            self.tr("{0} ({1})").format(
+                user.name, role_label(user.role, QCoreApplication.translate)
+            )
+        )
+        self._set_actions_enabled(True)
+        self.users_action.setVisible(user.is_coordinator)
+        self.idle.set_interval(
+            self._idle_override or minutes_to_ms(workspace.settings.idle_lock_minutes)
+        )
+        self.idle.start()
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.lock_action, self.passphrase_action, self.users_action):
+            action.setEnabled(enabled)
+
+    # Dialogs
+
+    def _change_passphrase(self) -> None:
+        if self._workspace is None:
+            return
+        dialog = ChangePassphraseDialog(self._workspace, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(
+            lambda: self.statusBar().showMessage(
+                self.tr("Phrase de passe changée."), STATUS_MESSAGE_MS
+            )
+        )
+        dialog.open()
+
+    def _manage_users(self) -> None:
+        workspace = self._workspace
+        if workspace is None or not workspace.user.is_coordinator:
+            return
+        dialog = UsersDialog(workspace, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        if self._workspace is not None:
+            self._workspace.lock()
+            self._workspace = None
+        super().closeEvent(event)
+        self.closed.emit()

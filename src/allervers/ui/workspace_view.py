@@ -1,0 +1,98 @@
+"""The unlocked content: navigation on the left, one page per area on the right.
+
+Built anew at each unlock and destroyed at each lock, so that no widget, model or cached text
+holding personal data outlives the key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from allervers.services.workspace import OpenWorkspace
+
+
+def placeholder_page(title: str, text: str) -> QWidget:
+    """An honest page for a screen not built yet: what it will hold, and nothing pretending."""
+    page = QWidget()
+    heading = QLabel(title)
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    heading.setFont(font)
+    body = QLabel(text)
+    body.setWordWrap(True)
+    body.setMaximumWidth(640)
+    body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    not_yet = QLabel(
+        QCoreApplication.translate("WorkspaceView", "Cet écran n'est pas encore construit.")
+    )
+    not_yet.setStyleSheet("QLabel { color: palette(placeholder-text); font-style: italic; }")
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 24, 24, 24)
+    layout.addWidget(heading)
+    layout.addSpacing(8)
+    layout.addWidget(body)
+    layout.addSpacing(8)
+    layout.addWidget(not_yet)
+    layout.addStretch(1)
+    return page
+
+
+class WorkspaceView(QWidget):
+    def __init__(self, workspace: OpenWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspaceView")
+        # Kept for the screens to come; they will read through services, never a session.
+        self._workspace = workspace
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.pages = QStackedWidget()
+        for title, text in self._areas():
+            self.navigation.addItem(title)
+            self.pages.addWidget(placeholder_page(title, text))
+        width = max(
+            self.navigation.fontMetrics().horizontalAdvance(self.navigation.item(i).text())
+            for i in range(self.navigation.count())
+        )
+        self.navigation.setFixedWidth(width + 48)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+
+    def _areas(self) -> list[tuple[str, str]]:
+        return [
+            (
+                self.tr("Visites"),
+                self.tr(
+                    "Ici, vous enregistrerez chaque visite à domicile : le questionnaire guidé "
+                    "sur la situation du foyer, puis les droits probablement non demandés, avec "
+                    "un montant estimé et les raisons de l'estimation."
+                ),
+            ),
+            (
+                self.tr("Suivi des dossiers"),
+                self.tr(
+                    "Ici, vous suivrez les foyers à recontacter : démarches engagées, relances "
+                    "prévues, orientations vers les services et leurs résultats."
+                ),
+            ),
+            (
+                self.tr("Export"),
+                self.tr(
+                    "Ici, vous préparerez l'export pour l'évaluation : des indicateurs agrégés "
+                    "et, si vous le choisissez, des données pseudonymisées avec leur rapport de "
+                    "risque, le tout signé. Aucun nom ni adresse n'en sortira."
+                ),
+            ),
+        ]
