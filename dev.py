@@ -30,7 +30,7 @@ def _call(*args: str | Path, env: dict[str, str] | None = None) -> int:
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (dev.py may be started by an older Python)
         sys.exit("Aller-Vers demande Python 3.11 ou plus récent.")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
@@ -55,7 +55,10 @@ def test(args: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
         ("ruff check", [BIN / "ruff", "check", "src", "tests", "benchmarks", "dev.py"]),
-        ("ruff format", [BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "dev.py"]),
+        (
+            "ruff format",
+            [BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "dev.py"],
+        ),
         ("import-linter", [BIN / "lint-imports"]),
         ("mypy", [BIN / "mypy"]),
         # pytest exits 5 when it collected no test: that is a failure here too.

@@ -27,8 +27,13 @@ COORDINATOR = "Hortense Quillivic"
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "home"
     monkeypatch.setenv("ALLERVERS_HOME", str(root))
-    for name in ("ALLERVERS_PASSPHRASE", "ALLERVERS_NEW_PASSPHRASE", "ALLERVERS_USER",
-                 "ALLERVERS_WORKSPACE", "ALLERVERS_RECOVERY_KEY"):
+    for name in (
+        "ALLERVERS_PASSPHRASE",
+        "ALLERVERS_NEW_PASSPHRASE",
+        "ALLERVERS_USER",
+        "ALLERVERS_WORKSPACE",
+        "ALLERVERS_RECOVERY_KEY",
+    ):
         monkeypatch.delenv(name, raising=False)
     return root
 

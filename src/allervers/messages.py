@@ -21,7 +21,7 @@ def identity(_context: str, text: str) -> str:
     return text
 
 
-def describe(error: BaseException, translate: Translate = identity) -> str:  # noqa: C901
+def describe(error: BaseException, translate: Translate = identity) -> str:
     """A sentence a volunteer can act on. Never includes a passphrase or a key."""
     match error:
         case errors.WrongPassphrase():
@@ -60,13 +60,21 @@ def describe(error: BaseException, translate: Translate = identity) -> str:  # n
         case errors.UnknownUser(name=name):
             return translate("Messages", "Aucun utilisateur « {0} » dans cet espace.").format(name)
         case errors.PermissionDenied():
-            return translate("Messages", "Cette action est réservée au coordinateur ou à la coordinatrice.")
+            return translate(
+                "Messages", "Cette action est réservée au coordinateur ou à la coordinatrice."
+            )
         case errors.InvalidInput(field=field, reason="empty"):
-            return translate("Messages", "Champ obligatoire : {0}.").format(field_label(field, translate))
+            return translate("Messages", "Champ obligatoire : {0}.").format(
+                field_label(field, translate)
+            )
         case errors.InvalidInput(field=field, reason="too_long"):
-            return translate("Messages", "Texte trop long : {0}.").format(field_label(field, translate))
+            return translate("Messages", "Texte trop long : {0}.").format(
+                field_label(field, translate)
+            )
         case errors.InvalidInput(field=field):
-            return translate("Messages", "Valeur impossible : {0}.").format(field_label(field, translate))
+            return translate("Messages", "Valeur impossible : {0}.").format(
+                field_label(field, translate)
+            )
         case errors.StorageFull(path=path):
             return translate(
                 "Messages",
@@ -88,7 +96,9 @@ def describe(error: BaseException, translate: Translate = identity) -> str:  # n
         case errors.WorkspaceLocked():
             return translate("Messages", "L'espace de travail est verrouillé.")
         case OSError(strerror=reason, filename=filename):
-            return translate("Messages", "Erreur d'accès au fichier {0} : {1}.").format(filename, reason)
+            return translate("Messages", "Erreur d'accès au fichier {0} : {1}.").format(
+                filename, reason
+            )
     return translate("Messages", "Erreur inattendue : {0}.").format(type(error).__name__)
 
 

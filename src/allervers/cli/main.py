@@ -122,7 +122,9 @@ class _Command:
 
     def init(self) -> int:
         created = self.service.create(
-            self.workspace_path, self.args.territory, self.user_name(),
+            self.workspace_path,
+            self.args.territory,
+            self.user_name(),
             passphrases.current_passphrase("Phrase de passe du coordinateur : "),
         )
         workspace = created.workspace
@@ -130,11 +132,15 @@ class _Command:
             print(f"Espace de travail créé : {self.workspace_path}")
             if self.args.recovery_sheet:
                 write_recovery_sheet(
-                    self.args.recovery_sheet, workspace.territory(), created.recovery_key,
+                    self.args.recovery_sheet,
+                    workspace.territory(),
+                    created.recovery_key,
                     date.today(),
                 )
-                print(f"Clé de secours écrite dans {self.args.recovery_sheet} : imprimez-la, "
-                      "rangez-la à part, puis supprimez le fichier.")
+                print(
+                    f"Clé de secours écrite dans {self.args.recovery_sheet} : imprimez-la, "
+                    "rangez-la à part, puis supprimez le fichier."
+                )
             else:
                 # Shown once, on purpose: without it a forgotten passphrase loses everything.
                 print("Clé de secours (affichée une seule fois, notez-la et rangez-la à part) :")
@@ -147,7 +153,9 @@ class _Command:
         sub = self.args.users_command
         if sub == "passwd" and self.args.recovery:
             workspace = self.service.reset_with_recovery_key(
-                self.workspace_path, passphrases.recovery_key(), self.user_name(),
+                self.workspace_path,
+                passphrases.recovery_key(),
+                self.user_name(),
                 passphrases.new_passphrase(),
             )
             workspace.lock()
@@ -157,7 +165,8 @@ class _Command:
         try:
             if sub == "add":
                 user = workspace.add_user(
-                    self.args.name, Role(self.args.role),
+                    self.args.name,
+                    Role(self.args.role),
                     passphrases.new_passphrase(label="Phrase de passe du nouvel utilisateur : "),
                 )
                 print(f"Utilisateur ajouté : {user.name} ({role_label(user.role)})")
@@ -184,8 +193,10 @@ class _Command:
         print(f"Espace de travail : {report.path}")
         print(f"Pages chiffrées : {report.cipher_pages or ok_text}")
         print(f"Structure de la base : {report.integrity or 'intacte'}")
-        schema_state = "à jour" if report.schema_revision == report.schema_expected else (
-            f"attendue {report.schema_expected}"
+        schema_state = (
+            "à jour"
+            if report.schema_revision == report.schema_expected
+            else (f"attendue {report.schema_expected}")
         )
         print(f"Version du schéma : {report.schema_revision} ({schema_state})")
         audit = report.audit_problem or "chaîne intacte"
@@ -205,7 +216,10 @@ class _Command:
 
     def restore(self) -> int:
         workspace = backup_service.restore(
-            self.service, self.args.file, self.workspace_path, self.user_name(),
+            self.service,
+            self.args.file,
+            self.workspace_path,
+            self.user_name(),
             passphrases.current_passphrase(),
         )
         workspace.lock()

@@ -9,8 +9,8 @@ import sys
 
 from allervers.domain.errors import NoPassphraseGiven, PassphraseMismatch
 
-ENV_PASSPHRASE = "ALLERVERS_PASSPHRASE"
-ENV_NEW_PASSPHRASE = "ALLERVERS_NEW_PASSPHRASE"
+ENV_PASSPHRASE = "ALLERVERS_PASSPHRASE"  # noqa: S105  (a variable name)
+ENV_NEW_PASSPHRASE = "ALLERVERS_NEW_PASSPHRASE"  # noqa: S105
 ENV_RECOVERY_KEY = "ALLERVERS_RECOVERY_KEY"
 
 
@@ -24,7 +24,9 @@ def current_passphrase(label: str = "Phrase de passe : ") -> str:
     return os.environ.get(ENV_PASSPHRASE) or _prompt(label)
 
 
-def new_passphrase(env: str = ENV_NEW_PASSPHRASE, label: str = "Nouvelle phrase de passe : ") -> str:
+def new_passphrase(
+    env: str = ENV_NEW_PASSPHRASE, label: str = "Nouvelle phrase de passe : "
+) -> str:
     value = os.environ.get(env)
     if value:
         return value

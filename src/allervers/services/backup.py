@@ -25,7 +25,7 @@ from allervers.domain.errors import (
 )
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 from allervers.storage.atomic import fsync_directory, is_disk_full
-from allervers.storage.database import Database, cipher_integrity_problems, export_copy
+from allervers.storage.database import cipher_integrity_problems, export_copy
 from allervers.storage.metadata_file import DATABASE_NAME, METADATA_NAME, read_metadata
 
 BACKUP_FORMAT = "allervers-backup"

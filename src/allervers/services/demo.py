@@ -11,7 +11,7 @@ from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_wor
 DEMO_USER = "demo"
 DEMO_TERRITORY = "Démo – communauté de communes fictive"
 # Synthetic data only: a fixed, printed passphrase is fine here and nowhere else.
-DEMO_PASSPHRASE = "aller-vers-demo-2026"
+DEMO_PASSPHRASE = "aller-vers-demo-2026"  # noqa: S105  (synthetic demo)
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,8 +70,13 @@ class OpenWorkspace:
     """An unlocked workspace and the user who unlocked it. `lock()` forgets the key."""
 
     def __init__(
-        self, path: Path, metadata: WorkspaceMetadata, database: Database, user: User,
-        data_key: bytes, kdf_params: kdf.KdfParams,
+        self,
+        path: Path,
+        metadata: WorkspaceMetadata,
+        database: Database,
+        user: User,
+        data_key: bytes,
+        kdf_params: kdf.KdfParams,
     ) -> None:
         self.path = path
         self.metadata = metadata
@@ -252,7 +257,11 @@ class WorkspaceService:
         return workspace
 
     def _open(
-        self, path: Path, metadata: WorkspaceMetadata, data_key: bytes, user_name: str,
+        self,
+        path: Path,
+        metadata: WorkspaceMetadata,
+        data_key: bytes,
+        user_name: str,
         slot_id: str | None,
     ) -> OpenWorkspace:
         database = Database.open(database_path(path), data_key)

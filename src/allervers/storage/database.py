@@ -7,6 +7,7 @@ PBKDF2: the slow derivation is done once, with Argon2id, on the user's passphras
 from __future__ import annotations
 
 import contextlib
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,22 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from allervers.domain.errors import StorageFull, WorkspaceCorrupt
 from allervers.storage.models import DeviceClock, Record, new_id, utc_now
+
+LOW_DISK_BYTES = 256 * 1024
+
+
+def storage_error(path: Path, error: BaseException, detail: str = "database") -> Exception:
+    """The domain error for a driver error. SQLite reports a full disk as "database or disk is
+    full" when a page write fails, but as "disk I/O error" when the -wal or -shm file cannot
+    grow: a nearly full disk explains both, and a person must hear "disk full", not "corrupt"."""
+    if "full" in str(error).lower():
+        return StorageFull(path)
+    try:
+        if shutil.disk_usage(path.parent).free < LOW_DISK_BYTES:
+            return StorageFull(path)
+    except OSError:
+        pass
+    return WorkspaceCorrupt(path, detail)
 
 
 def _key_pragma(key: bytes) -> str:
@@ -46,9 +63,7 @@ def raw_connect(path: Path, key: bytes) -> Any:
         conn.execute("PRAGMA synchronous = FULL")
     except sqlcipher3.DatabaseError as error:
         conn.close()
-        if "full" in str(error).lower():
-            raise StorageFull(path) from error
-        raise WorkspaceCorrupt(path, "database") from error
+        raise storage_error(path, error) from error
     return conn
 
 
@@ -74,7 +89,9 @@ def open_engine(path: Path, key: bytes) -> Engine:
 def create_database(path: Path, key: bytes) -> Engine:
     """A new, empty SQLCipher file (the schema comes from the migrations)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(exist_ok=False)
+    path.parent.chmod(0o700)
+    # SQLite gives the -wal and -shm files the permissions of the database file.
+    path.touch(mode=0o600, exist_ok=False)
     return open_engine(path, key)
 
 
@@ -84,10 +101,7 @@ def translate_storage_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except SADatabaseError as error:
-        message = str(error.orig).lower() if error.orig else str(error).lower()
-        if "full" in message:
-            raise StorageFull(path) from error
-        raise WorkspaceCorrupt(path, "database") from error
+        raise storage_error(path, error.orig or error) from error
 
 
 class Database:
@@ -156,8 +170,13 @@ def export_copy(engine: Engine, destination: Path, key: bytes) -> None:
     with engine.connect() as conn:
         dbapi = conn.connection.dbapi_connection
         assert dbapi is not None
-        dbapi.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key.hex()}'\"", (str(destination),))
         try:
-            dbapi.execute("SELECT sqlcipher_export('backup')").fetchall()
-        finally:
-            dbapi.execute("DETACH DATABASE backup")
+            dbapi.execute(
+                f"ATTACH DATABASE ? AS backup KEY \"x'{key.hex()}'\"", (str(destination),)
+            )
+            try:
+                dbapi.execute("SELECT sqlcipher_export('backup')").fetchall()
+            finally:
+                dbapi.execute("DETACH DATABASE backup")
+        except sqlcipher3.DatabaseError as error:
+            raise storage_error(destination, error, "export") from error

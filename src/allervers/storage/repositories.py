@@ -21,8 +21,11 @@ def _user(row: UserRow) -> User:
 
 def add_user(session: Session, name: str, role: Role, slot_id: str) -> User:
     row = UserRow(
-        name=" ".join(name.split()), name_key=normalise_user_name(name), role=role.value,
-        slot_id=slot_id, active=True,
+        name=" ".join(name.split()),
+        name_key=normalise_user_name(name),
+        role=role.value,
+        slot_id=slot_id,
+        active=True,
     )
     session.add(row)
     session.flush()
@@ -54,15 +57,24 @@ def territory(session: Session) -> str:
     return session.execute(select(WorkspaceInfo.territory).limit(1)).scalar_one()
 
 
-def _entry_hash(prev_hash: str, seq: int, at: str, actor_id: str | None, action: str,
-                entity: str, entity_id: str) -> str:
-    payload = json.dumps([prev_hash, seq, at, actor_id, action, entity, entity_id],
-                         separators=(",", ":"))
+def _entry_hash(
+    prev_hash: str,
+    seq: int,
+    at: str,
+    actor_id: str | None,
+    action: str,
+    entity: str,
+    entity_id: str,
+) -> str:
+    payload = json.dumps(
+        [prev_hash, seq, at, actor_id, action, entity, entity_id], separators=(",", ":")
+    )
     return sha256_hex(payload.encode("utf-8"))
 
 
-def append_audit(session: Session, actor_id: str | None, action: str, entity: str = "",
-                 entity_id: str = "") -> None:
+def append_audit(
+    session: Session, actor_id: str | None, action: str, entity: str = "", entity_id: str = ""
+) -> None:
     """Appends one entry to the chain. Details that identify a person never go in the log: an
     entry names the kind of record and its random id."""
     head = session.get(AuditHead, 1)
@@ -70,8 +82,18 @@ def append_audit(session: Session, actor_id: str | None, action: str, entity: st
     seq += 1
     at = utc_now()
     digest = _entry_hash(prev, seq, at, actor_id, action, entity, entity_id)
-    session.add(AuditRow(seq=seq, at=at, actor_id=actor_id, action=action, entity=entity,
-                         entity_id=entity_id, prev_hash=prev, hash=digest))
+    session.add(
+        AuditRow(
+            seq=seq,
+            at=at,
+            actor_id=actor_id,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            prev_hash=prev,
+            hash=digest,
+        )
+    )
     if head is None:
         session.add(AuditHead(id=1, seq=seq, hash=digest))
     else:
@@ -89,8 +111,9 @@ def verify_audit_chain(session: Session) -> tuple[int, str | None]:
             return expected_seq - 1, f"missing entry {expected_seq}"
         if row.prev_hash != prev:
             return expected_seq - 1, f"entry {row.seq} does not follow entry {row.seq - 1}"
-        digest = _entry_hash(prev, row.seq, row.at, row.actor_id, row.action, row.entity,
-                             row.entity_id)
+        digest = _entry_hash(
+            prev, row.seq, row.at, row.actor_id, row.action, row.entity, row.entity_id
+        )
         if digest != row.hash:
             return expected_seq - 1, f"entry {row.seq} was altered"
         prev = row.hash

@@ -30,7 +30,9 @@ def upgrade() -> None:
         sa.Column("device_id", sa.String(32), primary_key=True),
         sa.Column("counter", sa.Integer, nullable=False),
     )
-    op.create_table("workspace_info", *record_columns(), sa.Column("territory", sa.Text, nullable=False))
+    op.create_table(
+        "workspace_info", *record_columns(), sa.Column("territory", sa.Text, nullable=False)
+    )
     op.create_table(
         "users",
         *record_columns(),
