@@ -8,10 +8,12 @@ the identity and prints French.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from allervers.domain import errors
 from allervers.domain.passphrase import WeaknessReason
+from allervers.domain.problems import Problem
 from allervers.domain.users import Role
 
 Translate = Callable[[str, str], str]
@@ -93,6 +95,15 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             )
         case errors.PassphraseMismatch():
             return translate("Messages", "Les deux phrases de passe saisies diffèrent.")
+        case errors.VisitInvalid(problems=problems):
+            return "\n".join(describe_problem(p, translate) for p in problems[:5])
+        case errors.ImportInvalid(path=path, line=line, problems=problems):
+            reasons = "; ".join(describe_problem(p, translate) for p in problems[:3])
+            return translate("Messages", "{0}, ligne {1} : {2}. Rien n'a été importé.").format(
+                path, line, reasons
+            )
+        case errors.UnknownRecord():
+            return translate("Messages", "Cet enregistrement n'existe pas ou plus.")
         case errors.WorkspaceLocked():
             return translate("Messages", "L'espace de travail est verrouillé.")
         case OSError(strerror=reason, filename=filename):
@@ -115,3 +126,35 @@ def role_label(role: Role, translate: Translate = identity) -> str:
     if role is Role.COORDINATOR:
         return translate("Messages", "coordination")
     return translate("Messages", "bénévole")
+
+
+def describe_problem(problem: Problem, translate: Translate = identity) -> str:
+    """One broken rule of the questionnaire, with the answer it concerns."""
+    texts = {
+        "required": translate("Messages", "réponse obligatoire"),
+        "unknown_question": translate("Messages", "question inconnue"),
+        "not_relevant": translate("Messages", "réponse sans objet pour cette visite"),
+        "invalid_choice": translate("Messages", "choix impossible"),
+        "exclusive_choice": translate("Messages", "« Aucun » ou « Ne sait pas » doit rester seul"),
+        "not_a_number": translate("Messages", "un nombre est attendu"),
+        "out_of_range": translate("Messages", "valeur hors des limites ({min} à {max})"),
+        "invalid_date": translate("Messages", "date impossible (AAAA-MM-JJ)"),
+        "date_in_future": translate("Messages", "date dans le futur"),
+        "date_in_past": translate("Messages", "date déjà passée"),
+        "not_text": translate("Messages", "un texte est attendu"),
+        "too_long": translate("Messages", "texte trop long (au plus {max_length} caractères)"),
+        "unknown_commune": translate("Messages", "commune inconnue (code INSEE)"),
+        "too_few_items": translate("Messages", "au moins {min} personne(s)"),
+        "too_many_items": translate("Messages", "au plus {max} personnes"),
+        "first_item": translate("Messages", "la première personne est la personne de référence"),
+        "repeated_value": translate("Messages", "une seule personne peut avoir ce lien"),
+        "no_such_item": translate("Messages", "personne inexistante"),
+        "not_a_list": translate("Messages", "une liste est attendue"),
+        "not_json": translate("Messages", "ligne JSON illisible"),
+        "unknown_format": translate("Messages", "format inconnu (attendu allervers-visit/1)"),
+        "unknown_questionnaire": translate("Messages", "questionnaire inconnu"),
+    }
+    text = texts.get(problem.code, problem.code)
+    with contextlib.suppress(KeyError, IndexError, ValueError):
+        text = text.format(**{"min": "", "max": "", "max_length": "", **problem.values})
+    return f"{problem.path} : {text}" if problem.path else text

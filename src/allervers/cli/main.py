@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -14,16 +15,18 @@ from pathlib import Path
 
 from allervers import __version__
 from allervers.cli import passphrases
-from allervers.domain.errors import AllerVersError
+from allervers.domain.errors import AllerVersError, BackupInvalid
 from allervers.domain.users import Role
-from allervers.messages import describe, role_label
+from allervers.messages import describe, describe_problem, role_label
 from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services import backup as backup_service
 from allervers.services import demo as demo_service
 from allervers.services.integrity import check
 from allervers.services.paths import AppPaths
+from allervers.services.visits import VisitService, visit_to_json
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 
+DEMO_HOUSEHOLDS = 300
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_CHECK_FAILED = 3
@@ -91,6 +94,25 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="ouvrir l'espace de démonstration")
     _add_workspace(demo, with_user=False)
     demo.add_argument("--no-gui", action="store_true", help="ne pas ouvrir la fenêtre")
+    demo.add_argument(
+        "--households",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"ajouter N visites fictives (par défaut {DEMO_HOUSEHOLDS} à la création)",
+    )
+
+    visits = commands.add_parser("visits", help="visites : importer, lister")
+    visits_commands = visits.add_subparsers(
+        dest="visits_command", required=True, parser_class=_Parser
+    )
+    imp = visits_commands.add_parser("import", help="importer un fichier JSONL de visites")
+    _add_workspace(imp)
+    imp.add_argument("file", type=Path, help="une visite par ligne (docs/household-format.md)")
+    imp.add_argument("--skip-invalid", action="store_true", help="ignorer les lignes invalides")
+    vlist = visits_commands.add_parser("list", help="lister les visites")
+    _add_workspace(vlist)
+    vlist.add_argument("--json", action="store_true", help="une visite JSON par ligne")
     return parser
 
 
@@ -226,10 +248,44 @@ class _Command:
         print(f"Sauvegarde restaurée dans {self.workspace_path}")
         return EXIT_OK
 
+    def visits(self) -> int:
+        workspace = self.unlock()
+        try:
+            service = VisitService(workspace)
+            if self.args.visits_command == "import":
+                if not self.args.file.is_file():
+                    raise BackupInvalid(self.args.file, "missing")
+                report = service.import_file(self.args.file, self.args.skip_invalid)
+                print(f"{report.imported} visite(s) importée(s).")
+                for line, problems in report.skipped:
+                    reasons = "; ".join(describe_problem(p) for p in problems[:3])
+                    print(f"Ligne {line} ignorée : {reasons}", file=sys.stderr)
+            else:
+                for visit in service.list():
+                    if self.args.json:
+                        print(json.dumps(visit_to_json(visit), ensure_ascii=False))
+                    else:
+                        outcome = visit.answers.get("door_outcome", "?")
+                        print(
+                            f"{visit.visited_on}\t{visit.status.value}\t{outcome}\t"
+                            f"{visit.answers.get('address_insee', '')}\t{visit.id}"
+                        )
+        finally:
+            workspace.lock()
+        return EXIT_OK
+
     def demo(self) -> int | LaunchGui:
         path = self.args.workspace or self.paths.demo_workspace
         demo, workspace = demo_service.ensure_demo(self.service, path)
-        workspace.lock()
+        households = self.args.households
+        if households is None and demo.created:
+            households = DEMO_HOUSEHOLDS
+        try:
+            if households:
+                added = demo_service.fill_demo(workspace, households)
+                print(f"{added} visites fictives ajoutées.")
+        finally:
+            workspace.lock()
         state = "créé" if demo.created else "existant"
         print(f"Espace de démonstration ({state}) : {demo.path}")
         print(f"Utilisateur : {demo.user}")
@@ -251,6 +307,10 @@ def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) 
     except AllerVersError as error:
         print(f"allervers : {describe(error)}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # `allervers visits list | head`: the reader left; not an error for the user.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
     except KeyboardInterrupt:
         print("allervers : interrompu.", file=sys.stderr)
         return 130

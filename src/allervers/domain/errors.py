@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from allervers.domain.problems import Problem
+
 
 class AllerVersError(Exception):
     """Base of every error a user may see; each has a message in `allervers.messages`."""
@@ -94,3 +96,25 @@ class WorkspaceLocked(AllerVersError):
 
 class PassphraseMismatch(AllerVersError):
     """The passphrase and its confirmation differ."""
+
+
+@dataclass
+class VisitInvalid(AllerVersError):
+    """Answers that break the questionnaire's rules."""
+
+    problems: list[Problem]
+
+
+@dataclass
+class ImportInvalid(AllerVersError):
+    """The first bad line of an import file, with its number (1-based) and problems."""
+
+    path: Path
+    line: int
+    problems: list[Problem]
+
+
+@dataclass
+class UnknownRecord(AllerVersError):
+    kind: str
+    record_id: str

@@ -36,3 +36,19 @@ def ensure_demo(service: WorkspaceService, path: Path) -> tuple[DemoWorkspace, O
         workspace = service.create(path, DEMO_TERRITORY, DEMO_USER, passphrase).workspace
         created = True
     return DemoWorkspace(path, DEMO_USER, passphrase, created), workspace
+
+
+def fill_demo(workspace: OpenWorkspace, households: int, seed: int | None = None) -> int:
+    """Adds `households` synthetic finished visits (validated like an import)."""
+    import json
+
+    from allervers.services.demo_data import synthetic_visits
+    from allervers.services.visits import VisitService, parse_visit
+
+    service = VisitService(workspace)
+    rows = []
+    for visit in synthetic_visits(households, seed=seed if seed is not None else households):
+        parsed, problems = parse_visit(json.dumps(visit))
+        assert parsed is not None, problems  # the generator only writes valid visits
+        rows.append(parsed)
+    return service.store_finished(rows)

@@ -131,8 +131,9 @@ class Database:
 
 def _stamp_changes(session: Session, _flush_context: Any, _instances: Any) -> None:
     """Gives every new or changed record the next number of this workspace's change counter."""
-    changed = [o for o in (*session.new, *session.dirty) if isinstance(o, Record)]
-    changed = [o for o in changed if o in session.new or session.is_modified(o)]
+    # session.new builds a new set at each access: read it once (a batch import adds thousands).
+    modified = [o for o in session.dirty if session.is_modified(o)]
+    changed = [o for o in (*session.new, *modified) if isinstance(o, Record)]
     if not changed:
         return
     clock = session.execute(select(DeviceClock).limit(1)).scalar_one_or_none()

@@ -83,3 +83,43 @@ class AuditHead(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class HouseholdRow(Record, Base):
+    """A door in a round and, with consent, how to reach the household again."""
+
+    __tablename__ = "households"
+    commune_insee: Mapped[str] = mapped_column(String(5), index=True)
+    street: Mapped[str | None] = mapped_column(Text, nullable=True)
+    number: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    contact_name: Mapped[str | None] = mapped_column(Text, nullable=True)
+    contact_phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    assigned_to: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+class VisitRow(Record, Base):
+    """One visit; its answers are one JSON document, rewritten at each answer (a few KB)."""
+
+    __tablename__ = "visits"
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)
+    volunteer_id: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    questionnaire_id: Mapped[str] = mapped_column(String(40))
+    questionnaire_version: Mapped[int] = mapped_column(Integer)
+    visited_on: Mapped[str] = mapped_column(String(10), index=True)
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    door_outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    answers: Mapped[str] = mapped_column(Text)
+    finished_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+
+class VisitChangeRow(Record, Base):
+    """History of edits to finished visits: previous and new value of one answer."""
+
+    __tablename__ = "visit_changes"
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[str] = mapped_column(String(40))
+    path: Mapped[str] = mapped_column(String(80))
+    old_value: Mapped[str] = mapped_column(Text)
+    new_value: Mapped[str] = mapped_column(Text)

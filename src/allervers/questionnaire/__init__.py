@@ -1,0 +1,1 @@
+"""Questionnaires as versioned data: definitions, skip logic and validation of answers."""

@@ -1,0 +1,65 @@
+"""The list of French communes with their INSEE codes, as shipped with openfisca-france.
+
+Read straight from the package's data file (`assets/zonage-communes/zonage-abc-juillet-2024.csv`,
+the ABC housing zoning of July 2024, which lists every commune) without importing openfisca-france
+itself: importing it costs seconds, reading this file a few milliseconds, and only `allervers.rights`
+may import OpenFisca.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.util
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+ZONING_FILE = Path("assets") / "zonage-communes" / "zonage-abc-juillet-2024.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class Commune:
+    insee: str
+    name: str
+    department: str
+
+
+def _package_dir() -> Path:
+    spec = importlib.util.find_spec("openfisca_france")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("openfisca_france")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, hyphens as spaces: "Chemillé-en-Anjou" ~ "chemille en anjou"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("-", " ").replace("'", " ").casefold().split())
+
+
+@functools.cache
+def all_communes() -> dict[str, Commune]:
+    path = _package_dir() / ZONING_FILE
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter=";")
+        next(reader)  # CODGEO;REG;DEP;LIBGEO;Zone...
+        return {row[0]: Commune(row[0], row[3], row[2]) for row in reader if row and row[0]}
+
+
+def find(insee: str) -> Commune | None:
+    return all_communes().get(insee.strip())
+
+
+def search(text: str, limit: int = 20) -> list[Commune]:
+    """Communes whose INSEE code or postal-free name starts with (or contains) the text."""
+    wanted = fold(text)
+    if not wanted:
+        return []
+    communes = all_communes().values()
+    if wanted.isdigit() or (len(wanted) >= 2 and wanted[:2] in ("2a", "2b")):
+        return [c for c in communes if c.insee.lower().startswith(wanted)][:limit]
+    starts = [c for c in communes if fold(c.name).startswith(wanted)]
+    contains = [c for c in communes if wanted in fold(c.name) and c not in starts]
+    return (sorted(starts, key=lambda c: c.name) + contains)[:limit]

@@ -1,0 +1,350 @@
+"""Recording visits: one answer at a time, committed as it is given, so that a crash, a power cut
+or a closed lid loses at most the field being typed."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from allervers.domain.errors import ImportInvalid, PermissionDenied, VisitInvalid
+from allervers.domain.problems import Problem
+from allervers.domain.visits import (
+    DIRECT_IDENTIFIERS,
+    Door,
+    DoorOutcome,
+    Visit,
+    VisitChange,
+    VisitStatus,
+)
+from allervers.questionnaire import communes, loader
+from allervers.questionnaire.model import Questionnaire
+from allervers.questionnaire.validation import check_value, validate
+from allervers.services.workspace import OpenWorkspace
+from allervers.storage import repositories, visits_repo
+
+FORMAT = "allervers-visit/1"
+_PATH = re.compile(r"^(?P<group>[a-z_]+)\[(?P<index>\d+)\]\.(?P<key>[a-z_]+)$|^(?P<plain>[a-z_]+)$")
+
+
+def commune_exists(code: str) -> bool:
+    return communes.find(code) is not None
+
+
+def questionnaire_of(visit: Visit) -> Questionnaire:
+    return loader.load(visit.questionnaire_id, visit.questionnaire_version)
+
+
+def strip_identifiers(answers: dict[str, Any]) -> dict[str, Any]:
+    """Without consent to be contacted again, the visit keeps no name, phone or street address
+    (the commune stays, for the territory's figures). A door with no interview keeps its address:
+    the round needs it to come back, and it says nothing about the household."""
+    if answers.get("door_outcome") != DoorOutcome.INTERVIEW.value:
+        return {k: v for k, v in answers.items() if k not in ("contact_name", "contact_phone")}
+    if answers.get("consent_contact") == "yes":
+        return answers
+    return {k: v for k, v in answers.items() if k not in DIRECT_IDENTIFIERS}
+
+
+def set_path(answers: dict[str, Any], path: str, value: Any) -> tuple[dict[str, Any], Any]:
+    """A copy of `answers` with the answer at `path` set (None removes it), and the old value."""
+    match = _PATH.match(path)
+    if not match:
+        raise VisitInvalid([Problem(path, "unknown_question")])
+    result = copy.deepcopy(answers)
+    if match["plain"]:
+        old = result.get(path)
+        if value is None:
+            result.pop(path, None)
+        else:
+            result[path] = value
+        return result, old
+    items = result.setdefault(match["group"], [])
+    index = int(match["index"]) - 1
+    if index < 0 or index > len(items):
+        raise VisitInvalid([Problem(path, "no_such_item")])
+    if index == len(items):
+        items.append({})
+    old = items[index].get(match["key"])
+    if value is None:
+        items[index].pop(match["key"], None)
+    else:
+        items[index][match["key"]] = value
+    return result, old
+
+
+def _check_one(questionnaire: Questionnaire, path: str, value: Any, visit_date: dt.date) -> None:
+    match = _PATH.match(path)
+    key = (match["plain"] or match["key"]) if match else path
+    question = questionnaire.question(key)
+    group = questionnaire.section_of(key)
+    if (
+        match is None
+        or question is None
+        or (group is not None and group.repeat) != bool(match["group"])
+    ):
+        if (
+            match
+            and match["plain"]
+            and any(s.repeat and s.id == match["plain"] for s in questionnaire.sections)
+        ):
+            return  # a whole repeat group, checked at the end
+        raise VisitInvalid([Problem(path, "unknown_question")])
+    if value is None:
+        return
+    code = check_value(question, value, visit_date, commune_exists)
+    if code:
+        raise VisitInvalid([Problem(path, code)])
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    imported: int
+    skipped: list[tuple[int, list[Problem]]]
+
+
+class VisitService:
+    def __init__(self, workspace: OpenWorkspace) -> None:
+        self._workspace = workspace
+
+    @property
+    def _user_id(self) -> str:
+        return self._workspace.user.id
+
+    def _visible_to(self) -> str | None:
+        return None if self._workspace.user.is_coordinator else self._user_id
+
+    def start(
+        self,
+        commune_insee: str,
+        street: str | None = None,
+        number: str | None = None,
+        visited_on: dt.date | None = None,
+        household_id: str | None = None,
+    ) -> Visit:
+        """A new draft at a door: the address answers are filled from what was typed."""
+        day = visited_on or dt.date.today()
+        questionnaire = loader.current()
+        if not commune_exists(commune_insee):
+            raise VisitInvalid([Problem("address_insee", "unknown_commune")])
+        answers: dict[str, Any] = {"address_insee": commune_insee}
+        if street:
+            answers["address_street"] = street
+        if number:
+            answers["address_number"] = number
+        with self._workspace.db.session() as session:
+            if household_id is None:
+                household_id = visits_repo.add_household(
+                    session, commune_insee, street, number, self._user_id
+                )
+            visit = visits_repo.add_visit(
+                session,
+                household_id,
+                self._user_id,
+                questionnaire.id,
+                questionnaire.version,
+                day.isoformat(),
+                answers,
+            )
+            repositories.append_audit(session, self._user_id, "visit_started", "visit", visit.id)
+        return visit
+
+    def record_door(
+        self,
+        commune_insee: str,
+        street: str | None,
+        number: str | None,
+        outcome: DoorOutcome,
+        visited_on: dt.date | None = None,
+        household_id: str | None = None,
+    ) -> Visit:
+        """One click for a door that did not answer (absent, vacant, refused, not a dwelling)."""
+        visit = self.start(commune_insee, street, number, visited_on, household_id)
+        self.answer(visit.id, "door_outcome", outcome.value)
+        return self.finish(visit.id)
+
+    def get(self, visit_id: str) -> Visit:
+        with self._workspace.db.session() as session:
+            visit = visits_repo.get_visit(session, visit_id)
+            self._require_visible(visit)
+            repositories.append_audit(session, self._user_id, "visit_viewed", "visit", visit_id)
+        return visit
+
+    def _require_visible(self, visit: Visit) -> None:
+        if self._workspace.user.is_coordinator or visit.volunteer_id == self._user_id:
+            return
+        raise PermissionDenied("visit")
+
+    def answer(self, visit_id: str, path: str, value: Any) -> Visit:
+        """Stores one answer at once (its own committed transaction). On a finished visit the
+        change is kept in the history with the previous value."""
+        with self._workspace.db.session() as session:
+            visit = visits_repo.get_visit(session, visit_id)
+            self._require_visible(visit)
+            day = dt.date.fromisoformat(visit.visited_on)
+            _check_one(questionnaire_of(visit), path, value, day)
+            answers, old = set_path(visit.answers, path, value)
+            if old == value:
+                return visit
+            if visit.status is VisitStatus.FINISHED:
+                problems = validate(questionnaire_of(visit), answers, day, commune_exists)
+                if problems:
+                    raise VisitInvalid(problems)
+                visits_repo.add_change(session, visit_id, self._user_id, path, old, value)
+                repositories.append_audit(session, self._user_id, "visit_edited", "visit", visit_id)
+                answers = strip_identifiers(answers)
+                self._sync_household(session, visit.household_id, answers)
+            visits_repo.save_answers(session, visit_id, answers)
+            return Visit(**{**_fields(visit), "answers": answers})
+
+    def problems(self, visit_id: str, finished: bool = True) -> list[Problem]:
+        visit = self.get(visit_id)
+        return validate(
+            questionnaire_of(visit),
+            visit.answers,
+            dt.date.fromisoformat(visit.visited_on),
+            commune_exists,
+            finished,
+        )
+
+    def finish(self, visit_id: str) -> Visit:
+        with self._workspace.db.session() as session:
+            visit = visits_repo.get_visit(session, visit_id)
+            self._require_visible(visit)
+            day = dt.date.fromisoformat(visit.visited_on)
+            problems = validate(questionnaire_of(visit), visit.answers, day, commune_exists)
+            if problems:
+                raise VisitInvalid(problems)
+            answers = strip_identifiers(visit.answers)
+            visits_repo.save_answers(session, visit_id, answers)
+            visits_repo.mark_finished(session, visit_id)
+            self._sync_household(session, visit.household_id, answers)
+            repositories.append_audit(session, self._user_id, "visit_finished", "visit", visit_id)
+        return Visit(**{**_fields(visit), "answers": answers, "status": VisitStatus.FINISHED})
+
+    @staticmethod
+    def _sync_household(session: Any, household_id: str, answers: dict[str, Any]) -> None:
+        visits_repo.set_contact(
+            session,
+            household_id,
+            answers.get("address_street"),
+            answers.get("address_number"),
+            answers.get("contact_name"),
+            answers.get("contact_phone"),
+        )
+
+    def drafts(self) -> list[Visit]:
+        """Unfinished visits of this user, newest first: offered for resumption at unlock."""
+        with self._workspace.db.session() as session:
+            return visits_repo.drafts(session, self._user_id)
+
+    def history(self, visit_id: str) -> list[VisitChange]:
+        with self._workspace.db.session() as session:
+            self._require_visible(visits_repo.get_visit(session, visit_id))
+            return visits_repo.changes(session, visit_id)
+
+    def list(self, status: VisitStatus | None = None) -> list[Visit]:
+        with self._workspace.db.session() as session:
+            visits = visits_repo.list_visits(session, self._visible_to(), status)
+            repositories.append_audit(session, self._user_id, "visits_listed", "visit")
+        return visits
+
+    def next_doors(self, commune_insee: str, today: dt.date | None = None) -> list[Door]:
+        day = (today or dt.date.today()).isoformat()
+        with self._workspace.db.session() as session:
+            return visits_repo.doors_to_revisit(session, commune_insee, day, self._visible_to())
+
+    # --- import -------------------------------------------------------------------------------
+
+    def import_file(self, path: Path, skip_invalid: bool = False) -> ImportReport:
+        """Validates every line first; imports nothing if a line is bad, unless `skip_invalid`."""
+        good: list[tuple[dt.date, Questionnaire, dict[str, Any]]] = []
+        skipped: list[tuple[int, list[Problem]]] = []
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                parsed, problems = parse_visit(line)
+                if problems or parsed is None:
+                    if not skip_invalid:
+                        raise ImportInvalid(path, number, problems)
+                    skipped.append((number, problems))
+                    continue
+                good.append(parsed)
+        return ImportReport(self.store_finished(good), skipped)
+
+    def store_finished(self, visits: list[tuple[dt.date, Questionnaire, dict[str, Any]]]) -> int:
+        """Stores already validated, finished visits in one transaction (import and demo)."""
+        with self._workspace.db.session() as session:
+            for day, questionnaire, raw in visits:
+                answers = strip_identifiers(raw)
+                household_id = visits_repo.add_household(
+                    session,
+                    answers["address_insee"],
+                    answers.get("address_street"),
+                    answers.get("address_number"),
+                    self._user_id,
+                    answers.get("contact_name"),
+                    answers.get("contact_phone"),
+                )
+                visits_repo.add_visit(
+                    session,
+                    household_id,
+                    self._user_id,
+                    questionnaire.id,
+                    questionnaire.version,
+                    day.isoformat(),
+                    answers,
+                    finished=True,
+                )
+            repositories.append_audit(
+                session, self._user_id, "visits_imported", "visit", str(len(visits))
+            )
+        return len(visits)
+
+
+def _fields(visit: Visit) -> dict[str, Any]:
+    return {name: getattr(visit, name) for name in Visit.__slots__}  # type: ignore[attr-defined]
+
+
+def parse_visit(
+    line: str,
+) -> tuple[tuple[dt.date, Questionnaire, dict[str, Any]] | None, list[Problem]]:
+    """One line of an import file: the visit, or the problems that make it unusable."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        return None, [Problem("", "not_json", {"column": error.colno})]
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None, [Problem("format", "unknown_format")]
+    try:
+        qid = data["questionnaire"]["id"]
+        version = int(data["questionnaire"]["version"])
+        questionnaire = loader.load(qid, version)
+    except (KeyError, TypeError, ValueError, loader.UnknownQuestionnaire):
+        return None, [Problem("questionnaire", "unknown_questionnaire")]
+    try:
+        day = dt.date.fromisoformat(data["visited_on"])
+    except (KeyError, TypeError, ValueError):
+        return None, [Problem("visited_on", "invalid_date")]
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        return None, [Problem("answers", "required")]
+    problems = validate(questionnaire, answers, day, commune_exists)
+    return ((day, questionnaire, answers) if not problems else None), problems
+
+
+def visit_to_json(visit: Visit) -> dict[str, Any]:
+    """A visit in the documented household format, with its id and status."""
+    return {
+        "format": FORMAT,
+        "id": visit.id,
+        "status": visit.status.value,
+        "questionnaire": {"id": visit.questionnaire_id, "version": visit.questionnaire_version},
+        "visited_on": visit.visited_on,
+        "answers": visit.answers,
+    }
