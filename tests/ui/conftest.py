@@ -1,0 +1,112 @@
+"""Helpers for driving the interface as a person does: find widgets by the names given in the UI
+code, type, click, wait for what appears on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from pytestqt.qtbot import QtBot
+from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QTableWidget,
+    QWidget,
+)
+
+from allervers.services.workspace import WorkspaceService
+from allervers.ui.i18n import Translations
+from allervers.ui.shell import Shell
+
+W = TypeVar("W", bound=QWidget)
+
+
+@pytest.fixture(autouse=True)
+def french(qapp: QApplication) -> Iterator[Translations]:
+    """Every UI test starts in French, the source language, with Qt's own strings in French."""
+    translations = Translations(qapp)
+    translations.install("fr")
+    yield translations
+    translations.remove()
+
+
+@pytest.fixture(autouse=True)
+def _finish_background_work() -> Iterator[None]:
+    yield
+    # An Argon2id run still going at teardown would outlive the temporary folder.
+    QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture
+def start_shell(service: WorkspaceService, workspace_path: Path) -> Iterator[Callable[..., Shell]]:
+    shells: list[Shell] = []
+
+    def start(
+        user: str | None = None, banner: str | None = None, idle_ms: int | None = None
+    ) -> Shell:
+        shell = Shell(service, workspace_path, user=user, banner=banner, idle_ms=idle_ms)
+        shells.append(shell)
+        shell.start()
+        return shell
+
+    yield start
+    for shell in shells:
+        wizard = shell.wizard
+        if wizard is not None and wizard.created is not None:
+            # Otherwise closing asks "close without confirming the key?" in a modal box.
+            wizard.created.workspace.lock()
+            wizard.created = None
+        for window in (shell.wizard, shell.unlock_dialog, shell.main_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """Every piece of text the widget tree under `root` holds: labels, fields, buttons, lists,
+    tables, titles and the status bar message."""
+    texts = [root.windowTitle()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, QLabel | QLineEdit | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.placeholderText())
+        if isinstance(widget, QListWidget):
+            texts.extend(widget.item(i).text() for i in range(widget.count()))
+        if isinstance(widget, QTableWidget):
+            texts.extend(
+                item.text()
+                for r in range(widget.rowCount())
+                for c in range(widget.columnCount())
+                if (item := widget.item(r, c)) is not None
+            )
+        if isinstance(widget, QMainWindow):
+            texts.append(widget.statusBar().currentMessage())
+        texts.append(widget.toolTip())
+        texts.append(widget.windowTitle())
+    return [t for t in texts if t]
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """`qtbot.keyClicks`, plus the accented letters French names have: QTest's ASCII key table
+    asserts on them, so those go as key events carrying the character, as a keyboard sends."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def find(root: QWidget, kind: type[W], name: str) -> W:
+    widget = root.findChild(kind, name)
+    assert isinstance(widget, kind), f"no {kind.__name__} named {name!r}"
+    return widget
