@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
 
@@ -17,6 +17,7 @@ from allervers.messages import role_label
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 from allervers.ui.change_passphrase import ChangePassphraseDialog
 from allervers.ui.idle import IdleWatcher, minutes_to_ms
+from allervers.ui.lock_keys import KeysEverywhere
 from allervers.ui.lock_screen import LockScreen
 from allervers.ui.unlock import UnlockDialog
 from allervers.ui.users_dialog import UsersDialog
@@ -84,9 +85,11 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Espace de travail"))
+        lock_keys = QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_L)
         self.lock_action = QAction(self.tr("&Verrouiller"), self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcut(QKeySequence(lock_keys))
         self.lock_action.triggered.connect(self.lock)
+        KeysEverywhere(lock_keys, self).activated.connect(self.lock)
         self.passphrase_action = QAction(self.tr("&Changer de phrase de passe…"), self)
         self.passphrase_action.triggered.connect(self._change_passphrase)
         self.users_action = QAction(self.tr("&Utilisateurs…"), self)
@@ -108,9 +111,11 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         # Dialogs first: they hold references to the workspace and may show names.
+        # Deleted, not just hidden: a hidden dialog still holds its texts in memory.
         for dialog in self.findChildren(QDialog):
             if dialog is not self.unlock_dialog:
                 dialog.reject()
+                dialog.deleteLater()
         workspace.lock()
         self._workspace = None
         if self._view is not None:
