@@ -52,10 +52,11 @@ def unemployment_gross(net: FloatArray | float) -> FloatArray | float:
 def earlier_months(three: ThreeMonths) -> float:
     """Monthly amount assumed for every month before M-3: the mean of the three months known.
 
-    The aides au logement read a rolling 12 months (M-13..M-2, art. R822-4 CCH) and the CSS the 12
-    months before the request (art. R861-8 CSS); some formulas also read the tax year N-2. The
-    interview asks only three months, so the earlier months are extrapolated from them, as the public
-    simulator does when no tax-year amounts were entered (aides-jeunes,
+    The aides au logement read a rolling 12 months (M-13..M-2, décret n° 2019-1574 du 30 décembre
+    2019, "contemporanéisation") and the CSS the 12 months before the request (art. R861-8 CSS);
+    some formulas also read the tax year N-2. The interview asks only three months, so the earlier
+    months are extrapolated from them, as the public simulator does when no tax-year amounts were
+    entered (aides-jeunes,
     `backend/lib/openfisca/mapping/individu/past-resources-proxy.ts`, `proxyWithCurrentResources`:
     the 12-month sum divided by 12, spread over the fiscal year's months).
     """

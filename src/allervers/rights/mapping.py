@@ -44,7 +44,7 @@ PAST_BENEFIT_MONTHS = 12
 RECEIVED_RSA_MARKER = 1.0
 """RSA of past months for a household that receives it. OpenFisca-France 176 reads past RSA only
 through `aide_logement_condition_neutralisation` (RSA of M-1 > 0 neutralises activity income for the
-aides au logement, art. R822-18 CCH), so only its sign matters; the amount is not asked."""
+aides au logement, art. R822-15 and R822-17 CCH), so only its sign matters; the amount is not asked."""
 
 EEA_NATIONALITY = "DE"
 """Any EEA member code: OpenFisca-France only tests membership of `geopolitique.eee`."""
@@ -74,10 +74,6 @@ HOUSING = {
 }
 """Questionnaire `housing_status` -> OpenFisca `TypesStatutOccupationLogement`. A private tenant is
 taken as unfurnished (the commonest case; the furnished ceilings are lower)."""
-
-OWNER_LOAN_REPAYMENT_MARKER = 1.0
-"""`loyer` of an owner repaying a loan. OpenFisca applies the RSA / prime d'activité forfait logement
-to owners with no `loyer` (no repayment, art. R262-10 CASF); the repayment amount is not asked."""
 
 FAMILLE_ROLES = ("demandeur", "conjoint", "enfant")
 FOYER_ROLES = ("declarant_principal", "conjoint", "personne_a_charge")
@@ -383,14 +379,11 @@ def _menage_columns(menages: _Columns, household: Household) -> None:
     status = household.housing_status
     menages.add("depcom", (household.insee or "")[:5])
     menages.add("statut", HOUSING.get(status, "non_renseigne") if status else "non_renseigne")
-    if status is not None and status.is_tenant:
-        rent = household.rent or 0.0
-    elif status is HousingStatus.OWNER_WITH_LOAN:
-        rent = OWNER_LOAN_REPAYMENT_MARKER
-    else:
-        rent = 0.0
-    menages.add("loyer", rent)
+    # Owners, with or without a loan, get no `loyer`: the RSA and prime d'activité forfait logement
+    # then applies to them, as to anyone "propriétaire ne bénéficiant pas d'aide personnelle au
+    # logement" (art. R262-9 CASF, art. R844-3 CSS); the loan repayment is not asked.
     tenant = status is not None and status.is_tenant
+    menages.add("loyer", (household.rent or 0.0) if tenant else 0.0)
     menages.add("charges", (household.charges or 0.0) if tenant else 0.0)
     # Social housing is "conventionné": the aide is then the APL (art. L831-1 CCH).
     menages.add("conventionne", status is HousingStatus.SOCIAL_TENANT)
