@@ -35,16 +35,16 @@
         <translation>Change passphrase</translation>
     </message>
     <message>
+        <source>Nouvelle phrase de passe :</source>
+        <translation>New passphrase:</translation>
+    </message>
+    <message>
         <source>Phrase de passe actuelle :</source>
         <translation>Current passphrase:</translation>
     </message>
     <message>
         <source>Changer</source>
         <translation>Change</translation>
-    </message>
-    <message>
-        <source>Nouvelle phrase de passe</source>
-        <translation>New passphrase</translation>
     </message>
     <message>
         <source>Enregistrement…</source>
@@ -112,10 +112,6 @@
     <message>
         <source>Les données sont chiffrées et fermées. Saisissez votre phrase de passe pour reprendre.</source>
         <translation>The data is encrypted and closed. Enter your passphrase to continue.</translation>
-    </message>
-    <message>
-        <source>Déverrouiller…</source>
-        <translation>Unlock…</translation>
     </message>
 </context>
 <context>
@@ -467,6 +463,10 @@
         <translation>With the recovery key printed when the workspace was created, choose a new passphrase. Without it, nobody can open the data again.</translation>
     </message>
     <message>
+        <source>Nouvelle phrase de passe :</source>
+        <translation>New passphrase:</translation>
+    </message>
+    <message>
         <source>Nom d&apos;utilisateur :</source>
         <translation>User name:</translation>
     </message>
@@ -516,10 +516,6 @@
     <message>
         <source>Quitter</source>
         <translation>Quit</translation>
-    </message>
-    <message>
-        <source>Fermer</source>
-        <translation>Close</translation>
     </message>
     <message>
         <source>Déverrouillage…</source>

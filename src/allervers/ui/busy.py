@@ -1,4 +1,5 @@
-"""The busy indication shown while a background operation runs (Argon2id gives no progress)."""
+"""Feedback in dialogs: the busy indication shown while a background operation runs (Argon2id
+gives no progress), and message labels that take no room while empty."""
 
 from __future__ import annotations
 
@@ -29,3 +30,27 @@ class BusyIndicator(QWidget):
     def stop(self) -> None:
         self.label.clear()
         self.setVisible(False)
+
+
+ERROR_STYLE = "QLabel { color: #b00020; }"
+
+
+class _MessageLabel(QLabel):
+    """Hidden while empty, so a dialog without an error has no blank gap where one would go."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
+def message_label(object_name: str, style: str = "") -> QLabel:
+    label = _MessageLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    if style:
+        label.setStyleSheet(style)
+    label.setVisible(False)
+    return label

@@ -6,15 +6,13 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
 from allervers.messages import describe
 from allervers.services.workspace import OpenWorkspace
-from allervers.ui.busy import BusyIndicator
+from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.operations import run_in_background
 from allervers.ui.passphrase_widgets import NewPassphraseFields, password_field
 
@@ -30,13 +28,9 @@ class ChangePassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Changer de phrase de passe"))
         self.setMinimumWidth(480)
         self.old = password_field("oldPassphrase")
-        form = QFormLayout()
-        form.addRow(self.tr("Phrase de passe actuelle :"), self.old)
-        self.fields = NewPassphraseFields()
-        self.error = QLabel()
-        self.error.setObjectName("changeError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.fields = NewPassphraseFields(self.tr("Nouvelle phrase de passe :"))
+        self.fields.insert_row(0, self.tr("Phrase de passe actuelle :"), self.old)
+        self.error = message_label("changeError", ERROR_STYLE)
         self.busy = BusyIndicator()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.confirm = self.buttons.addButton(
@@ -44,8 +38,6 @@ class ChangePassphraseDialog(QDialog):
         )
         self.confirm.setObjectName("confirmChange")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Nouvelle phrase de passe")))
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)

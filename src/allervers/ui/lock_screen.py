@@ -1,19 +1,24 @@
 """What the window shows while locked. Deliberately generic: no territory, no user, no folder
-(the territory name identifies the place, a user name identifies a person)."""
+(the territory name identifies the place, a user name identifies a person).
+
+The unlock form sits inside it rather than in a floating dialog, so the locked window reads as
+one calm screen and not as a window hidden behind a box.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+FORM_WIDTH = 480
 
 
 class LockScreen(QWidget):
-    unlock_requested = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
         title = QLabel(self.tr("Espace de travail verrouillé"))
+        title.setObjectName("lockTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -27,13 +32,24 @@ class LockScreen(QWidget):
         )
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.unlock_button = QPushButton(self.tr("Déverrouiller…"))
-        self.unlock_button.setObjectName("reopenUnlock")
-        self.unlock_button.clicked.connect(self.unlock_requested)
+        self._frame = QFrame()
+        self._frame.setObjectName("unlockFrame")
+        self._frame.setFrameShape(QFrame.Shape.StyledPanel)
+        self._frame.setFixedWidth(FORM_WIDTH)
+        self._frame_layout = QVBoxLayout(self._frame)
+        self._frame.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
         layout.addWidget(text)
-        layout.addSpacing(12)
-        layout.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.addSpacing(16)
+        layout.addWidget(self._frame, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def show_form(self, form: QWidget) -> None:
+        self._frame_layout.addWidget(form)
+        self._frame.setVisible(True)
+        form.setVisible(True)
+
+    def hide_form(self) -> None:
+        self._frame.setVisible(False)

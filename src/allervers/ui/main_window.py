@@ -54,7 +54,6 @@ class MainWindow(QMainWindow):
 
         self._stack = QStackedWidget()
         self.lock_screen = LockScreen()
-        self.lock_screen.unlock_requested.connect(self._ask_unlock)
         self._stack.addWidget(self.lock_screen)
         self.setCentralWidget(self._stack)
 
@@ -64,6 +63,11 @@ class MainWindow(QMainWindow):
         self.folder_label.setObjectName("statusFolder")
         self.user_label = QLabel()
         self.user_label.setObjectName("statusUser")
+        bold = self.territory_label.font()
+        bold.setBold(True)
+        self.territory_label.setFont(bold)
+        for label in (self.territory_label, self.folder_label, self.user_label):
+            label.setContentsMargins(6, 0, 6, 0)
         status = self.statusBar()
         status.addWidget(self.territory_label)
         status.addWidget(self.folder_label, 1)
@@ -130,27 +134,27 @@ class MainWindow(QMainWindow):
         self._ask_unlock()
 
     def _ask_unlock(self) -> None:
-        if self.unlock_dialog is not None:
-            self.unlock_dialog.raise_()
-            self.unlock_dialog.activateWindow()
-            return
         # No user name prefilled: the lock screen must not say who uses this laptop.
-        dialog = UnlockDialog(
+        form = UnlockDialog(
             self._service,
             self._path,
             user=None,
             banner=self._banner,
-            cancel_quits=False,
-            parent=self,
+            embedded=True,
+            parent=self.lock_screen,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.unlocked.connect(self._restore)
-        dialog.finished.connect(self._unlock_dialog_closed)
-        self.unlock_dialog = dialog
-        dialog.open()
+        form.unlocked.connect(self._unlocked)
+        self.unlock_dialog = form
+        self.lock_screen.show_form(form)
+        form.user.setFocus()
 
-    def _unlock_dialog_closed(self) -> None:
+    def _unlocked(self, workspace: OpenWorkspace) -> None:
+        form = self.unlock_dialog
         self.unlock_dialog = None
+        self.lock_screen.hide_form()
+        if form is not None:
+            form.deleteLater()
+        self._restore(workspace)
 
     def _restore(self, workspace: OpenWorkspace) -> None:
         self._workspace = workspace

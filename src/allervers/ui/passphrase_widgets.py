@@ -85,7 +85,7 @@ class NewPassphraseFields(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.first = password_field("newPassphrase")
         self.second = password_field("confirmPassphrase")
@@ -102,13 +102,19 @@ class NewPassphraseFields(QWidget):
         self.mismatch.setWordWrap(True)
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addRow(self.tr("Phrase de passe :"), self.first)
+        self._form = layout
+        layout.addRow(label or self.tr("Phrase de passe :"), self.first)
         layout.addRow(self.tr("Solidité :"), self.indicator)
         layout.addRow("", self.hint)
         layout.addRow(self.tr("Confirmation :"), self.second)
         layout.addRow("", self.mismatch)
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
+
+    def insert_row(self, row: int, label: str, field: QWidget) -> None:
+        """Puts the dialog's own fields (user name, old passphrase...) in the same form, so all
+        labels share one column."""
+        self._form.insertRow(row, label, field)
 
     @property
     def passphrase(self) -> str:

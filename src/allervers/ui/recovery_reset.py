@@ -9,7 +9,6 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from allervers.messages import describe
 from allervers.services.workspace import MAX_NAME_LENGTH, OpenWorkspace, WorkspaceService
-from allervers.ui.busy import BusyIndicator
+from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.operations import run_in_background
 from allervers.ui.passphrase_widgets import NewPassphraseFields
 
@@ -58,14 +57,10 @@ class RecoveryResetDialog(QDialog):
         self.recovery_key.setObjectName("recoveryKeyInput")
         self.recovery_key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        self.fields = NewPassphraseFields()
-        form = QFormLayout()
-        form.addRow(self.tr("Nom d'utilisateur :"), self.user)
-        form.addRow(self.tr("Clé de secours :"), self.recovery_key)
-        self.error = QLabel()
-        self.error.setObjectName("resetError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.fields = NewPassphraseFields(self.tr("Nouvelle phrase de passe :"))
+        self.fields.insert_row(0, self.tr("Nom d'utilisateur :"), self.user)
+        self.fields.insert_row(1, self.tr("Clé de secours :"), self.recovery_key)
+        self.error = message_label("resetError", ERROR_STYLE)
         self.busy = BusyIndicator()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.confirm = self.buttons.addButton(
@@ -74,7 +69,6 @@ class RecoveryResetDialog(QDialog):
         self.confirm.setObjectName("confirmReset")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addLayout(form)
         layout.addWidget(self.fields)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from allervers.domain.errors import TooManyAttempts
 from allervers.messages import describe
 from allervers.services.workspace import MAX_NAME_LENGTH, OpenWorkspace, WorkspaceService
-from allervers.ui.busy import BusyIndicator
+from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.operations import run_in_background
 from allervers.ui.passphrase_widgets import password_field
 from allervers.ui.recovery_reset import RecoveryResetDialog
@@ -42,10 +42,14 @@ class UnlockDialog(QDialog):
         workspace_path: Path,
         user: str | None = None,
         banner: str | None = None,
-        cancel_quits: bool = True,
+        embedded: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._embedded = embedded
+        if embedded:
+            # Part of the main window's lock screen: a plain child widget, no window of its own.
+            self.setWindowFlags(Qt.WindowType.Widget)
         self._service = service
         self._path = workspace_path
         self._busy = False
@@ -82,13 +86,8 @@ class UnlockDialog(QDialog):
         form.addRow(self.tr("Nom d'utilisateur :"), self.user)
         form.addRow(self.tr("Phrase de passe :"), self.passphrase)
 
-        self.error = QLabel()
-        self.error.setObjectName("unlockError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
-        self.countdown = QLabel()
-        self.countdown.setObjectName("unlockCountdown")
-        self.countdown.setWordWrap(True)
+        self.error = message_label("unlockError", ERROR_STYLE)
+        self.countdown = message_label("unlockCountdown")
         self.busy = BusyIndicator()
 
         self.unlock_button = QPushButton(self.tr("Déverrouiller"))
@@ -97,15 +96,18 @@ class UnlockDialog(QDialog):
         self.forgot_button = QPushButton(self.tr("Phrase de passe oubliée ?"))
         self.forgot_button.setObjectName("forgotPassphrase")
         self.forgot_button.setAutoDefault(False)
-        self.cancel_button = QPushButton(self.tr("Quitter") if cancel_quits else self.tr("Fermer"))
+        self.cancel_button = QPushButton(self.tr("Quitter"))
         self.cancel_button.setObjectName("cancelUnlock")
         self.cancel_button.setAutoDefault(False)
+        # Locked inside the main window, "Quitter" is in its menu; here the form is all there is.
+        self.cancel_button.setVisible(not embedded)
         buttons = QHBoxLayout()
         buttons.addWidget(self.forgot_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.unlock_button)
 
+        title.setVisible(not embedded)  # the lock screen has its own title
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.banner)
@@ -126,6 +128,13 @@ class UnlockDialog(QDialog):
         (self.passphrase if user else self.user).setFocus()
         # A wait may already be running (failures before a restart): honour it from the start.
         self._tick()
+
+    def reject(self) -> None:
+        if self._embedded:
+            # Escape on the lock screen must not leave a locked window with no way to unlock.
+            self.passphrase.clear()
+            return
+        super().reject()
 
     def _update_button(self) -> None:
         ready = bool(self.user.text().strip() and self.passphrase.text())

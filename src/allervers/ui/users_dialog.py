@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -22,7 +21,7 @@ from allervers.domain.errors import AllerVersError
 from allervers.domain.users import Role, User
 from allervers.messages import describe, role_label
 from allervers.services.workspace import MAX_NAME_LENGTH, OpenWorkspace
-from allervers.ui.busy import BusyIndicator
+from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.operations import run_in_background
 from allervers.ui.passphrase_widgets import NewPassphraseFields
 
@@ -46,9 +45,6 @@ class AddUserDialog(QDialog):
         self.role.setObjectName("newUserRole")
         for role in (Role.VOLUNTEER, Role.COORDINATOR):
             self.role.addItem(role_label(role, QCoreApplication.translate), role)
-        form = QFormLayout()
-        form.addRow(self.tr("Nom :"), self.name)
-        form.addRow(self.tr("Rôle :"), self.role)
         hint = QLabel(
             self.tr(
                 "Choisissez une première phrase de passe avec la personne ; elle pourra la "
@@ -57,10 +53,9 @@ class AddUserDialog(QDialog):
         )
         hint.setWordWrap(True)
         self.fields = NewPassphraseFields()
-        self.error = QLabel()
-        self.error.setObjectName("addUserError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("QLabel { color: #b00020; }")
+        self.fields.insert_row(0, self.tr("Nom :"), self.name)
+        self.fields.insert_row(1, self.tr("Rôle :"), self.role)
+        self.error = message_label("addUserError", ERROR_STYLE)
         self.busy = BusyIndicator()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.confirm = self.buttons.addButton(
@@ -68,9 +63,8 @@ class AddUserDialog(QDialog):
         )
         self.confirm.setObjectName("confirmAddUser")
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
         layout.addWidget(self.fields)
+        layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
@@ -132,8 +126,7 @@ class UsersDialog(QDialog):
         self.add_button = QPushButton(self.tr("Ajouter un utilisateur…"))
         self.add_button.setObjectName("addUser")
         self.add_button.clicked.connect(self._add)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
+        self.error = message_label("usersError", ERROR_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from allervers.messages import describe
 from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services.workspace import MAX_NAME_LENGTH, CreatedWorkspace, WorkspaceService
+from allervers.ui.busy import message_label
 from allervers.ui.operations import run_in_background
 from allervers.ui.passphrase_widgets import NewPassphraseFields
 
@@ -116,9 +117,7 @@ class PassphrasePage(QWizardPage):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # indeterminate: Argon2id gives no progress
         self.progress.setVisible(False)
-        self.status = QLabel()
-        self.status.setObjectName("wizardError")
-        self.status.setWordWrap(True)
+        self.status = message_label("wizardStatus")
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
         layout.addWidget(self.progress)
@@ -196,9 +195,7 @@ class RecoveryKeyPage(QWizardPage):
         self.print_button = QPushButton(self.tr("Imprimer la feuille de secours (PDF)…"))
         self.print_button.setObjectName("printRecoverySheet")
         self.print_button.clicked.connect(self._save_sheet)
-        self.sheet_status = QLabel()
-        self.sheet_status.setObjectName("sheetStatus")
-        self.sheet_status.setWordWrap(True)
+        self.sheet_status = message_label("sheetStatus")
         self.confirmation = QLineEdit()
         self.confirmation.setObjectName("keyConfirmation")
         self.confirmation.setMaxLength(4)

@@ -58,11 +58,16 @@ class WorkspaceView(QWidget):
         for title, text in self._areas():
             self.navigation.addItem(title)
             self.pages.addWidget(placeholder_page(title, text))
+        # Large targets: the laptop is often used standing, on a knee or a car bonnet.
+        font = self.navigation.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.navigation.setFont(font)
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 10px 14px; }")
         width = max(
             self.navigation.fontMetrics().horizontalAdvance(self.navigation.item(i).text())
             for i in range(self.navigation.count())
         )
-        self.navigation.setFixedWidth(width + 48)
+        self.navigation.setFixedWidth(width + 64)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         layout = QHBoxLayout(self)
