@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -172,3 +173,35 @@ def test_closing_after_creation_asks_before_the_key_is_lost(
     assert not wizard.isVisible()
     assert not opened.is_open
     assert is_workspace(workspace_path)  # created, and still opens with the passphrase
+
+
+def test_no_going_back_or_cancelling_while_the_workspace_is_written(
+    qtbot, start_shell, service: WorkspaceService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    real_create = service.create
+
+    def slow_create(*args):
+        gate.wait(10)  # holds the background creation until the test has looked
+        return real_create(*args)
+
+    monkeypatch.setattr(service, "create", slow_create)
+    wizard = start_shell().wizard
+    _fill_identity(qtbot, wizard)
+    qtbot.keyClicks(find(wizard, QLineEdit, "newPassphrase"), PASSPHRASE)
+    qtbot.keyClicks(find(wizard, QLineEdit, "confirmPassphrase"), PASSPHRASE)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), LEFT)
+
+    assert find(wizard, QLabel, "wizardStatus").text() == "Création de l'espace de travail…"
+    for button in (
+        QWizard.WizardButton.BackButton,
+        QWizard.WizardButton.CancelButton,
+        QWizard.WizardButton.CommitButton,
+    ):
+        assert not wizard.button(button).isEnabled()
+    wizard.close()
+    assert wizard.isVisible()
+
+    gate.set()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.key_page, timeout=10_000)
+    assert find(wizard, QLabel, "recoveryKey").text().count("-") == 7

@@ -145,12 +145,22 @@ class PassphrasePage(QWizardPage):
         )
         return False
 
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.fields.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.status.setText(self.tr("Création de l'espace de travail…") if busy else "")
         self.completeChanged.emit()
+        # No going back or cancelling while the workspace is being written: the result would
+        # land on another page, or after the window closed, and the key would never be shown.
+        # (After completeChanged, which lets QWizard reset its buttons.)
+        wizard = self.wizard()
+        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            wizard.button(button).setEnabled(not busy)
 
     def _created(self, created: CreatedWorkspace) -> None:
         self.created = created
@@ -217,8 +227,9 @@ class RecoveryKeyPage(QWizardPage):
         layout.addWidget(advice)
         layout.addLayout(print_row)
         layout.addWidget(self.sheet_status)
-        layout.addStretch(1)
+        layout.addSpacing(16)
         layout.addLayout(confirm_row)
+        layout.addStretch(1)
 
     def show_key(self, created: CreatedWorkspace) -> None:
         self._created = created
@@ -299,6 +310,8 @@ class FirstRunWizard(QWizard):
         super().accept()
 
     def reject(self) -> None:
+        if self.passphrase_page.busy:
+            return  # creation takes a second; it must finish so the key can be shown
         created = self.created
         if created is None:
             super().reject()
