@@ -61,6 +61,32 @@ def bench_workspace(tmp: Path) -> None:
     )
 
 
+def bench_visits(tmp: Path) -> None:
+    import datetime as dt
+
+    from allervers.services import demo
+    from allervers.services.visits import VisitService
+    from allervers.services.workspace import WorkspaceService
+
+    service = WorkspaceService(tmp / "state")
+    workspace = service.create(tmp / "ws", "Banc", "Banc", PASSPHRASE).workspace
+    start = time.perf_counter()
+    demo.fill_demo(workspace, 10_000)
+    print(f"{'demo --households 10000 (generate + validate + store)':<52} "
+          f"{time.perf_counter() - start:8.2f} s", flush=True)
+    visits = VisitService(workspace)
+    visit = visits.start("49092", "Rue du Banc", "1", visited_on=dt.date(2026, 10, 14))
+    visits.answer(visit.id, "door_outcome", "interview")
+    visits.answer(visit.id, "consent_recorded", "yes")
+    values = iter(range(10_000))
+    times = _timed(lambda: visits.answer(visit.id, "rent", next(values)), 300)
+    times.sort()
+    p95 = times[int(len(times) * 0.95)]
+    _report("store one answer (SQLCipher, synchronous=FULL)", times)
+    print(f"{'store one answer, 95th percentile':<52} {p95 * 1000:8.1f} ms", flush=True)
+    workspace.lock()
+
+
 def bench_gui_launch(tmp: Path) -> None:
     from benchmarks.gui_launch import launch_to_unlock_window
 
@@ -69,6 +95,7 @@ def bench_gui_launch(tmp: Path) -> None:
 
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
     "workspace": bench_workspace,
+    "visits": bench_visits,
     "gui": bench_gui_launch,
 }
 

@@ -123,12 +123,12 @@ def test_a_volunteer_sees_only_their_own_visits(
     volunteer = service.unlock(workspace_path, "Lou Volontaire", OTHER_PASSPHRASE)
     theirs = VisitService(volunteer)
     own = theirs.record_door("49092", "Rue B", "2", DoorOutcome.VACANT, DAY)
-    assert [v.id for v in theirs.list()] == [own.id]
+    assert [v.id for v in theirs.list_visits()] == [own.id]
     with pytest.raises(PermissionDenied):
         theirs.get(mine.id)
     volunteer.lock()
     again = service.unlock(workspace_path, COORDINATOR, PASSPHRASE)
-    assert {v.id for v in VisitService(again).list()} == {mine.id, own.id}
+    assert {v.id for v in VisitService(again).list_visits()} == {mine.id, own.id}
     again.lock()
 
 
@@ -157,7 +157,7 @@ def test_import_with_one_bad_line_leaves_every_file_unchanged(
         visits.import_file(source)
     assert refused.value.line == 3
     assert file_hashes(workspace_path) == before
-    assert len(visits.list()) == 1
+    assert len(visits.list_visits()) == 1
 
 
 def test_import_reports_the_first_bad_line_and_imports_nothing(
@@ -171,10 +171,10 @@ def test_import_reports_the_first_bad_line_and_imports_nothing(
         visits.import_file(source)
     assert refused.value.line == 3
     assert [(p.path, p.code) for p in refused.value.problems] == [("rent", "not_a_number")]
-    assert visits.list() == []
+    assert visits.list_visits() == []
     report = visits.import_file(source, skip_invalid=True)
     assert report.imported == 3 and [line for line, _ in report.skipped] == [3]
-    assert len(visits.list()) == 3
+    assert len(visits.list_visits()) == 3
 
 
 def test_every_example_household_imports(visits: VisitService, tmp_path: Path) -> None:
@@ -214,3 +214,34 @@ def test_any_answer_either_validates_or_is_refused_with_a_problem(
         assert problems, "NaN and infinity are never accepted"
     if key == "rent" and isinstance(value, int) and not isinstance(value, bool):
         assert bool(problems) == (not 0 <= value <= 5000)
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_a_v1_visit_stays_readable_and_editable_after_v2_adds_a_question(
+    created: CreatedWorkspace,
+) -> None:
+    from allervers.questionnaire import loader
+
+    v2 = loader.load_file(FIXTURES / "visite-v2.json")
+    loader.register(v2)
+    v1_visits = VisitService(created.workspace)
+    old_id = interview(v1_visits)
+    v1_visits.finish(old_id)
+
+    visits = VisitService(created.workspace, questionnaire=v2)
+    old = visits.get(old_id)
+    assert (old.questionnaire_id, old.questionnaire_version) == ("visite", 1)
+    assert visits.problems(old_id) == []  # v2's new required question does not apply to v1
+    visits.answer(old_id, "rent", 470)
+    assert visits.get(old_id).answers["rent"] == 470
+    with pytest.raises(VisitInvalid):  # and v2's question cannot be answered on a v1 visit
+        visits.answer(old_id, "internet_access", "yes")
+
+    new_id = interview(visits)
+    with pytest.raises(VisitInvalid) as missing:
+        visits.finish(new_id)
+    assert [p.path for p in missing.value.problems] == ["internet_access"]
+    visits.answer(new_id, "internet_access", "no")
+    assert visits.finish(new_id).questionnaire_version == 2

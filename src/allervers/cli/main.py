@@ -261,7 +261,7 @@ class _Command:
                     reasons = "; ".join(describe_problem(p) for p in problems[:3])
                     print(f"Ligne {line} ignorée : {reasons}", file=sys.stderr)
             else:
-                for visit in service.list():
+                for visit in service.list_visits():
                     if self.args.json:
                         print(json.dumps(visit_to_json(visit), ensure_ascii=False))
                     else:

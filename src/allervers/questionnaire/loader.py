@@ -62,8 +62,22 @@ def load_file(path: Path) -> Questionnaire:
     return parse(json.loads(path.read_text(encoding="utf-8")))
 
 
-@functools.cache
+_registered: dict[tuple[str, int], Questionnaire] = {}
+
+
+def register(questionnaire: Questionnaire) -> None:
+    """Makes a definition that is not shipped in the package loadable (tests of a future
+    version, a territory's own questionnaire)."""
+    _registered[(questionnaire.id, questionnaire.version)] = questionnaire
+
+
 def load(questionnaire_id: str, version: int) -> Questionnaire:
+    registered = _registered.get((questionnaire_id, version))
+    return registered if registered is not None else _load_shipped(questionnaire_id, version)
+
+
+@functools.cache
+def _load_shipped(questionnaire_id: str, version: int) -> Questionnaire:
     name = f"{questionnaire_id}-v{version}.json"
     try:
         text = resources.files(PACKAGE).joinpath(FOLDER, name).read_text(encoding="utf-8")

@@ -31,7 +31,7 @@ SMIC_NET = 1443.0
 
 def _pick(rng: random.Random, shares: tuple[tuple[str, int], ...]) -> str:
     values, weights = zip(*shares, strict=True)
-    return rng.choices(values, weights)[0]
+    return str(rng.choices(values, weights)[0])
 
 
 def _birth_date(rng: random.Random, visit: dt.date, low: int, high: int) -> str:

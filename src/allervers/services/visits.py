@@ -108,8 +108,10 @@ class ImportReport:
 
 
 class VisitService:
-    def __init__(self, workspace: OpenWorkspace) -> None:
+    def __init__(self, workspace: OpenWorkspace, questionnaire: Questionnaire | None = None):
         self._workspace = workspace
+        # New visits use this definition; each stored visit keeps the one it was filled with.
+        self.questionnaire = questionnaire or loader.current()
 
     @property
     def _user_id(self) -> str:
@@ -128,7 +130,7 @@ class VisitService:
     ) -> Visit:
         """A new draft at a door: the address answers are filled from what was typed."""
         day = visited_on or dt.date.today()
-        questionnaire = loader.current()
+        questionnaire = self.questionnaire
         if not commune_exists(commune_insee):
             raise VisitInvalid([Problem("address_insee", "unknown_commune")])
         answers: dict[str, Any] = {"address_insee": commune_insee}
@@ -247,7 +249,7 @@ class VisitService:
             self._require_visible(visits_repo.get_visit(session, visit_id))
             return visits_repo.changes(session, visit_id)
 
-    def list(self, status: VisitStatus | None = None) -> list[Visit]:
+    def list_visits(self, status: VisitStatus | None = None) -> list[Visit]:
         with self._workspace.db.session() as session:
             visits = visits_repo.list_visits(session, self._visible_to(), status)
             repositories.append_audit(session, self._user_id, "visits_listed", "visit")
