@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from allervers.domain.errors import AllerVersError
+
 ReasonValue = float | int | str | bool
 
 
@@ -156,3 +158,14 @@ class RightAssessment:
             "openfisca_france_version": self.openfisca_france_version,
             "parameter_date": self.parameter_date.isoformat() if self.parameter_date else None,
         }
+
+
+class EngineUnavailable(AllerVersError):
+    """The rights engine is not running (never started, or closed)."""
+
+
+@dataclass
+class EngineFailed(AllerVersError):
+    """The rights engine could not load, or failed on a request; `detail` is for the log only."""
+
+    detail: str = ""

@@ -43,8 +43,12 @@ class ChequeEnergieBareme:
         return self.two_units_or_more
 
     def amount(self, rfr: float, units: float) -> int:
-        """Yearly amount in euros: 0 at or above the ceiling (art. 1: "inférieur à")."""
-        per_unit = rfr / units
+        """Yearly amount in euros: 0 at or above the ceiling (art. 1: "inférieur à").
+
+        RFR per unit is compared to the cent, so that 14 280 € for 2.1 units is exactly 6 800 €
+        (binary floating point would make it 6 799.999...).
+        """
+        per_unit = round(rfr / units, 2)
         if per_unit >= self.ceiling:
             return 0
         amounts = self.amounts_for(units)
