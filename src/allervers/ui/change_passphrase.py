@@ -47,6 +47,7 @@ class ChangePassphraseDialog(QDialog):
         self.old.textChanged.connect(self._update_button)
         self.fields.changed.connect(self._update_button)
         self._update_button()
+        self.old.setFocus()
 
     def _update_button(self) -> None:
         self.confirm.setEnabled(bool(self.old.text()) and self.fields.acceptable and not self._busy)

@@ -13,6 +13,7 @@ widget.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -56,8 +57,10 @@ class Operation(QObject, Generic[T]):
             result = self._task()
         except Exception as error:
             if not isinstance(error, AllerVersError):
-                # Type and traceback only: tracebacks carry no argument values, so no passphrase.
-                log.error("background operation failed", exc_info=error)
+                # The type and the frames only, not the message: a driver's message may quote
+                # the statement it ran, and a statement may hold a key.
+                frames = "".join(traceback.format_tb(error.__traceback__))
+                log.error("background operation failed: %s\n%s", type(error).__name__, frames)
             self._emit(False, error)
         else:
             self._emit(True, result)

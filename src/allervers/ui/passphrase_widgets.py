@@ -6,7 +6,9 @@ creation of a user, so the rule a person sees is the rule everywhere (`domain.pa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from itertools import pairwise
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -115,6 +117,17 @@ class NewPassphraseFields(QWidget):
         """Puts the dialog's own fields (user name, old passphrase...) in the same form, so all
         labels share one column."""
         self._form.insertRow(row, label, field)
+        # A widget moved into this form goes to the end of the tab chain: put it back in row order.
+        fields = [
+            item.widget()
+            for index in range(self._form.rowCount())
+            if (item := self._form.itemAt(index, QFormLayout.ItemRole.FieldRole)) is not None
+        ]
+        focusable = [
+            w for w in fields if w is not None and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+        ]
+        for before, after in pairwise(focusable):
+            QWidget.setTabOrder(before, after)
 
     @property
     def passphrase(self) -> str:

@@ -79,6 +79,7 @@ class RecoveryResetDialog(QDialog):
         self.recovery_key.textChanged.connect(self._update_button)
         self.fields.changed.connect(self._update_button)
         self._update_button()
+        (self.recovery_key if user else self.user).setFocus()
 
     def _update_button(self) -> None:
         ready = bool(self.user.text().strip() and self.recovery_key.text().strip())

@@ -73,6 +73,7 @@ class AddUserDialog(QDialog):
         self.name.textChanged.connect(self._update_button)
         self.fields.changed.connect(self._update_button)
         self._update_button()
+        self.name.setFocus()
 
     def _update_button(self) -> None:
         ready = bool(self.name.text().strip()) and self.fields.acceptable

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -230,6 +230,11 @@ class RecoveryKeyPage(QWizardPage):
         layout.addSpacing(16)
         layout.addLayout(confirm_row)
         layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        # Ready for the four characters, no click needed. Deferred: the page is not shown yet,
+        # and the passphrase fields that had the focus were disabled during the creation.
+        QTimer.singleShot(0, self.confirmation.setFocus)
 
     def show_key(self, created: CreatedWorkspace) -> None:
         self._created = created
