@@ -130,6 +130,13 @@ def _households() -> list[dict[str, Any]]:
             rights_received=["aide_logement"],
         ),
         visit(person(age=40, disability="yes", incapacity_rate=60)),
+        visit(
+            person(age=31, activity="employed", salary=700),
+            housing_status="private_tenant",
+            rent=450,
+            rights_received=["rsa"],
+        ),
+        visit(person(age=52), housing_status="private_tenant", rent=380, rights_received=["rsa"]),
         visit(person(age=33, activity="unemployed", unemployment=[800, 600, 0])),
     ]
 

@@ -107,6 +107,23 @@ class Household:
     unreadable: tuple[str, ...] = field(default=())
     """Answer ids present but malformed (treated as not answered)."""
 
+    family: tuple[Person, ...] = field(init=False)
+    """Reference person, spouse and children under 25: the family whose rights are assessed.
+
+    RSA and prime d'activité count children under 25 (art. R262-3 CASF); older children and other
+    relatives living in the dwelling form their own family for the CAF.
+    """
+    family_adults: tuple[Person, ...] = field(init=False)
+    """Reference person and spouse."""
+
+    def __post_init__(self) -> None:
+        # Computed once: the statuses ask for them many times per household.
+        object.__setattr__(self, "family", tuple(p for p in self.persons if self.in_main_family(p)))
+        adults = (Relationship.REFERENCE, Relationship.SPOUSE)
+        object.__setattr__(
+            self, "family_adults", tuple(p for p in self.persons if p.relationship in adults)
+        )
+
     @property
     def interview(self) -> bool:
         return self.door_outcome == "interview"
@@ -116,12 +133,7 @@ class Household:
         return self.persons[0] if self.persons else None
 
     def main_family(self) -> tuple[Person, ...]:
-        """Reference person, spouse and children under 25: the family whose rights are assessed.
-
-        RSA and prime d'activité count children under 25 (art. R262-3 CASF); older children and other
-        relatives living in the dwelling form their own family for the CAF.
-        """
-        return tuple(person for person in self.persons if self.in_main_family(person))
+        return self.family
 
     def in_main_family(self, person: Person) -> bool:
         if person.relationship in (Relationship.REFERENCE, Relationship.SPOUSE):
@@ -132,11 +144,7 @@ class Household:
         return False
 
     def adults_of_main_family(self) -> tuple[Person, ...]:
-        return tuple(
-            p
-            for p in self.persons
-            if p.relationship in (Relationship.REFERENCE, Relationship.SPOUSE)
-        )
+        return self.family_adults
 
 
 def first_of_month(day: date) -> date:

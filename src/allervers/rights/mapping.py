@@ -158,13 +158,20 @@ class Situation:
             "foyer_fiscal": foyers,
             "menage": menages,
         }
+        from openfisca_core import periods  # type: ignore[import-untyped]
+
         for item in self.inputs:
             instances = by_entity[ENTITY_OF_INPUT[item.variable]]
+            # Canonical period keys: openfisca-core 44 buffers dict inputs under the canonical
+            # string but looks them up under the given one, so with a non-canonical key (e.g.
+            # "month:2025-10:12", canonically "year:2025-10") only the last instance's value
+            # would survive.
+            period = str(periods.period(item.period))
             values = item.values
             if np.issubdtype(values.dtype, np.datetime64):
                 values = np.datetime_as_string(values, unit="D")
             for index, value in enumerate(values.tolist()):
-                instances[str(index)].setdefault(item.variable, {})[item.period] = value
+                instances[str(index)].setdefault(item.variable, {})[period] = value
         return {
             "individus": individus,
             "familles": familles,

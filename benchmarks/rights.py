@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Rights engine benchmark: `.venv/bin/python -m benchmarks.rights [HOUSEHOLDS]` (default 10 000).
+
+Prints figures; asserts nothing. Run it in a fresh process: the first figure includes importing
+OpenFisca-France and building its tax-benefit system.
+
+1. engine ready from cold: import + `FranceTaxBenefitSystem()` + one synthetic household;
+2. one household, warm: median of `RightsEngine.assess` over varied households;
+3. a batch of synthetic households, all rights, built from arrays (`RightsEngine.assess_batch`,
+   which uses `SimulationBuilder.declare_person_entity` / `declare_entity` / `join_with_persons` and
+   `set_input`), against the same situation given as one big dict to
+   `SimulationBuilder.build_from_entities`, both computed the same way, in the same run.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+VISITED_ON = "2026-10-14"
+COMMUNES = ("49092", "49007", "49099", "75056", "13055", "23096", "35238")
+
+
+def _incomes(rng: random.Random, activity: str) -> dict[str, Any]:
+    def money(low: int, high: int) -> Any:
+        if rng.random() < 0.3:
+            return [rng.randint(low, high) for _ in range(3)]
+        return rng.randint(low, high)
+
+    return {
+        "salary": money(300, 2600) if activity == "employed" else 0,
+        "unemployment": money(300, 1300) if activity == "unemployed" else 0,
+        "pension": money(400, 2000) if activity == "retired" else 0,
+        "alimony": money(50, 400) if rng.random() < 0.1 else 0,
+        "other_income": 0,
+    }
+
+
+def synthetic_visit(rng: random.Random) -> dict[str, Any]:
+    """Mixed households: singles, couples, children, every housing status and activity."""
+    activity = rng.choice(["employed", "employed", "unemployed", "retired", "inactive"])
+    age = rng.randint(66, 90) if activity == "retired" else rng.randint(20, 64)
+    persons: list[dict[str, Any]] = [
+        {
+            "relationship": "reference",
+            "age": age,
+            "activity": activity,
+            "nationality": rng.choice(["fr", "fr", "fr", "eu", "other"]),
+            "residence_permit_years": rng.randint(0, 20),
+            "disability": "no",
+            **_incomes(rng, activity),
+        }
+    ]
+    if rng.random() < 0.45:
+        spouse_activity = rng.choice(["employed", "inactive", "unemployed"])
+        persons.append(
+            {
+                "relationship": "spouse",
+                "age": max(20, age + rng.randint(-5, 5)),
+                "activity": spouse_activity,
+                "nationality": "fr",
+                **_incomes(rng, spouse_activity),
+            }
+        )
+    if age < 60:
+        for _ in range(rng.choice([0, 0, 1, 2, 3])):
+            persons.append({"relationship": "child", "age": rng.randint(0, 19)})
+    if rng.random() < 0.05:
+        persons[0]["disability"] = "yes"
+        persons[0]["incapacity_rate"] = rng.choice([50, 80])
+    housing = rng.choice(
+        ["private_tenant", "social_tenant", "owner", "owner_with_loan", "hosted_free"]
+    )
+    answers: dict[str, Any] = {
+        "door_outcome": "interview",
+        "address_insee": rng.choice(COMMUNES),
+        "persons": persons,
+        "social_regime": "agricultural" if rng.random() < 0.1 else "general",
+        "housing_status": housing,
+        "tax_return_filed": "yes" if rng.random() < 0.85 else "no",
+        "rights_received": rng.choice([["none"], ["aide_logement"], ["rsa", "css"], ["dont_know"]]),
+    }
+    if housing in ("private_tenant", "social_tenant"):
+        answers["rent"] = rng.randint(250, 900)
+        answers["charges"] = rng.randint(0, 120)
+    if answers["tax_return_filed"] == "yes" and rng.random() < 0.8:
+        answers["rfr"] = rng.randint(0, 40_000)
+    return {"format": "allervers-visit/1", "visited_on": VISITED_ON, "answers": answers}
+
+
+def _seconds(function: Callable[[], object]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = function()
+    return time.perf_counter() - start, result
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    count = int(args[0]) if args else 10_000
+    cold_start = time.perf_counter()
+    from openfisca_core.simulation_builder import SimulationBuilder
+
+    from allervers.rights.batch import build_simulation, compute, household_figures
+    from allervers.rights.engine import RightsEngine
+    from allervers.rights.household import read_visit
+    from allervers.rights.mapping import build_situation
+
+    engine = RightsEngine()
+    built = time.perf_counter() - cold_start
+    engine.warm_up()
+    ready = time.perf_counter() - cold_start
+    print(f"engine ready from cold: {ready:.2f} s (tax-benefit system built in {built:.2f} s)")
+
+    rng = random.Random(20261014)
+    singles = [synthetic_visit(rng) for _ in range(20)]
+    times = [_seconds(lambda v=v: engine.assess(v))[0] for v in singles]
+    print(
+        f"one household, all rights, warm: median {statistics.median(times):.3f} s "
+        f"(min {min(times):.3f}, max {max(times):.3f}, n={len(times)})"
+    )
+
+    visits = [synthetic_visit(rng) for _ in range(count)]
+    total, _ = _seconds(lambda: engine.assess_batch(visits))
+    print(f"{count} households, all rights, assess_batch (arrays): {total:.2f} s")
+
+    households = [read_visit(v) for v in visits]
+    month = households[0].month
+    situation = build_situation(households, month)
+    persons = situation.structure.n_persons
+    start = time.perf_counter()
+    simulation = build_simulation(engine.system, situation)
+    arrays_build = time.perf_counter() - start
+    start = time.perf_counter()
+    results = compute(engine.system, simulation, situation)
+    arrays_compute = time.perf_counter() - start
+    print(
+        f"  from arrays: build {arrays_build:.2f} s + compute {arrays_compute:.2f} s "
+        f"({persons} persons)"
+    )
+    del simulation  # keep one simulation in memory at a time
+    to_dict, entities = _seconds(situation.to_entities_dict)
+    dict_build, dict_simulation = _seconds(
+        lambda: SimulationBuilder().build_from_entities(engine.system, entities)
+    )
+    dict_compute, dict_results = _seconds(
+        lambda: compute(engine.system, dict_simulation, situation)
+    )
+    print(
+        f"  from one big dict: build_from_entities {dict_build:.2f} s + compute "
+        f"{dict_compute:.2f} s (making the dict: {to_dict:.2f} s)"
+    )
+    arrays_total = arrays_build + arrays_compute
+    dict_total = dict_build + dict_compute
+    print(
+        f"  arrays vs dict: build {dict_build / arrays_build:.1f}x faster, "
+        f"build + compute {dict_total / arrays_total:.1f}x faster"
+    )
+    difference = max(
+        abs(mine.famille[name] - theirs.famille[name])
+        for mine, theirs in zip(
+            household_figures(results, situation),
+            household_figures(dict_results, situation),
+            strict=True,
+        )
+        for name in mine.famille
+    )
+    print(f"  largest difference between the two ways: {difference:.4f} €")
+
+
+if __name__ == "__main__":
+    main()
