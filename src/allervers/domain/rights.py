@@ -134,7 +134,9 @@ class RightAssessment:
     right: RightId
     status: AssessmentStatus
     amount: float | None
-    """Estimated amount in euros for `period`; None when it cannot be told or does not apply."""
+    """Estimated amount in euros for `period`; None when it cannot be told or does not apply. The
+    CSS is health cover, not cash: its amount is None and its reasons say whether it is free or with
+    a monthly contribution (`ReasonCode.CSS_WITH_PARTICIPATION`, value `participation`)."""
     period: AmountPeriod
     reasons: tuple[Reason, ...] = ()
     missing_answers: tuple[str, ...] = ()

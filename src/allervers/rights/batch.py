@@ -9,6 +9,9 @@ Stages, all for the month M assessed:
 1. AAH of M, then assumed the same over the 12 past months (a stable situation);
 2. aides au logement, ASPA and prestations familiales of M, then the same over the past months;
 3. RSA, prime d'activité, CSS and the figures the reasons quote.
+Past months assume a stable household that receives what it is entitled to: for the prime
+d'activité this means the forfait logement of an entitled tenant is taken off, which errs towards
+a lower estimate rather than promising too much.
 The past-month values of stage 1-2 are what RSA (last 3 months of AAH, art. R262-6 CASF), the prime
 d'activité (its "fictive" amount of each of the last 3 months, with forfait logement, art. L842-4
 CSS) and the CSS (12 months of prestations familiales and AAH, art. R861-8 CSS) read; given as

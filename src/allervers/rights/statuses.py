@@ -367,7 +367,9 @@ def _cheque_energie(household: Household) -> _Finding:
         estimated = True
     else:
         rfr, estimated = household.rfr, False
-    result = cheque_energie.estimate(rfr, len(household.persons), household.month)
+    # Since 2025 the chèque goes to the foyer fiscal of the electricity contract holder, its units
+    # counted on that foyer (arrêté du 31 juillet 2025, art. 1): the main family here.
+    result = cheque_energie.estimate(rfr, len(household.main_family()), household.month)
     finding.entitled = result.amount > 0
     finding.amount = float(result.amount)
     finding.reasons = []
