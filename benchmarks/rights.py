@@ -9,7 +9,8 @@ OpenFisca-France and building its tax-benefit system.
 3. a batch of synthetic households, all rights, built from arrays (`RightsEngine.assess_batch`,
    which uses `SimulationBuilder.declare_person_entity` / `declare_entity` / `join_with_persons` and
    `set_input`), against the same situation given as one big dict to
-   `SimulationBuilder.build_from_entities`, both computed the same way, in the same run.
+   `SimulationBuilder.build_from_entities`, both computed the same way, in the same run;
+4. the engine in its spawned worker process (`EngineClient`), as the UI uses it.
 """
 
 from __future__ import annotations
@@ -173,6 +174,20 @@ def main(argv: list[str] | None = None) -> None:
         for name in mine.famille
     )
     print(f"  largest difference between the two ways: {difference:.4f} €")
+
+    from allervers.rights.worker import EngineClient
+
+    start = time.perf_counter()
+    client = EngineClient()
+    client.start()
+    client.wait_ready(600)
+    worker_ready = time.perf_counter() - start
+    round_trips = [_seconds(lambda v=v: client.assess(v).result(60))[0] for v in singles]
+    client.close()
+    print(
+        f"worker process (EngineClient, spawn): ready in {worker_ready:.2f} s, one household "
+        f"round trip median {statistics.median(round_trips):.3f} s"
+    )
 
 
 if __name__ == "__main__":

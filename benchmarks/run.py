@@ -72,8 +72,11 @@ def bench_visits(tmp: Path) -> None:
     workspace = service.create(tmp / "ws", "Banc", "Banc", PASSPHRASE).workspace
     start = time.perf_counter()
     demo.fill_demo(workspace, 10_000)
-    print(f"{'demo --households 10000 (generate + validate + store)':<52} "
-          f"{time.perf_counter() - start:8.2f} s", flush=True)
+    print(
+        f"{'demo --households 10000 (generate + validate + store)':<52} "
+        f"{time.perf_counter() - start:8.2f} s",
+        flush=True,
+    )
     visits = VisitService(workspace)
     visit = visits.start("49092", "Rue du Banc", "1", visited_on=dt.date(2026, 10, 14))
     visits.answer(visit.id, "door_outcome", "interview")

@@ -29,8 +29,11 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
         case errors.WrongPassphrase():
             return translate("Messages", "Nom d'utilisateur ou phrase de passe incorrect.")
         case errors.TooManyAttempts(retry_after_seconds=wait):
+            seconds = max(1, round(wait))
+            if seconds == 1:
+                return translate("Messages", "Trop d'essais : réessayez dans 1 seconde.")
             return translate("Messages", "Trop d'essais : réessayez dans {0} secondes.").format(
-                max(1, round(wait))
+                seconds
             )
         case errors.WrongRecoveryKey():
             return translate("Messages", "Clé de secours incorrecte.")

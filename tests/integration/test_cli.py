@@ -402,25 +402,50 @@ def test_visits_import_names_the_first_bad_line_and_imports_nothing(
 ) -> None:
     home, ws, _ = cli_workspace
     examples = Path(__file__).resolve().parents[2] / "examples" / "households"
-    lines = [(examples / f"{n}.json").read_text("utf-8").replace("\n", "")
-             for n in ("porte-absente", "repasser")]
-    lines.insert(1, '{"format": "allervers-visit/1", "questionnaire": {"id": "visite", '
-                    '"version": 1}, "visited_on": "2026-10-14", "answers": '
-                    '{"door_outcome": "absent", "address_insee": "00000"}}')
+    lines = [
+        (examples / f"{n}.json").read_text("utf-8").replace("\n", "")
+        for n in ("porte-absente", "repasser")
+    ]
+    lines.insert(
+        1,
+        '{"format": "allervers-visit/1", "questionnaire": {"id": "visite", '
+        '"version": 1}, "visited_on": "2026-10-14", "answers": '
+        '{"door_outcome": "absent", "address_insee": "00000"}}',
+    )
     source = tmp_path / "visites.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     before = file_hashes(ws)
-    result = run_cli(home, "visits", "import", source, "--workspace", ws, "--user", USER,
-                     ALLERVERS_PASSPHRASE=PASSPHRASE)
+    result = run_cli(
+        home,
+        "visits",
+        "import",
+        source,
+        "--workspace",
+        ws,
+        "--user",
+        USER,
+        ALLERVERS_PASSPHRASE=PASSPHRASE,
+    )
     assert result.code == 1
     assert "ligne 2" in result.err and "commune inconnue" in result.err
     assert "Rien n'a été importé" in result.err
     assert file_hashes(ws)["workspace.json"] == before["workspace.json"]
-    listed = run_cli(home, "visits", "list", "--workspace", ws, "--user", USER,
-                     ALLERVERS_PASSPHRASE=PASSPHRASE)
+    listed = run_cli(
+        home, "visits", "list", "--workspace", ws, "--user", USER, ALLERVERS_PASSPHRASE=PASSPHRASE
+    )
     assert listed.code == 0 and listed.out == ""
-    skipped = run_cli(home, "visits", "import", source, "--skip-invalid", "--workspace", ws,
-                      "--user", USER, ALLERVERS_PASSPHRASE=PASSPHRASE)
+    skipped = run_cli(
+        home,
+        "visits",
+        "import",
+        source,
+        "--skip-invalid",
+        "--workspace",
+        ws,
+        "--user",
+        USER,
+        ALLERVERS_PASSPHRASE=PASSPHRASE,
+    )
     assert skipped.code == 0 and "2 visite(s) importée(s)" in skipped.out
     assert "Ligne 2 ignorée" in skipped.err
 
@@ -429,8 +454,17 @@ def test_demo_fills_synthetic_households(tmp_path: Path) -> None:
     home = tmp_path / "home"
     result = run_cli(home, "demo", "--no-gui", "--households", "50")
     assert result.code == 0, result.err
-    listed = run_cli(home, "visits", "list", "--json", "--workspace", home / "demo", "--user",
-                     "demo", ALLERVERS_PASSPHRASE="aller-vers-demo-2026")
+    listed = run_cli(
+        home,
+        "visits",
+        "list",
+        "--json",
+        "--workspace",
+        home / "demo",
+        "--user",
+        "demo",
+        ALLERVERS_PASSPHRASE="aller-vers-demo-2026",
+    )
     visits = [json.loads(line) for line in listed.out.splitlines()]
     assert len(visits) == 50
     outcomes = {v["answers"]["door_outcome"] for v in visits}

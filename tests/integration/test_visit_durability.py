@@ -52,9 +52,17 @@ def test_killed_interview_resumes_with_every_answer_given_before_the_kill(
 ) -> None:
     created.workspace.lock()
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(workspace_path), str(tmp_path / "state"), COORDINATOR,
-         PASSPHRASE],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            CHILD,
+            str(workspace_path),
+            str(tmp_path / "state"),
+            COORDINATOR,
+            PASSPHRASE,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     assert child.stdout is not None
     announced = [child.stdout.readline().strip() for _ in range(15)]
@@ -116,13 +124,45 @@ def test_imported_name_and_note_are_listed_but_never_stored_in_clear(
     ws = tmp_path / "ws"
     temp = tmp_path / "tmpdir"
     temp.mkdir()
-    assert run_cli(home, "init", "--workspace", ws, "--territory", "T", "--user", "Coord",
-                   ALLERVERS_PASSPHRASE=PASSPHRASE).code == 0
-    imported = run_cli(home, "visits", "import", source, "--workspace", ws, "--user", "Coord",
-                       ALLERVERS_PASSPHRASE=PASSPHRASE, TMPDIR=str(temp))
+    assert (
+        run_cli(
+            home,
+            "init",
+            "--workspace",
+            ws,
+            "--territory",
+            "T",
+            "--user",
+            "Coord",
+            ALLERVERS_PASSPHRASE=PASSPHRASE,
+        ).code
+        == 0
+    )
+    imported = run_cli(
+        home,
+        "visits",
+        "import",
+        source,
+        "--workspace",
+        ws,
+        "--user",
+        "Coord",
+        ALLERVERS_PASSPHRASE=PASSPHRASE,
+        TMPDIR=str(temp),
+    )
     assert imported.code == 0, imported.err
-    listed = run_cli(home, "visits", "list", "--json", "--workspace", ws, "--user", "Coord",
-                     ALLERVERS_PASSPHRASE=PASSPHRASE, TMPDIR=str(temp))
+    listed = run_cli(
+        home,
+        "visits",
+        "list",
+        "--json",
+        "--workspace",
+        ws,
+        "--user",
+        "Coord",
+        ALLERVERS_PASSPHRASE=PASSPHRASE,
+        TMPDIR=str(temp),
+    )
     assert UNIQUE_NAME in listed.out and UNIQUE_NOTE in listed.out
     assert _clear_text_hits(ws) == []
     assert _clear_text_hits(temp) == []

@@ -23,6 +23,7 @@ from allervers.domain.errors import (
     UserAlreadyExists,
     WeakPassphrase,
     WorkspaceAlreadyExists,
+    WorkspaceCorrupt,
     WorkspaceNotFound,
     WorkspaceTooNew,
     WrongPassphrase,
@@ -228,6 +229,14 @@ class WorkspaceService:
             return read_metadata(path)
         except FileNotFoundError:
             raise WorkspaceNotFound(path) from None
+
+    def settings(self, path: Path) -> WorkspaceSettings | None:
+        """The clear, non-personal settings (language, idle lock), readable before unlocking;
+        None when there is no readable workspace there."""
+        try:
+            return read_metadata(path).settings
+        except (OSError, WorkspaceCorrupt):
+            return None
 
     def retry_after(self, path: Path) -> float:
         """Seconds before the next unlock attempt is allowed (0 when allowed now)."""
