@@ -181,3 +181,14 @@ def test_visits_of_different_months_are_assessed_with_their_own_barèmes(
     assert rsa[1] == pytest.approx(651.69 * 0.88, abs=0.01)
     assert rsa[2] == pytest.approx(646.52 * 0.88, abs=0.01)
     assert np.isclose(rsa[0], rsa[1])
+
+
+def test_a_visit_before_the_oldest_cheque_energie_barème_cannot_tell_it(
+    engine: RightsEngine,
+) -> None:
+    old = visit(person(age=50), housing_status="owner") | {"visited_on": "2018-06-12"}
+    found = {a.right.value: a for a in engine.assess(old)}
+    assert found["cheque_energie"].status is AssessmentStatus.CANNOT_TELL
+    assert found["cheque_energie"].parameter_date is None
+    # RSA of June 2018: 550.93 € (décret n° 2018-324 du 3 mai 2018), minus the 12 % forfait logement.
+    assert found["rsa"].amount == pytest.approx(550.93 * 0.88, abs=0.01)

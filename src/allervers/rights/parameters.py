@@ -7,6 +7,7 @@ October for the aides au logement) can trigger a re-assessment.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from datetime import date
 
@@ -63,5 +64,7 @@ def parameter_dates(system: TaxBenefitSystem, month: date) -> dict[RightId, date
         ]
         if instants:
             dates[right] = date.fromisoformat(max(instants))
-    dates[RightId.CHEQUE_ENERGIE] = cheque_energie.bareme_on(month).valid_from
+    # Before the oldest barème carried, the chèque énergie has no date (and says cannot tell).
+    with contextlib.suppress(LookupError):
+        dates[RightId.CHEQUE_ENERGIE] = cheque_energie.bareme_on(month).valid_from
     return dates

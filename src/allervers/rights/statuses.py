@@ -369,7 +369,11 @@ def _cheque_energie(household: Household) -> _Finding:
         rfr, estimated = household.rfr, False
     # Since 2025 the chèque goes to the foyer fiscal of the electricity contract holder, its units
     # counted on that foyer (arrêté du 31 juillet 2025, art. 1): the main family here.
-    result = cheque_energie.estimate(rfr, len(household.main_family()), household.month)
+    try:
+        result = cheque_energie.estimate(rfr, len(household.main_family()), household.month)
+    except LookupError:  # a month before the oldest barème carried (2019)
+        finding.out_of_scope = True
+        return finding
     finding.entitled = result.amount > 0
     finding.amount = float(result.amount)
     finding.reasons = []
