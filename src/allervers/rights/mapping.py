@@ -11,8 +11,9 @@ Periods (M is the month assessed):
   N-4 to M-4 as the mean of the three known months (`incomes.earlier_months`): the aides au logement
   read M-13..M-2, the CSS M-12..M-1, and the tax-year formulas (prestations familiales, AAH) read
   year N-2 and earlier;
-- the RSA of the 12 past months is given (received or not): without it OpenFisca recurses backwards
-  through RSA -> aides au logement -> RSA of the month before, until its spiral guard returns 0;
+- the RSA of the 12 past months is given (received or not): without it OpenFisca computes the RSA
+  of M-1 through the aides au logement of M-1, whose own look at the RSA of M-2 is cut by
+  openfisca-core's spiral guard (`max_spiral_loops`) and silently taken as 0;
 - the other benefits of past months are set after the current month is computed (`batch.compute`).
 """
 
@@ -74,10 +75,6 @@ HOUSING = {
 }
 """Questionnaire `housing_status` -> OpenFisca `TypesStatutOccupationLogement`. A private tenant is
 taken as unfurnished (the commonest case; the furnished ceilings are lower)."""
-
-FAMILLE_ROLES = ("demandeur", "conjoint", "enfant")
-FOYER_ROLES = ("declarant_principal", "conjoint", "personne_a_charge")
-MENAGE_ROLES = ("personne_de_reference", "conjoint", "enfant", "autre")
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
