@@ -428,7 +428,7 @@ def test_visits_import_names_the_first_bad_line_and_imports_nothing(
     )
     assert result.code == 1
     assert "ligne 2" in result.err and "commune inconnue" in result.err
-    assert "Rien n'a été importé" in result.err
+    assert "Aucune ligne n'a été prise en compte" in result.err
     assert file_hashes(ws)["workspace.json"] == before["workspace.json"]
     listed = run_cli(
         home, "visits", "list", "--workspace", ws, "--user", USER, ALLERVERS_PASSPHRASE=PASSPHRASE

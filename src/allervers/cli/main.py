@@ -8,13 +8,13 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from allervers import __version__
-from allervers.cli import passphrases
+from allervers.cli import passphrases, rights_cli
 from allervers.domain.errors import AllerVersError, BackupInvalid
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     vlist = visits_commands.add_parser("list", help="lister les visites")
     _add_workspace(vlist)
     vlist.add_argument("--json", action="store_true", help="une visite JSON par ligne")
+    rights_cli.add_parsers(commands, _Parser, _add_workspace)
     return parser
 
 
@@ -273,6 +274,25 @@ class _Command:
         finally:
             workspace.lock()
         return EXIT_OK
+
+    def assess(self) -> int:
+        return rights_cli.assess(self.args)
+
+    def _with_workspace(self, action: Callable[[OpenWorkspace], int]) -> int:
+        workspace = self.unlock()
+        try:
+            return action(workspace)
+        finally:
+            workspace.lock()
+
+    def rights(self) -> int:
+        return self._with_workspace(rights_cli.reassess)
+
+    def places(self) -> int:
+        return self._with_workspace(lambda ws: rights_cli.places(self.args, ws))
+
+    def sheet(self) -> int:
+        return self._with_workspace(lambda ws: rights_cli.sheet(self.args, ws))
 
     def demo(self) -> int | LaunchGui:
         path = self.args.workspace or self.paths.demo_workspace

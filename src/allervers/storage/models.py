@@ -123,3 +123,34 @@ class VisitChangeRow(Record, Base):
     path: Mapped[str] = mapped_column(String(80))
     old_value: Mapped[str] = mapped_column(Text)
     new_value: Mapped[str] = mapped_column(Text)
+
+
+class AssessmentRow(Record, Base):
+    """One right of one visit as the engine assessed it. A re-assessment (new parameters) adds
+    rows and clears `current` on the previous ones, carrying over what the household said."""
+
+    __tablename__ = "assessments"
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)
+    right_id: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(30), index=True)
+    amount: Mapped[float | None] = mapped_column(nullable=True)
+    period: Mapped[str] = mapped_column(String(10))
+    detail: Mapped[str] = mapped_column(Text)  # RightAssessment.to_json()
+    openfisca_france_version: Mapped[str] = mapped_column(String(20))
+    parameter_date: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    assessed_at: Mapped[str] = mapped_column(String(40))
+    current: Mapped[bool] = mapped_column(default=True, index=True)
+    nonrecours_reason: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    nonrecours_detail: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    decision: Mapped[str | None] = mapped_column(String(20), nullable=True)
+
+
+class PlaceRow(Record, Base):
+    """Where to go, per organisation, as configured for the territory (printed on the sheet)."""
+
+    __tablename__ = "places"
+    organisation: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    address: Mapped[str] = mapped_column(Text)
+    phone: Mapped[str] = mapped_column(String(30))
+    hours: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,152 @@
+"""Command line for the rights engine: `assess`, `rights reassess`, `places`, `sheet`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from allervers.domain.errors import ImportInvalid, InvalidInput
+from allervers.domain.followup import Place
+from allervers.domain.rights import Organisation
+from allervers.services.visits import parse_visit
+
+AddWorkspace = Callable[[argparse.ArgumentParser], None]
+
+
+def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) -> None:
+    assess = commands.add_parser("assess", help="évaluer les droits d'un foyer (JSON ou JSONL)")
+    assess.add_argument("file", type=Path, help="une visite (.json) ou une par ligne (.jsonl)")
+    assess.add_argument("--month", help="mois du calcul, AAAA-MM (par défaut : celui de la visite)")
+
+    rights = commands.add_parser("rights", help="réévaluer les droits de tout l'espace")
+    sub = rights.add_subparsers(dest="rights_command", required=True, parser_class=parser_class)
+    reassess = sub.add_parser("reassess", help="tout réévaluer (nouveaux barèmes)")
+    add_workspace(reassess)
+
+    places = commands.add_parser("places", help="adresses des organismes du territoire")
+    sub = places.add_subparsers(dest="places_command", required=True, parser_class=parser_class)
+    put = sub.add_parser("set", help="définir l'adresse d'un organisme")
+    add_workspace(put)
+    put.add_argument("organisation", choices=[o.value for o in Organisation])
+    put.add_argument("--name", required=True)
+    put.add_argument("--address", required=True)
+    put.add_argument("--phone", required=True)
+    put.add_argument("--hours", default="")
+    listing = sub.add_parser("list", help="lister les adresses")
+    add_workspace(listing)
+
+    sheet = commands.add_parser("sheet", help="feuille PDF à remettre au foyer")
+    add_workspace(sheet)
+    sheet.add_argument("visit", help="identifiant de la visite (allervers visits list)")
+    sheet.add_argument("--out", type=Path, required=True, help="fichier PDF à créer")
+
+
+def _month(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(f"{text}-01")
+    except ValueError:
+        raise InvalidInput("month", "format") from None
+
+
+def read_households(path: Path) -> list[dict[str, Any]]:
+    """A .json file holds one visit, a .jsonl file one per line; each is validated first."""
+    if not path.is_file():
+        raise ImportInvalid(path, 0, [])
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines() if path.suffix == ".jsonl" else [text.replace("\n", " ")]
+    households = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        _parsed, problems = parse_visit(line)
+        if problems:
+            raise ImportInvalid(path, number, problems)
+        households.append(json.loads(line))
+    return households
+
+
+def assess(args: argparse.Namespace) -> int:
+    from allervers.rights.engine import RightsEngine  # seconds to load: only when asked
+
+    households = read_households(args.file)
+    month = _month(args.month)
+    results = RightsEngine().assess_batch(households, month)
+    for household, assessments in zip(households, results, strict=True):
+        record = {
+            "visited_on": household["visited_on"],
+            "month": (month.isoformat()[:7] if month else household["visited_on"][:7]),
+            "assessments": [a.to_json() for a in assessments],
+        }
+        indent = None if args.file.suffix == ".jsonl" else 2
+        print(json.dumps(record, ensure_ascii=False, indent=indent))
+    return 0
+
+
+def reassess(workspace: Any) -> int:
+    from allervers.rights.engine import RightsEngine
+    from allervers.services.rights import RightsService
+
+    engine = RightsEngine()
+
+    def progress(done: int, total: int) -> None:
+        print(f"{done}/{total} visites réévaluées", file=sys.stderr, flush=True)
+
+    count = RightsService(workspace).reassess_all(engine, progress)
+    print(f"{count} visite(s) réévaluée(s) avec openfisca-france {engine.version}.")
+    return 0
+
+
+def places(args: argparse.Namespace, workspace: Any) -> int:
+    from allervers.services.rights import RightsService
+    from allervers.wording import organisation_name
+
+    service = RightsService(workspace)
+    if args.places_command == "set":
+        service.set_place(
+            Place(Organisation(args.organisation), args.name, args.address, args.phone, args.hours)
+        )
+        print(f"Adresse enregistrée pour {organisation_name(Organisation(args.organisation))}.")
+    else:
+        for place in service.places().values():
+            print(
+                f"{place.organisation.value}\t{place.name}\t{place.address}\t{place.phone}\t"
+                f"{place.hours}"
+            )
+    return 0
+
+
+def sheet(args: argparse.Namespace, workspace: Any) -> int:
+    from allervers.reports.household_sheet import SheetContent, write_household_sheet
+    from allervers.services.rights import RightsService, assessable
+    from allervers.services.visits import VisitService
+
+    visit = VisitService(workspace).get(args.visit)
+    if not assessable(visit):
+        raise InvalidInput("visit", "not_assessable")
+    rights = RightsService(workspace)
+    stored = rights.current(visit.id)
+    if not stored:
+        from allervers.rights.engine import RightsEngine
+
+        stored = rights.assess(visit, RightsEngine())
+    if args.out.exists():
+        from allervers.domain.errors import WorkspaceAlreadyExists
+
+        raise WorkspaceAlreadyExists(args.out)
+    content = SheetContent(
+        assessments=[s.assessment for s in stored],
+        places=rights.places(),
+        volunteer_first_name=workspace.user.name.split()[0],
+        visited_on=date.fromisoformat(visit.visited_on),
+    )
+    write_household_sheet(args.out, content)
+    workspace.audit("sheet_printed", "visit", visit.id)
+    print(f"Feuille écrite : {args.out}")
+    return 0

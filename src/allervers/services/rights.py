@@ -1,0 +1,124 @@
+"""Assessing visits with the rights engine and keeping the results in the workspace.
+
+The engine is passed in: `allervers.rights.engine.RightsEngine` in the command line (one process,
+synchronous) or the UI's worker process client, whose results the UI hands to `store`. Either way
+each assessment records the openfisca-france version and the parameter date it used, and a
+re-assessment (the yearly April revaluation) keeps the previous one as history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any, Protocol
+
+from allervers.domain.followup import (
+    Decision,
+    NonDemandeDetail,
+    NonRecoursReason,
+    Place,
+    StoredAssessment,
+)
+from allervers.domain.rights import Organisation, RightAssessment
+from allervers.domain.visits import DoorOutcome, Visit, VisitStatus
+from allervers.services.visits import visit_to_json
+from allervers.services.workspace import OpenWorkspace
+from allervers.storage import repositories, rights_repo, visits_repo
+
+REASSESS_BATCH = 2_000
+
+
+class Engine(Protocol):
+    def assess_batch(
+        self, visits: Sequence[Mapping[str, Any]], month: date | None = None
+    ) -> list[list[RightAssessment]]: ...
+
+
+def assessable(visit: Visit) -> bool:
+    """Only finished interviews whose person agreed to be recorded are assessed."""
+    return (
+        visit.status is VisitStatus.FINISHED
+        and visit.door_outcome is DoorOutcome.INTERVIEW
+        and visit.answers.get("consent_recorded") == "yes"
+    )
+
+
+class RightsService:
+    def __init__(self, workspace: OpenWorkspace) -> None:
+        self._workspace = workspace
+
+    def store(self, visit_id: str, assessments: list[RightAssessment]) -> list[StoredAssessment]:
+        with self._workspace.db.session() as session:
+            stored = rights_repo.replace_assessments(session, visit_id, assessments)
+            repositories.append_audit(
+                session, self._workspace.user.id, "visit_assessed", "visit", visit_id
+            )
+        return stored
+
+    def assess(self, visit: Visit, engine: Engine) -> list[StoredAssessment]:
+        return self.store(visit.id, engine.assess_batch([visit_to_json(visit)])[0])
+
+    def current(self, visit_id: str) -> list[StoredAssessment]:
+        with self._workspace.db.session() as session:
+            return rights_repo.current_assessments(session, visit_id)
+
+    def record_followup(
+        self,
+        assessment_id: str,
+        reason: NonRecoursReason | None,
+        detail: NonDemandeDetail | None,
+        decision: Decision | None,
+    ) -> StoredAssessment:
+        """What the person said about a flagged right: why it was not claimed, and what they
+        decide. A sub-reason only goes with non-demande."""
+        if reason is not NonRecoursReason.NON_DEMANDE:
+            detail = None
+        with self._workspace.db.session() as session:
+            stored = rights_repo.record_followup(session, assessment_id, reason, detail, decision)
+            repositories.append_audit(
+                session,
+                self._workspace.user.id,
+                "nonrecours_recorded",
+                "assessment",
+                assessment_id,
+            )
+        return stored
+
+    def reassess_all(
+        self, engine: Engine, progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Re-assesses every finished interview of the workspace (coordinator only), in batches."""
+        self._workspace.require_coordinator("reassess")
+        with self._workspace.db.session() as session:
+            visits = [
+                v
+                for v in visits_repo.list_visits(session, None, VisitStatus.FINISHED)
+                if assessable(v)
+            ]
+        done = 0
+        for start in range(0, len(visits), REASSESS_BATCH):
+            batch = visits[start : start + REASSESS_BATCH]
+            results = engine.assess_batch([visit_to_json(v) for v in batch])
+            with self._workspace.db.session() as session:
+                for visit, assessments in zip(batch, results, strict=True):
+                    rights_repo.replace_assessments(session, visit.id, assessments)
+                repositories.append_audit(
+                    session,
+                    self._workspace.user.id,
+                    "visits_reassessed",
+                    "visit",
+                    str(len(batch)),
+                )
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(visits))
+        return done
+
+    def places(self) -> dict[Organisation, Place]:
+        with self._workspace.db.session() as session:
+            return rights_repo.places(session)
+
+    def set_place(self, place: Place) -> None:
+        self._workspace.require_coordinator("places")
+        with self._workspace.db.session() as session:
+            rights_repo.set_place(session, place)

@@ -1,0 +1,134 @@
+"""Assessments and places, stored and read back as domain objects."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from allervers.domain.errors import UnknownRecord
+from allervers.domain.followup import (
+    Decision,
+    NonDemandeDetail,
+    NonRecoursReason,
+    Place,
+    StoredAssessment,
+    assessment_from_json,
+)
+from allervers.domain.rights import Organisation, RightAssessment
+from allervers.storage.models import AssessmentRow, PlaceRow, new_id, utc_now
+
+
+def _stored(row: AssessmentRow) -> StoredAssessment:
+    return StoredAssessment(
+        id=row.id,
+        visit_id=row.visit_id,
+        assessment=assessment_from_json(json.loads(row.detail)),
+        assessed_at=row.assessed_at,
+        reason=NonRecoursReason(row.nonrecours_reason) if row.nonrecours_reason else None,
+        reason_detail=NonDemandeDetail(row.nonrecours_detail) if row.nonrecours_detail else None,
+        decision=Decision(row.decision) if row.decision else None,
+    )
+
+
+def replace_assessments(
+    session: Session, visit_id: str, assessments: list[RightAssessment]
+) -> list[StoredAssessment]:
+    """Stores a new assessment of a visit; the previous one stays as history (current = false)
+    and what the household said about each right is carried over to the new rows."""
+    previous = {
+        row.right_id: row
+        for row in session.execute(
+            select(AssessmentRow).where(
+                AssessmentRow.visit_id == visit_id, AssessmentRow.current.is_(True)
+            )
+        ).scalars()
+    }
+    session.execute(
+        update(AssessmentRow)
+        .where(AssessmentRow.visit_id == visit_id, AssessmentRow.current.is_(True))
+        .values(current=False)
+    )
+    now = utc_now()
+    rows = []
+    for assessment in assessments:
+        before = previous.get(assessment.right.value)
+        row = AssessmentRow(
+            id=new_id(),
+            visit_id=visit_id,
+            right_id=assessment.right.value,
+            status=assessment.status.value,
+            amount=assessment.amount,
+            period=assessment.period.value,
+            detail=json.dumps(assessment.to_json(), ensure_ascii=False),
+            openfisca_france_version=assessment.openfisca_france_version,
+            parameter_date=(
+                assessment.parameter_date.isoformat() if assessment.parameter_date else None
+            ),
+            assessed_at=now,
+            current=True,
+            nonrecours_reason=before.nonrecours_reason if before else None,
+            nonrecours_detail=before.nonrecours_detail if before else None,
+            decision=before.decision if before else None,
+        )
+        session.add(row)
+        rows.append(row)
+    return [_stored(row) for row in rows]
+
+
+def current_assessments(session: Session, visit_id: str) -> list[StoredAssessment]:
+    rows = session.execute(
+        select(AssessmentRow)
+        .where(AssessmentRow.visit_id == visit_id, AssessmentRow.current.is_(True))
+        .order_by(AssessmentRow.right_id)
+    ).scalars()
+    return [_stored(row) for row in rows]
+
+
+def assessed_visit_ids(session: Session) -> set[str]:
+    rows = session.execute(
+        select(AssessmentRow.visit_id).where(AssessmentRow.current.is_(True)).distinct()
+    )
+    return {row[0] for row in rows}
+
+
+def record_followup(
+    session: Session,
+    assessment_id: str,
+    reason: NonRecoursReason | None,
+    detail: NonDemandeDetail | None,
+    decision: Decision | None,
+) -> StoredAssessment:
+    row = session.get(AssessmentRow, assessment_id)
+    if row is None:
+        raise UnknownRecord("assessment", assessment_id)
+    row.nonrecours_reason = reason.value if reason else None
+    row.nonrecours_detail = detail.value if detail else None
+    row.decision = decision.value if decision else None
+    return _stored(row)
+
+
+def set_place(session: Session, place: Place) -> None:
+    row = session.execute(
+        select(PlaceRow).where(PlaceRow.organisation == place.organisation.value)
+    ).scalar_one_or_none()
+    if row is None:
+        row = PlaceRow(organisation=place.organisation.value)
+        session.add(row)
+    row.name, row.address, row.phone, row.hours = (
+        place.name,
+        place.address,
+        place.phone,
+        place.hours,
+    )
+
+
+def places(session: Session) -> dict[Organisation, Place]:
+    rows = session.execute(select(PlaceRow)).scalars()
+    return {
+        Organisation(r.organisation): Place(
+            Organisation(r.organisation), r.name, r.address, r.phone, r.hours
+        )
+        for r in rows
+    }
