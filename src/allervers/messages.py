@@ -102,9 +102,9 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             return "\n".join(describe_problem(p, translate) for p in problems[:5])
         case errors.ImportInvalid(path=path, line=line, problems=problems):
             reasons = "; ".join(describe_problem(p, translate) for p in problems[:3])
-            return translate("Messages", "{0}, ligne {1} : {2}. Aucune ligne n'a été prise en compte.").format(
-                path, line, reasons
-            )
+            return translate(
+                "Messages", "{0}, ligne {1} : {2}. Aucune ligne n'a été prise en compte."
+            ).format(path, line, reasons)
         case errors.UnknownRecord():
             return translate("Messages", "Cet enregistrement n'existe pas ou plus.")
         case errors.WorkspaceLocked():
