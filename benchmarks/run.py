@@ -96,10 +96,19 @@ def bench_gui_launch(tmp: Path) -> None:
     _report("launch to unlock window (new process)", launch_to_unlock_window(tmp, repeat=5))
 
 
+def bench_rights(_tmp: Path) -> None:
+    """In a fresh process, so that "engine ready from cold" is cold (about 2 minutes: the
+    one-big-dict baseline alone takes most of it)."""
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "benchmarks.rights"], cwd=ROOT, check=True)
+
+
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
     "workspace": bench_workspace,
     "visits": bench_visits,
     "gui": bench_gui_launch,
+    "rights": bench_rights,
 }
 
 
