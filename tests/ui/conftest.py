@@ -17,14 +17,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QTableWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
-from allervers.services.workspace import WorkspaceService
+from allervers.services.visits import VisitService
+from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from allervers.ui.i18n import Translations
+from allervers.ui.main_window import MainWindow
 from allervers.ui.shell import Shell
+from allervers.ui.workspace_view import VisitServiceFactory
+from tests.conftest import COORDINATOR, PASSPHRASE
 
 W = TypeVar("W", bound=QWidget)
 
@@ -50,9 +55,19 @@ def start_shell(service: WorkspaceService, workspace_path: Path) -> Iterator[Cal
     shells: list[Shell] = []
 
     def start(
-        user: str | None = None, banner: str | None = None, idle_ms: int | None = None
+        user: str | None = None,
+        banner: str | None = None,
+        idle_ms: int | None = None,
+        visit_service: VisitServiceFactory = VisitService,
     ) -> Shell:
-        shell = Shell(service, workspace_path, user=user, banner=banner, idle_ms=idle_ms)
+        shell = Shell(
+            service,
+            workspace_path,
+            user=user,
+            banner=banner,
+            idle_ms=idle_ms,
+            visit_service=visit_service,
+        )
         shells.append(shell)
         shell.start()
         return shell
@@ -68,6 +83,42 @@ def start_shell(service: WorkspaceService, workspace_path: Path) -> Iterator[Cal
             if window is not None:
                 window.close()
                 window.deleteLater()
+
+
+def unlock_with(qtbot: QtBot, dialog: QWidget, user: str, passphrase: str) -> None:
+    user_field = find(dialog, QLineEdit, "userName")
+    user_field.clear()
+    type_text(qtbot, user_field, user)
+    qtbot.keyClicks(find(dialog, QLineEdit, "passphrase"), passphrase)
+    qtbot.mouseClick(find(dialog, QPushButton, "unlockButton"), Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def open_window(
+    qtbot: QtBot, start_shell: Callable[..., Shell], created: CreatedWorkspace
+) -> Callable[..., MainWindow]:
+    """The main window as a person reaches it: start-up, unlock dialog, passphrase. Active, so
+    that keys typed go where the focus is."""
+    created.workspace.lock()
+
+    def open_as(
+        user: str = COORDINATOR,
+        passphrase: str = PASSPHRASE,
+        idle_ms: int | None = None,
+        visit_service: VisitServiceFactory = VisitService,
+    ) -> MainWindow:
+        shell = start_shell(idle_ms=idle_ms, visit_service=visit_service)
+        assert shell.unlock_dialog is not None
+        unlock_with(qtbot, shell.unlock_dialog, user, passphrase)
+        qtbot.waitUntil(lambda: shell.main_window is not None, timeout=10_000)
+        window = shell.main_window
+        assert window is not None
+        qtbot.waitUntil(window.isVisible)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return open_as
 
 
 def visible_texts(root: QWidget) -> list[str]:

@@ -2,53 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget
 
 from allervers.domain.users import Role
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from allervers.ui.main_window import MainWindow
-from allervers.ui.shell import Shell
 from allervers.ui.users_dialog import AddUserDialog, UsersDialog
 from tests.conftest import COORDINATOR, OTHER_PASSPHRASE, PASSPHRASE, TERRITORY
-from tests.ui.conftest import find, type_text, visible_texts
+from tests.ui.conftest import find, type_text, unlock_with, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
 VOLUNTEER = "Élodie Marchand"
 IDLE_MS = 200
-
-
-def _unlock(qtbot, dialog: QDialog, user: str, passphrase: str) -> None:
-    user_field = find(dialog, QLineEdit, "userName")
-    user_field.clear()
-    type_text(qtbot, user_field, user)
-    qtbot.keyClicks(find(dialog, QLineEdit, "passphrase"), passphrase)
-    qtbot.mouseClick(find(dialog, QPushButton, "unlockButton"), LEFT)
-
-
-@pytest.fixture
-def open_window(
-    qtbot, start_shell: Callable[..., Shell], created: CreatedWorkspace
-) -> Callable[..., MainWindow]:
-    """The main window as a person reaches it: start-up, unlock dialog, passphrase."""
-    created.workspace.lock()
-
-    def open_as(
-        user: str = COORDINATOR, passphrase: str = PASSPHRASE, idle_ms: int | None = None
-    ) -> MainWindow:
-        shell = start_shell(idle_ms=idle_ms)
-        _unlock(qtbot, shell.unlock_dialog, user, passphrase)
-        qtbot.waitUntil(lambda: shell.main_window is not None, timeout=10_000)
-        window = shell.main_window
-        qtbot.waitUntil(window.isVisible)
-        return window
-
-    return open_as
 
 
 def _shows_personal_data(window: MainWindow, *names: str) -> list[str]:
@@ -88,7 +57,7 @@ def test_idle_lock_hides_every_personal_datum_until_unlocked_again(qtbot, open_w
     assert dialog is not None and dialog.isVisible()
     assert find(dialog, QLineEdit, "userName").text() == ""  # nobody named on the lock screen
 
-    _unlock(qtbot, dialog, COORDINATOR, PASSPHRASE)
+    unlock_with(qtbot, dialog, COORDINATOR, PASSPHRASE)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
     assert window.workspace.is_open
     assert window.territory_label.text() == TERRITORY
@@ -138,7 +107,7 @@ def test_a_volunteer_unlocking_after_a_lock_gets_their_own_view(
     window = open_window()
     window.lock_action.trigger()
 
-    _unlock(qtbot, window.unlock_dialog, VOLUNTEER, OTHER_PASSPHRASE)
+    unlock_with(qtbot, window.unlock_dialog, VOLUNTEER, OTHER_PASSPHRASE)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
 
     assert window.user_label.text() == f"{VOLUNTEER} (bénévole)"
@@ -146,7 +115,7 @@ def test_a_volunteer_unlocking_after_a_lock_gets_their_own_view(
     assert COORDINATOR not in " ".join(visible_texts(window))
 
 
-def test_coordinator_adds_a_volunteer_who_can_then_unlock(
+def test_coordinator_adds_a_volunteer_who_can_thenunlock_with(
     qtbot, open_window, service: WorkspaceService, workspace_path: Path
 ) -> None:
     window = open_window()

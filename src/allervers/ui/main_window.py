@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
 
 from allervers.messages import role_label
+from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 from allervers.ui.change_passphrase import ChangePassphraseDialog
 from allervers.ui.idle import IdleWatcher, minutes_to_ms
@@ -21,13 +22,14 @@ from allervers.ui.lock_keys import KeysEverywhere
 from allervers.ui.lock_screen import LockScreen
 from allervers.ui.unlock import UnlockDialog
 from allervers.ui.users_dialog import UsersDialog
-from allervers.ui.workspace_view import WorkspaceView
+from allervers.ui.workspace_view import VisitServiceFactory, WorkspaceView
 
 STATUS_MESSAGE_MS = 6000
 
 
 class MainWindow(QMainWindow):
-    """`idle_ms` overrides the workspace's idle-lock setting (tests use a fraction of a second)."""
+    """`idle_ms` overrides the workspace's idle-lock setting (tests use a fraction of a second);
+    `visit_service` builds the visits' service at each unlock (tests give another questionnaire)."""
 
     closed = Signal()
 
@@ -38,9 +40,11 @@ class MainWindow(QMainWindow):
         workspace: OpenWorkspace,
         banner: str | None = None,
         idle_ms: int | None = None,
+        visit_service: VisitServiceFactory = VisitService,
     ) -> None:
         super().__init__()
         self._service = service
+        self._visit_service = visit_service
         self._path = workspace_path
         self._banner = banner
         self._idle_override = idle_ms
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         if workspace is None:
             return
         self.idle.stop()
+        if self._view is not None:
+            self._view.save_pending()  # the answer being typed, while the key is still there
         # Dialogs first: they hold references to the workspace and may show names.
         # Deleted, not just hidden: a hidden dialog still holds its texts in memory.
         for dialog in self.findChildren(QDialog):
@@ -158,9 +164,10 @@ class MainWindow(QMainWindow):
 
     def _restore(self, workspace: OpenWorkspace) -> None:
         self._workspace = workspace
-        self._view = WorkspaceView(workspace)
+        self._view = WorkspaceView(workspace, self._visit_service)
         self._stack.addWidget(self._view)
         self._stack.setCurrentWidget(self._view)
+        self._view.focus_start()
         user = workspace.user
         self.territory_label.setText(workspace.territory())
         self.folder_label.setText(str(self._path))
@@ -204,6 +211,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        if self._view is not None and self._workspace is not None:
+            self._view.save_pending()
         if self._workspace is not None:
             self._workspace.lock()
             self._workspace = None

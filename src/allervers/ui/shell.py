@@ -10,10 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_workspace
 from allervers.ui.main_window import MainWindow
 from allervers.ui.unlock import UnlockDialog
 from allervers.ui.wizard import FirstRunWizard
+from allervers.ui.workspace_view import VisitServiceFactory
 
 EXIT_OK = 0
 
@@ -32,8 +34,10 @@ class Shell(QObject):
         user: str | None = None,
         banner: str | None = None,
         idle_ms: int | None = None,
+        visit_service: VisitServiceFactory = VisitService,
     ) -> None:
         super().__init__()
+        self._visit_service = visit_service
         self._service = service
         self._path = workspace_path
         self._user = user
@@ -74,7 +78,12 @@ class Shell(QObject):
 
     def _show_main(self, workspace: OpenWorkspace) -> None:
         window = MainWindow(
-            self._service, self._path, workspace, banner=self._banner, idle_ms=self._idle_ms
+            self._service,
+            self._path,
+            workspace,
+            banner=self._banner,
+            idle_ms=self._idle_ms,
+            visit_service=self._visit_service,
         )
         window.closed.connect(self._quit)
         self.main_window = window

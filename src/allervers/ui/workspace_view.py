@@ -6,6 +6,8 @@ holding personal data outlives the key.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
+from allervers.ui.visits_page import VisitsPage
+
+# How a view gets its VisitService: production builds it on the workspace with the current
+# questionnaire; tests inject one with another questionnaire version.
+VisitServiceFactory = Callable[[OpenWorkspace], VisitService]
 
 
 def placeholder_page(title: str, text: str) -> QWidget:
@@ -47,14 +55,22 @@ def placeholder_page(title: str, text: str) -> QWidget:
 
 
 class WorkspaceView(QWidget):
-    def __init__(self, workspace: OpenWorkspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: OpenWorkspace,
+        visit_service: VisitServiceFactory = VisitService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("workspaceView")
-        # Kept for the screens to come; they will read through services, never a session.
+        # Screens read through services, never a session.
         self._workspace = workspace
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.pages = QStackedWidget()
+        self.visits = VisitsPage(visit_service(workspace))
+        self.navigation.addItem(self.tr("Visites"))
+        self.pages.addWidget(self.visits)
         for title, text in self._areas():
             self.navigation.addItem(title)
             self.pages.addWidget(placeholder_page(title, text))
@@ -75,16 +91,17 @@ class WorkspaceView(QWidget):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
 
+    def focus_start(self) -> None:
+        """At unlock the Visites page is shown: the keyboard goes to its door form."""
+        self.visits.focus_start()
+
+    def save_pending(self) -> None:
+        """Before a lock or a close: what is being typed in an interview is stored, not lost."""
+        self.visits.save_pending()
+
     def _areas(self) -> list[tuple[str, str]]:
+        """The areas not built yet."""
         return [
-            (
-                self.tr("Visites"),
-                self.tr(
-                    "Ici, vous enregistrerez chaque visite à domicile : le questionnaire guidé "
-                    "sur la situation du foyer, puis les droits probablement non demandés, avec "
-                    "un montant estimé et les raisons de l'estimation."
-                ),
-            ),
             (
                 self.tr("Suivi des dossiers"),
                 self.tr(

@@ -1,0 +1,158 @@
+"""The Visites page: the door form, the doors to knock at again, the interviews left unfinished
+and the latest visits; the interview wizard takes the whole page while it runs.
+
+Built at each unlock with the unlocked user's VisitService (see WorkspaceView), so the drafts
+shown are offered again after every lock.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from allervers.domain.errors import AllerVersError
+from allervers.domain.visits import Door, DoorOutcome, Visit, VisitStatus
+from allervers.messages import describe
+from allervers.services.visits import VisitService
+from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.ui.door_form import DoorForm, outcome_label
+from allervers.ui.drafts_banner import DraftsBanner
+from allervers.ui.interview.wizard import InterviewWizard
+from allervers.ui.next_doors import NextDoors
+from allervers.ui.recent_visits import RecentVisits
+from allervers.ui.visit_lists import street_text
+
+DONE_STYLE = "QLabel { color: #1b5e20; }"
+
+
+class VisitsPage(QWidget):
+    def __init__(self, service: VisitService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitsPage")
+        self._service = service
+        self.wizard: InterviewWizard | None = None
+
+        self.drafts = DraftsBanner()
+        self.drafts.resume.connect(self.open_visit)
+        self.done = message_label("visitsDone", DONE_STYLE)
+        self.error = message_label("visitsError", ERROR_STYLE)
+        self.door_form = DoorForm(service)
+        self.door_form.interview_started.connect(self._interview_started)
+        self.door_form.door_recorded.connect(self._door_recorded)
+        self.door_form.commune_changed.connect(self._refresh_doors)
+        self.next_doors = NextDoors()
+        self.next_doors.picked.connect(self.door_form.fill_from)
+        self.recent = RecentVisits()
+        self.recent.open_visit.connect(self.open_visit)
+
+        home = QWidget()
+        home.setObjectName("visitsHome")
+        grid = QGridLayout()
+        grid.addWidget(self.door_form, 0, 0)
+        grid.addWidget(self.next_doors, 0, 1)
+        grid.addWidget(self.recent, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(1, 1)
+        column = QVBoxLayout(home)
+        column.addWidget(self.drafts)
+        column.addWidget(self.done)
+        column.addWidget(self.error)
+        column.addLayout(grid, 1)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(home)
+        self._home = home
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.refresh()
+
+    # Lists
+
+    def refresh(self) -> None:
+        try:
+            self.drafts.show_drafts(self._service.drafts())
+            self.recent.show_visits(self._service.list_visits(VisitStatus.FINISHED))
+        except AllerVersError as error:
+            self.error.setText(describe(error, QCoreApplication.translate))
+        self._refresh_doors(self.door_form.commune.code or "")
+
+    def _refresh_doors(self, commune: str) -> None:
+        doors: list[Door] = self._service.next_doors(commune) if commune else []
+        self.next_doors.show_doors(commune, doors)
+
+    # Doors and interviews
+
+    def _door_recorded(self, visit: Visit) -> None:
+        outcome = visit.door_outcome
+        where = street_text(
+            visit.answers.get("address_number"), visit.answers.get("address_street")
+        )
+        self.done.setText(
+            self.tr("Porte enregistrée : {0} — {1}.").format(
+                outcome_label(outcome or DoorOutcome.ABSENT), where
+            )
+        )
+        self.refresh()
+
+    def _interview_started(self, visit: Visit) -> None:
+        self.done.clear()
+        self._open_wizard(visit)
+
+    def open_visit(self, visit_id: str) -> None:
+        """Resumes a draft, or opens a finished visit to read or correct it."""
+        try:
+            visit = self._service.get(visit_id)
+        except AllerVersError as error:
+            self.error.setText(describe(error, QCoreApplication.translate))
+            return
+        self.done.clear()
+        self._open_wizard(visit)
+
+    def _open_wizard(self, visit: Visit) -> None:
+        self._close_wizard()
+        self.error.clear()
+        wizard = InterviewWizard(self._service, visit)
+        wizard.closed.connect(self._wizard_closed)
+        wizard.finished.connect(self._wizard_finished)
+        self.wizard = wizard
+        self.stack.addWidget(wizard)
+        self.stack.setCurrentWidget(wizard)
+        wizard.focus_current()
+
+    def _close_wizard(self) -> None:
+        wizard = self.wizard
+        if wizard is None:
+            return
+        self.wizard = None
+        self.stack.setCurrentWidget(self._home)
+        self.stack.removeWidget(wizard)
+        wizard.deleteLater()
+
+    def _wizard_closed(self) -> None:
+        wizard = self.wizard
+        if wizard is not None and wizard.visit.status is VisitStatus.DRAFT:
+            self.done.setText(
+                self.tr("Entretien mis de côté : reprenez-le dans « Entretiens non terminés ».")
+            )
+        self._close_wizard()
+        self.refresh()
+        self.door_form.focus_first()
+
+    def _wizard_finished(self, _visit: Visit) -> None:
+        self._close_wizard()
+        self.done.setText(self.tr("Entretien terminé et enregistré."))
+        self.refresh()
+        self.door_form.focus_first()
+
+    def focus_start(self) -> None:
+        if self.wizard is not None:
+            self.wizard.focus_current()
+        else:
+            self.door_form.focus_first()
+
+    def save_pending(self) -> None:
+        """The window is about to lock or close: store the answer being typed, if any."""
+        if self.wizard is not None:
+            self.wizard.commit_pending()
