@@ -118,6 +118,14 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
 
 def field_label(field: str, translate: Translate = identity) -> str:
     labels = {
+        "period": translate("Messages", "période (--period 2026-Q3, ou --from et --to)"),
+        "out": translate("Messages", "fichier de sortie (--out)"),
+        "month": translate("Messages", "mois (AAAA-MM)"),
+        "status": translate("Messages", "étape du suivi (elle ne suit pas l'étape actuelle)"),
+        "amount": translate("Messages", "montant"),
+        "organisation": translate("Messages", "organisme"),
+        "date": translate("Messages", "date (AAAA-MM-JJ)"),
+        "visit": translate("Messages", "visite (pas un entretien évaluable)"),
         "territory": translate("Messages", "territoire"),
         "user": translate("Messages", "nom d'utilisateur"),
         "passphrase": translate("Messages", "phrase de passe"),

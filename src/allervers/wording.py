@@ -49,6 +49,25 @@ def right_name(right: RightId, translate: Translate = identity) -> str:
     }[right]
 
 
+def right_short_name(right: RightId, translate: Translate = identity) -> str:
+    """For charts and tables, where the long name does not fit."""
+    t = translate
+    return {
+        RightId.RSA: t("Wording", "RSA"),
+        RightId.PPA: t("Wording", "Prime d'activité"),
+        RightId.AIDE_LOGEMENT: t("Wording", "Aide au logement"),
+        RightId.CHEQUE_ENERGIE: t("Wording", "Chèque énergie"),
+        RightId.CSS: t("Wording", "Complémentaire santé"),
+        RightId.AAH: t("Wording", "AAH"),
+        RightId.ASPA: t("Wording", "ASPA"),
+    }[right]
+
+
+def organisation_short_name(organisation: Organisation) -> str:
+    """The acronym everyone uses (not translated)."""
+    return {Organisation.IMPOTS: "Impôts"}.get(organisation, organisation.value.upper())
+
+
 def status_name(status: AssessmentStatus, translate: Translate = identity) -> str:
     t = translate
     return {

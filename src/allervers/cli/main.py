@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from allervers import __version__
-from allervers.cli import passphrases, rights_cli
+from allervers.cli import caseload_cli, passphrases, rights_cli
 from allervers.domain.errors import AllerVersError, BackupInvalid
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace(vlist)
     vlist.add_argument("--json", action="store_true", help="une visite JSON par ligne")
     rights_cli.add_parsers(commands, _Parser, _add_workspace)
+    caseload_cli.add_parsers(commands, _Parser, _add_workspace)
     return parser
 
 
@@ -294,6 +295,9 @@ class _Command:
     def sheet(self) -> int:
         return self._with_workspace(lambda ws: rights_cli.sheet(self.args, ws))
 
+    def report(self) -> int:
+        return self._with_workspace(lambda ws: caseload_cli.report(self.args, ws))
+
     def demo(self) -> int | LaunchGui:
         path = self.args.workspace or self.paths.demo_workspace
         demo, workspace = demo_service.ensure_demo(self.service, path)
@@ -304,6 +308,10 @@ class _Command:
             if households:
                 added = demo_service.fill_demo(workspace, households)
                 print(f"{added} visites fictives ajoutées.")
+                from allervers.rights.engine import RightsEngine  # seconds to load
+
+                referrals = demo_service.demo_followups(workspace, RightsEngine())
+                print(f"Droits évalués ; {referrals} orientations fictives.")
         finally:
             workspace.lock()
         state = "créé" if demo.created else "existant"

@@ -12,6 +12,11 @@ class WorkspaceSettings:
 
     idle_lock_minutes: float = 5.0
     language: str = "fr"
+    # DREES (Études et résultats n° 1058): 63 % of people told of a right had opened it within
+    # three months; an outcome check at about three months is the norm.
+    outcome_check_months: int = 3
+    # CNIL référentiel 2023-095 (social sector): active data two years after the last contact.
+    retention_months: int = 24
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from allervers.services.rights import Engine
 from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_workspace
 
 DEMO_USER = "demo"
@@ -52,3 +53,77 @@ def fill_demo(workspace: OpenWorkspace, households: int, seed: int | None = None
         assert parsed is not None, problems  # the generator only writes valid visits
         rows.append(parsed)
     return service.store_finished(rows)
+
+
+def demo_followups(workspace: OpenWorkspace, engine: Engine, seed: int = 7) -> int:
+    """Assesses the demo's interviews and gives referrals and outcomes to part of the flagged
+    rights, so that a newcomer sees a living caseload and non-empty figures. Returns the number
+    of referrals made."""
+    import datetime as dt
+    import random
+
+    from allervers.domain.followup import Decision, NonDemandeDetail, NonRecoursReason
+    from allervers.domain.referrals import ReferralStatus
+    from allervers.domain.rights import AssessmentStatus
+    from allervers.services.caseload import CaseloadService, step
+    from allervers.services.rights import RightsService, assessable
+    from allervers.services.visits import VisitService
+
+    rights = RightsService(workspace)
+    rights.reassess_all(engine)
+    rng = random.Random(seed)  # noqa: S311  (synthetic demo data)
+    caseload = CaseloadService(workspace)
+    today = dt.date.today()
+    made = 0
+    for visit in VisitService(workspace).list_visits():
+        if not assessable(visit):
+            continue
+        for stored in rights.current(visit.id):
+            assessment = stored.assessment
+            if assessment.status is not AssessmentStatus.PROBABLE_NON_RECOURS:
+                continue
+            reason = rng.choices(list(NonRecoursReason), weights=(45, 35, 10, 10))[0]
+            detail = (
+                rng.choice(list(NonDemandeDetail))
+                if reason is NonRecoursReason.NON_DEMANDE
+                else None
+            )
+            decision = rng.choices(list(Decision), weights=(60, 25, 15))[0]
+            rights.record_followup(stored.id, reason, detail, decision)
+            if decision is Decision.NOT_INTERESTED or rng.random() > 0.7:
+                continue
+            referral = caseload.refer(visit.id, assessment.right, assessment.organisation)
+            made += 1
+            day = dt.date.fromisoformat(visit.visited_on) + dt.timedelta(days=rng.randint(1, 14))
+            if day > today or rng.random() < 0.1:
+                continue
+            caseload.advance(
+                referral.id,
+                step(
+                    ReferralStatus.REFERRED,
+                    day,
+                    contact="accueil",
+                    organisation=assessment.organisation,
+                ),
+            )
+            day += dt.timedelta(days=rng.randint(7, 40))
+            if day > today or rng.random() < 0.25:
+                continue
+            caseload.advance(referral.id, step(ReferralStatus.CLAIM_FILED, day))
+            day += dt.timedelta(days=rng.randint(15, 80))
+            if day > today:
+                continue
+            draw = rng.random()
+            if draw < 0.63:  # DREES ER 1058: 63 % opened within three months
+                # CSS is cover, not cash: no amount is recorded for it.
+                amount = round(assessment.amount or 0.0, 2)
+                caseload.advance(referral.id, step(ReferralStatus.OPENED, day, amount=amount))
+            elif draw < 0.78:
+                caseload.advance(
+                    referral.id, step(ReferralStatus.REFUSED, day, reason="ressources trop élevées")
+                )
+            elif draw < 0.85:
+                caseload.advance(
+                    referral.id, step(ReferralStatus.ABANDONED, day, reason="ne souhaite plus")
+                )
+    return made

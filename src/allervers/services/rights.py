@@ -23,7 +23,7 @@ from allervers.domain.rights import Organisation, RightAssessment
 from allervers.domain.visits import DoorOutcome, Visit, VisitStatus
 from allervers.services.visits import visit_to_json
 from allervers.services.workspace import OpenWorkspace
-from allervers.storage import repositories, rights_repo, visits_repo
+from allervers.storage import caseload_repo, repositories, rights_repo, visits_repo
 
 REASSESS_BATCH = 2_000
 
@@ -50,6 +50,10 @@ class RightsService:
     def store(self, visit_id: str, assessments: list[RightAssessment]) -> list[StoredAssessment]:
         with self._workspace.db.session() as session:
             stored = rights_repo.replace_assessments(session, visit_id, assessments)
+            session.flush()
+            caseload_repo.refresh_household(
+                session, visits_repo.get_visit(session, visit_id).household_id
+            )
             repositories.append_audit(
                 session, self._workspace.user.id, "visit_assessed", "visit", visit_id
             )
@@ -102,6 +106,9 @@ class RightsService:
             with self._workspace.db.session() as session:
                 for visit, assessments in zip(batch, results, strict=True):
                     rights_repo.replace_assessments(session, visit.id, assessments)
+                session.flush()
+                for household_id in {visit.household_id for visit in batch}:
+                    caseload_repo.refresh_household(session, household_id)
                 repositories.append_audit(
                     session,
                     self._workspace.user.id,

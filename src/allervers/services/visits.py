@@ -25,7 +25,7 @@ from allervers.questionnaire import communes, loader
 from allervers.questionnaire.model import Questionnaire
 from allervers.questionnaire.validation import check_value, validate
 from allervers.services.workspace import OpenWorkspace
-from allervers.storage import repositories, visits_repo
+from allervers.storage import caseload_repo, repositories, visits_repo
 
 FORMAT = "allervers-visit/1"
 _PATH = re.compile(r"^(?P<group>[a-z_]+)\[(?P<index>\d+)\]\.(?P<key>[a-z_]+)$|^(?P<plain>[a-z_]+)$")
@@ -201,6 +201,9 @@ class VisitService:
                 answers = strip_identifiers(answers)
                 self._sync_household(session, visit.household_id, answers)
             visits_repo.save_answers(session, visit_id, answers)
+            if visit.status is VisitStatus.FINISHED:
+                session.flush()
+                caseload_repo.refresh_household(session, visit.household_id)
             return Visit(**{**_fields(visit), "answers": answers})
 
     def problems(self, visit_id: str, finished: bool = True) -> list[Problem]:
@@ -225,6 +228,8 @@ class VisitService:
             visits_repo.save_answers(session, visit_id, answers)
             visits_repo.mark_finished(session, visit_id)
             self._sync_household(session, visit.household_id, answers)
+            session.flush()
+            caseload_repo.refresh_household(session, visit.household_id)
             repositories.append_audit(session, self._user_id, "visit_finished", "visit", visit_id)
         return Visit(**{**_fields(visit), "answers": answers, "status": VisitStatus.FINISHED})
 
@@ -292,6 +297,9 @@ class VisitService:
                     self._user_id,
                     answers.get("contact_name"),
                     answers.get("contact_phone"),
+                    # A new household with one finished visit: its caseload columns are known.
+                    last_contact_on=day.isoformat(),
+                    next_action_on=answers.get("come_back_on"),
                 )
                 visits_repo.add_visit(
                     session,

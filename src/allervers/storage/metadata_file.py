@@ -111,6 +111,8 @@ class WorkspaceMetadata:
             "settings": {
                 "idle_lock_minutes": self.settings.idle_lock_minutes,
                 "language": self.settings.language,
+                "outcome_check_months": self.settings.outcome_check_months,
+                "retention_months": self.settings.retention_months,
             },
         }
 
@@ -125,6 +127,8 @@ class WorkspaceMetadata:
             settings=WorkspaceSettings(
                 idle_lock_minutes=float(settings.get("idle_lock_minutes", 5.0)),
                 language=str(settings.get("language", "fr")),
+                outcome_check_months=int(settings.get("outcome_check_months", 3)),
+                retention_months=int(settings.get("retention_months", 24)),
             ),
         )
 

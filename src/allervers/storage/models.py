@@ -94,8 +94,17 @@ class HouseholdRow(Record, Base):
     number: Mapped[str | None] = mapped_column(String(12), nullable=True)
     contact_name: Mapped[str | None] = mapped_column(Text, nullable=True)
     contact_phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
-    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
-    assigned_to: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"), index=True)
+    assigned_to: Mapped[str | None] = mapped_column(
+        ForeignKey("users.id"), nullable=True, index=True
+    )
+    # The caseload's columns, kept up to date by storage.caseload_repo.refresh_household so that
+    # the caseload of 50,000 households is one indexed query.
+    last_contact_on: Mapped[str | None] = mapped_column(String(10), nullable=True, index=True)
+    flags: Mapped[str] = mapped_column(String(120), default="")  # ",rsa,ppa," for LIKE filters
+    case_status: Mapped[str] = mapped_column(String(20), default="met", index=True)
+    next_action_on: Mapped[str | None] = mapped_column(String(10), nullable=True, index=True)
+    purged_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class VisitRow(Record, Base):
@@ -154,3 +163,32 @@ class PlaceRow(Record, Base):
     address: Mapped[str] = mapped_column(Text)
     phone: Mapped[str] = mapped_column(String(30))
     hours: Mapped[str] = mapped_column(Text)
+
+
+class ReferralRow(Record, Base):
+    __tablename__ = "referrals"
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)
+    right_id: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    organisation: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    referred_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    contact: Mapped[str | None] = mapped_column(Text, nullable=True)
+    appointment_at: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    filed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    opened_amount: Mapped[float | None] = mapped_column(nullable=True)
+    opened_from: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    outcome_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    check_due_on: Mapped[str | None] = mapped_column(String(10), nullable=True, index=True)
+    checked_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    closed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    assigned_to: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+
+
+class ReferralEventRow(Record, Base):
+    __tablename__ = "referral_events"
+    referral_id: Mapped[str] = mapped_column(ForeignKey("referrals.id"), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    on_date: Mapped[str] = mapped_column(String(10))
+    from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    to_status: Mapped[str] = mapped_column(String(20))

@@ -38,6 +38,8 @@ def add_household(
     created_by: str,
     contact_name: str | None = None,
     contact_phone: str | None = None,
+    last_contact_on: str | None = None,
+    next_action_on: str | None = None,
 ) -> str:
     # The id is given here, not at flush, so that a batch of thousands is flushed once.
     row = HouseholdRow(
@@ -48,6 +50,10 @@ def add_household(
         created_by=created_by,
         contact_name=contact_name,
         contact_phone=contact_phone,
+        last_contact_on=last_contact_on,
+        next_action_on=next_action_on,
+        flags="",
+        case_status="met",
     )
     session.add(row)
     return row.id

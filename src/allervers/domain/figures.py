@@ -1,0 +1,85 @@
+"""The territory's figures for a period: what the TZNR evaluation asks of each territory
+(DOMAIN.md: doors knocked, households and people met, probable non-recours by right and reason,
+referrals by organisation, rights opened and amounts, outcome checks done)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from allervers.domain.errors import InvalidInput
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: dt.date
+    end: dt.date  # inclusive
+    label: str
+
+    def contains(self, iso_day: str | None) -> bool:
+        return (
+            iso_day is not None and self.start.isoformat() <= iso_day[:10] <= self.end.isoformat()
+        )
+
+
+def parse_period(text: str) -> Period:
+    """ "2026-Q3", "2026-09" or "2026"."""
+    text = text.strip()
+    if match := re.fullmatch(r"(\d{4})-Q([1-4])", text):
+        year, quarter = int(match[1]), int(match[2])
+        start = dt.date(year, 3 * quarter - 2, 1)
+        end = _month_end(dt.date(year, 3 * quarter, 1))
+    elif match := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            raise InvalidInput("period", "format")
+        start = dt.date(year, month, 1)
+        end = _month_end(start)
+    elif re.fullmatch(r"\d{4}", text):
+        start, end = dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+    else:
+        raise InvalidInput("period", "format")
+    return Period(start, end, text)
+
+
+def period_between(start: dt.date, end: dt.date) -> Period:
+    if end < start:
+        raise InvalidInput("period", "order")
+    return Period(start, end, f"{start.isoformat()}/{end.isoformat()}")
+
+
+def _month_end(first: dt.date) -> dt.date:
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class TerritoryFigures:
+    territory: str
+    period: Period
+    doors_by_outcome: dict[str, int] = field(default_factory=dict)
+    households_met: int = 0
+    people_met: int = 0
+    nonrecours_by_right: dict[str, int] = field(default_factory=dict)
+    nonrecours_by_reason: dict[str, int] = field(default_factory=dict)
+    referrals_by_organisation: dict[str, int] = field(default_factory=dict)
+    opened_by_right: dict[str, int] = field(default_factory=dict)
+    opened_yearly_amount_by_right: dict[str, float] = field(default_factory=dict)
+    funnel: dict[str, int] = field(default_factory=dict)  # flagged, referred, filed, opened
+    outcome_checks: dict[str, int] = field(default_factory=dict)  # due, on_time, late, not_done
+
+    @property
+    def doors_knocked(self) -> int:
+        return sum(self.doors_by_outcome.values())
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["period"] = {
+            "label": self.period.label,
+            "start": self.period.start.isoformat(),
+            "end": self.period.end.isoformat(),
+        }
+        data["doors_knocked"] = self.doors_knocked
+        return data

@@ -1,0 +1,117 @@
+"""Following a flagged right to its outcome: referrals, their steps, and follow-up assignments."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from allervers.domain.rights import Organisation, RightId
+
+
+class ReferralStatus(enum.StrEnum):
+    TO_REFER = "to_refer"
+    REFERRED = "referred"
+    CLAIM_FILED = "claim_filed"
+    OPENED = "opened"
+    REFUSED = "refused"
+    ABANDONED = "abandoned"
+    NO_NEWS = "no_news"
+
+
+CLOSED_STATUSES = frozenset(
+    {ReferralStatus.OPENED, ReferralStatus.REFUSED, ReferralStatus.ABANDONED}
+)
+
+# The steps a referral may take from each status. "No news" can always be revived.
+NEXT_STEPS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
+    ReferralStatus.TO_REFER: frozenset({ReferralStatus.REFERRED, ReferralStatus.ABANDONED}),
+    ReferralStatus.REFERRED: frozenset(
+        {
+            ReferralStatus.CLAIM_FILED,
+            ReferralStatus.OPENED,
+            ReferralStatus.REFUSED,
+            ReferralStatus.ABANDONED,
+            ReferralStatus.NO_NEWS,
+        }
+    ),
+    ReferralStatus.CLAIM_FILED: frozenset(
+        {
+            ReferralStatus.OPENED,
+            ReferralStatus.REFUSED,
+            ReferralStatus.ABANDONED,
+            ReferralStatus.NO_NEWS,
+        }
+    ),
+    ReferralStatus.NO_NEWS: frozenset(
+        {
+            ReferralStatus.REFERRED,
+            ReferralStatus.CLAIM_FILED,
+            ReferralStatus.OPENED,
+            ReferralStatus.REFUSED,
+            ReferralStatus.ABANDONED,
+        }
+    ),
+    ReferralStatus.OPENED: frozenset(),
+    ReferralStatus.REFUSED: frozenset(),
+    ReferralStatus.ABANDONED: frozenset(),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    id: str
+    household_id: str
+    visit_id: str
+    right: RightId
+    status: ReferralStatus
+    organisation: Organisation | None
+    referred_on: str | None
+    contact: str | None
+    appointment_at: str | None
+    filed_on: str | None
+    opened_amount: float | None
+    opened_from: str | None
+    outcome_reason: str | None
+    check_due_on: str | None
+    checked_on: str | None
+    closed_on: str | None
+    assigned_to: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralStep:
+    """A change of step, with what the coordinator recorded for it."""
+
+    status: ReferralStatus
+    on: str  # ISO date of the step
+    organisation: Organisation | None = None
+    contact: str | None = None
+    appointment_at: str | None = None
+    amount: float | None = None  # in the right's period: per month, per year for chèque énergie
+    opened_from: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadRow:
+    household_id: str
+    commune_insee: str
+    contact_name: str | None
+    street: str | None
+    number: str | None
+    volunteer: str
+    flags: tuple[RightId, ...]
+    status: str  # the most advanced referral status, or "flagged" / "met"
+    last_contact: str
+    next_action: str | None
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CaseloadFilter:
+    right: RightId | None = None
+    status: str | None = None
+    commune: str | None = None
+    volunteer_id: str | None = None
+    overdue_only: bool = False
+    text: str = ""

@@ -1,0 +1,181 @@
+"""The coordinator's caseload: referrals followed step by step to the right opened.
+
+A referral is made for a flagged right. Once referred, its outcome check falls due after
+`outcome_check_months` (three by default, DREES Études et résultats n° 1058); the "à relancer" list
+shows the checks that have come. Closing a referral (opened, refused, abandoned) or recording "no
+news" counts as the check done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from allervers.domain.errors import InvalidInput, PermissionDenied
+from allervers.domain.referrals import (
+    CLOSED_STATUSES,
+    NEXT_STEPS,
+    CaseloadFilter,
+    CaseloadRow,
+    Referral,
+    ReferralStatus,
+    ReferralStep,
+)
+from allervers.domain.rights import Organisation, RightId
+from allervers.services.workspace import OpenWorkspace
+from allervers.storage import caseload_repo, repositories, visits_repo
+
+NO_NEWS_RECHECK_MONTHS = 1  # "no news": ask again a month later
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day (31 January + 1 = 28/29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError
+
+
+class CaseloadService:
+    def __init__(self, workspace: OpenWorkspace, today: dt.date | None = None) -> None:
+        self._workspace = workspace
+        self._today = today
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def _visible_to(self) -> str | None:
+        return None if self._workspace.user.is_coordinator else self._workspace.user.id
+
+    def page(
+        self,
+        where: CaseloadFilter,
+        offset: int,
+        limit: int,
+        sort: str = "last_contact",
+        descending: bool = True,
+    ) -> list[CaseloadRow]:
+        with self._workspace.db.session() as session:
+            rows = caseload_repo.caseload_page(
+                session,
+                self._visible_to(),
+                where,
+                self.today.isoformat(),
+                offset,
+                limit,
+                sort,
+                descending,
+            )
+            if offset == 0:
+                repositories.append_audit(
+                    session, self._workspace.user.id, "caseload_viewed", "household"
+                )
+        return rows
+
+    def count(self, where: CaseloadFilter) -> int:
+        with self._workspace.db.session() as session:
+            return caseload_repo.caseload_count(
+                session, self._visible_to(), where, self.today.isoformat()
+            )
+
+    def referrals(self, household_id: str) -> list[Referral]:
+        with self._workspace.db.session() as session:
+            return caseload_repo.referrals_of(session, household_id)
+
+    def due_checks(self) -> list[Referral]:
+        """ "À relancer": open referrals whose outcome check has come."""
+        with self._workspace.db.session() as session:
+            return caseload_repo.due_checks(session, self._visible_to(), self.today.isoformat())
+
+    def refer(
+        self, visit_id: str, right: RightId, organisation: Organisation | None = None
+    ) -> Referral:
+        """Opens the follow-up of a flagged right (status "to refer")."""
+        with self._workspace.db.session() as session:
+            visit = visits_repo.get_visit(session, visit_id)
+            if not self._workspace.user.is_coordinator and visit.volunteer_id != (
+                self._workspace.user.id
+            ):
+                raise PermissionDenied("refer")
+            referral = caseload_repo.add_referral(
+                session,
+                visit.household_id,
+                visit.id,
+                right,
+                organisation,
+                self._workspace.user.id,
+                self.today.isoformat(),
+            )
+            session.flush()
+            caseload_repo.refresh_household(session, visit.household_id)
+            repositories.append_audit(
+                session, self._workspace.user.id, "referral_created", "referral", referral.id
+            )
+        return referral
+
+    def advance(self, referral_id: str, step: ReferralStep) -> Referral:
+        """Moves a referral to its next step; a step that does not follow is refused."""
+        self._workspace.require_coordinator("referral")
+        try:
+            on = dt.date.fromisoformat(step.on)
+        except ValueError:
+            raise InvalidInput("date", "format") from None
+        with self._workspace.db.session() as session:
+            row = caseload_repo.referral_row(session, referral_id)
+            current = ReferralStatus(row.status)
+            if step.status not in NEXT_STEPS[current]:
+                raise InvalidInput("status", "transition")
+            if step.status is ReferralStatus.REFERRED:
+                organisation = step.organisation.value if step.organisation else row.organisation
+                if organisation is None:
+                    raise InvalidInput("organisation", "empty")
+                row.organisation = organisation
+                row.referred_on = step.on
+                row.contact = step.contact or row.contact
+                row.appointment_at = step.appointment_at
+                months = self._workspace.settings.outcome_check_months
+                row.check_due_on = add_months(on, months).isoformat()
+            elif step.status is ReferralStatus.CLAIM_FILED:
+                row.filed_on = step.on
+            elif step.status is ReferralStatus.NO_NEWS:
+                row.checked_on = step.on
+                row.check_due_on = add_months(on, NO_NEWS_RECHECK_MONTHS).isoformat()
+            if step.status is ReferralStatus.OPENED:
+                if step.amount is None or step.amount < 0:
+                    raise InvalidInput("amount", "empty")
+                row.opened_amount = step.amount
+                row.opened_from = step.opened_from or step.on
+            if step.status in (ReferralStatus.REFUSED, ReferralStatus.ABANDONED):
+                row.outcome_reason = step.reason
+            if step.status in CLOSED_STATUSES:
+                row.closed_on = step.on
+                row.checked_on = step.on
+            caseload_repo.add_event(
+                session, row.id, self._workspace.user.id, step.on, row.status, step.status.value
+            )
+            row.status = step.status.value
+            session.flush()
+            caseload_repo.refresh_household(session, row.household_id)
+            repositories.append_audit(
+                session, self._workspace.user.id, "referral_advanced", "referral", row.id
+            )
+            return caseload_repo.to_referral(row)
+
+    def assign(self, household_id: str, volunteer_id: str | None) -> None:
+        """A coordinator gives a household's follow-up visit to a volunteer."""
+        self._workspace.require_coordinator("assign")
+        with self._workspace.db.session() as session:
+            caseload_repo.assign(session, household_id, volunteer_id)
+            repositories.append_audit(
+                session, self._workspace.user.id, "household_assigned", "household", household_id
+            )
+
+
+def step(status: ReferralStatus, on: dt.date, **details: object) -> ReferralStep:
+    """A `ReferralStep` from a date object (the form widgets give dates)."""
+    return replace(ReferralStep(status, on.isoformat()), **details)  # type: ignore[arg-type]

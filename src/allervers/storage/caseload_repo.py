@@ -1,0 +1,302 @@
+"""The caseload: households with their flags, referrals and next action, queried page by page."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from allervers.domain.errors import UnknownRecord
+from allervers.domain.referrals import (
+    CLOSED_STATUSES,
+    CaseloadFilter,
+    CaseloadRow,
+    Referral,
+    ReferralStatus,
+)
+from allervers.domain.rights import AssessmentStatus, Organisation, RightId
+from allervers.storage.models import (
+    AssessmentRow,
+    HouseholdRow,
+    ReferralEventRow,
+    ReferralRow,
+    UserRow,
+    VisitRow,
+    new_id,
+)
+
+# Order of a household's summary status: open referrals first (most advanced first), then
+# outcomes, then flags without referral.
+_OPEN_ORDER = (
+    ReferralStatus.CLAIM_FILED,
+    ReferralStatus.REFERRED,
+    ReferralStatus.NO_NEWS,
+    ReferralStatus.TO_REFER,
+)
+_CLOSED_ORDER = (ReferralStatus.OPENED, ReferralStatus.REFUSED, ReferralStatus.ABANDONED)
+SORTABLE = {
+    "last_contact": HouseholdRow.last_contact_on,
+    "next_action": HouseholdRow.next_action_on,
+    "commune": HouseholdRow.commune_insee,
+    "status": HouseholdRow.case_status,
+    "name": HouseholdRow.contact_name,
+}
+
+
+def _referral(row: ReferralRow) -> Referral:
+    return Referral(
+        id=row.id,
+        household_id=row.household_id,
+        visit_id=row.visit_id,
+        right=RightId(row.right_id),
+        status=ReferralStatus(row.status),
+        organisation=Organisation(row.organisation) if row.organisation else None,
+        referred_on=row.referred_on,
+        contact=row.contact,
+        appointment_at=row.appointment_at,
+        filed_on=row.filed_on,
+        opened_amount=row.opened_amount,
+        opened_from=row.opened_from,
+        outcome_reason=row.outcome_reason,
+        check_due_on=row.check_due_on,
+        checked_on=row.checked_on,
+        closed_on=row.closed_on,
+        assigned_to=row.assigned_to,
+    )
+
+
+def refresh_household(session: Session, household_id: str) -> None:
+    """Recomputes the caseload columns of one household from its visits, assessments and
+    referrals. Called after every change that can move them."""
+    household = session.get(HouseholdRow, household_id)
+    if household is None:
+        raise UnknownRecord("household", household_id)
+    visits = session.execute(
+        select(VisitRow.id, VisitRow.visited_on, VisitRow.door_outcome, VisitRow.answers)
+        .where(VisitRow.household_id == household_id, VisitRow.status == "finished")
+        .order_by(VisitRow.visited_on, VisitRow.created_at)
+    ).all()
+    household.last_contact_on = visits[-1].visited_on if visits else None
+    flags = set(
+        session.execute(
+            select(AssessmentRow.right_id)
+            .join(VisitRow, VisitRow.id == AssessmentRow.visit_id)
+            .where(
+                VisitRow.household_id == household_id,
+                AssessmentRow.current.is_(True),
+                AssessmentRow.status == AssessmentStatus.PROBABLE_NON_RECOURS.value,
+            )
+        ).scalars()
+    )
+    household.flags = "".join(f",{f}" for f in sorted(flags)) + ("," if flags else "")
+    referrals = (
+        session.execute(select(ReferralRow).where(ReferralRow.household_id == household_id))
+        .scalars()
+        .all()
+    )
+    statuses = {ReferralStatus(r.status) for r in referrals}
+    status = next((s.value for s in (*_OPEN_ORDER, *_CLOSED_ORDER) if s in statuses), None)
+    household.case_status = status or ("flagged" if flags else "met")
+    upcoming = [
+        r.check_due_on
+        for r in referrals
+        if r.check_due_on and ReferralStatus(r.status) not in CLOSED_STATUSES
+    ]
+    upcoming += [
+        r.appointment_at[:10]
+        for r in referrals
+        if r.appointment_at and ReferralStatus(r.status) is ReferralStatus.REFERRED
+    ]
+    if visits and visits[-1].door_outcome == "come_back":
+        come_back = json.loads(visits[-1].answers).get("come_back_on")
+        if come_back:
+            upcoming.append(come_back)
+    household.next_action_on = min(upcoming) if upcoming else None
+
+
+def _visible(query: Any, user_id: str | None) -> Any:
+    if user_id is None:
+        return query
+    return query.where(or_(HouseholdRow.created_by == user_id, HouseholdRow.assigned_to == user_id))
+
+
+def _filtered(query: Any, where: CaseloadFilter, today: str) -> Any:
+    query = query.where(HouseholdRow.last_contact_on.is_not(None), HouseholdRow.purged_at.is_(None))
+    if where.right is not None:
+        query = query.where(HouseholdRow.flags.contains(f",{where.right.value},"))
+    if where.status:
+        query = query.where(HouseholdRow.case_status == where.status)
+    if where.commune:
+        query = query.where(HouseholdRow.commune_insee == where.commune)
+    if where.volunteer_id:
+        query = query.where(
+            or_(
+                HouseholdRow.created_by == where.volunteer_id,
+                HouseholdRow.assigned_to == where.volunteer_id,
+            )
+        )
+    if where.overdue_only:
+        query = query.where(HouseholdRow.next_action_on < today)
+    text = where.text.strip()
+    if text:
+        pattern = f"%{text}%"
+        query = query.where(
+            or_(HouseholdRow.contact_name.ilike(pattern), HouseholdRow.street.ilike(pattern))
+        )
+    return query
+
+
+def caseload_page(
+    session: Session,
+    user_id: str | None,
+    where: CaseloadFilter,
+    today: str,
+    offset: int,
+    limit: int,
+    sort: str = "last_contact",
+    descending: bool = True,
+) -> list[CaseloadRow]:
+    volunteer = aliased(UserRow)
+    column = SORTABLE.get(sort, HouseholdRow.last_contact_on)
+    order = column.desc() if descending else column.asc()
+    query = select(HouseholdRow, volunteer.name).join(
+        volunteer, volunteer.id == func.coalesce(HouseholdRow.assigned_to, HouseholdRow.created_by)
+    )
+    query = _filtered(_visible(query, user_id), where, today)
+    query = query.order_by(order, HouseholdRow.id).offset(offset).limit(limit)
+    rows = []
+    for household, volunteer_name in session.execute(query):
+        flags = tuple(RightId(f) for f in household.flags.strip(",").split(",") if f)
+        rows.append(
+            CaseloadRow(
+                household_id=household.id,
+                commune_insee=household.commune_insee,
+                contact_name=household.contact_name,
+                street=household.street,
+                number=household.number,
+                volunteer=volunteer_name,
+                flags=flags,
+                status=household.case_status,
+                last_contact=household.last_contact_on or "",
+                next_action=household.next_action_on,
+                overdue=bool(household.next_action_on and household.next_action_on < today),
+            )
+        )
+    return rows
+
+
+def caseload_count(session: Session, user_id: str | None, where: CaseloadFilter, today: str) -> int:
+    query = select(func.count()).select_from(HouseholdRow)
+    return int(session.execute(_filtered(_visible(query, user_id), where, today)).scalar_one())
+
+
+def add_referral(
+    session: Session,
+    household_id: str,
+    visit_id: str,
+    right: RightId,
+    organisation: Organisation | None,
+    user_id: str,
+    on: str,
+) -> Referral:
+    row = ReferralRow(
+        id=new_id(),
+        household_id=household_id,
+        visit_id=visit_id,
+        right_id=right.value,
+        status=ReferralStatus.TO_REFER.value,
+        organisation=organisation.value if organisation else None,
+    )
+    session.add(row)
+    session.flush()  # the event's foreign key needs the referral row first (no ORM relationship)
+    session.add(
+        ReferralEventRow(
+            referral_id=row.id, user_id=user_id, on_date=on, from_status=None, to_status=row.status
+        )
+    )
+    return _referral(row)
+
+
+def referral_row(session: Session, referral_id: str) -> ReferralRow:
+    row = session.get(ReferralRow, referral_id)
+    if row is None:
+        raise UnknownRecord("referral", referral_id)
+    return row
+
+
+def to_referral(row: ReferralRow) -> Referral:
+    return _referral(row)
+
+
+def add_event(
+    session: Session,
+    referral_id: str,
+    user_id: str,
+    on: str,
+    from_status: str | None,
+    to_status: str,
+) -> None:
+    session.add(
+        ReferralEventRow(
+            referral_id=referral_id,
+            user_id=user_id,
+            on_date=on,
+            from_status=from_status,
+            to_status=to_status,
+        )
+    )
+
+
+def referrals_of(session: Session, household_id: str) -> list[Referral]:
+    rows = session.execute(
+        select(ReferralRow)
+        .where(ReferralRow.household_id == household_id)
+        .order_by(ReferralRow.created_at)
+    ).scalars()
+    return [_referral(r) for r in rows]
+
+
+def due_checks(session: Session, user_id: str | None, today: str) -> list[Referral]:
+    """The "à relancer" list: open referrals whose outcome check has come."""
+    query = (
+        select(ReferralRow)
+        .join(HouseholdRow, HouseholdRow.id == ReferralRow.household_id)
+        .where(
+            ReferralRow.check_due_on <= today,
+            ReferralRow.status.not_in([s.value for s in CLOSED_STATUSES]),
+            HouseholdRow.purged_at.is_(None),
+        )
+        .order_by(ReferralRow.check_due_on)
+    )
+    if user_id is not None:
+        query = query.where(
+            or_(
+                HouseholdRow.created_by == user_id,
+                HouseholdRow.assigned_to == user_id,
+                ReferralRow.assigned_to == user_id,
+            )
+        )
+    return [_referral(r) for r in session.execute(query).scalars()]
+
+
+def assign(session: Session, household_id: str, volunteer_id: str | None) -> None:
+    household = session.get(HouseholdRow, household_id)
+    if household is None:
+        raise UnknownRecord("household", household_id)
+    household.assigned_to = volunteer_id
+
+
+def household_ids(session: Session) -> list[str]:
+    return list(session.execute(select(HouseholdRow.id)).scalars())
+
+
+def stale_households(session: Session, before: str) -> list[str]:
+    """Households whose last contact is older than `before` and not yet purged."""
+    rows = session.execute(
+        select(HouseholdRow.id).where(
+            and_(HouseholdRow.last_contact_on < before, HouseholdRow.purged_at.is_(None))
+        )
+    ).scalars()
+    return list(rows)
