@@ -25,6 +25,26 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     report.add_argument("--format", choices=["pdf", "json"], default="pdf")
     report.add_argument("--out", type=Path, help="fichier PDF à créer (format pdf)")
 
+    caseload = commands.add_parser("caseload", help="foyers suivis")
+    add_workspace(caseload)
+    caseload.add_argument("--search", default="", help="nom ou rue")
+    caseload.add_argument("--overdue", action="store_true", help="seulement les actions en retard")
+    caseload.add_argument("--json", action="store_true", help="une ligne JSON par foyer")
+
+    person = commands.add_parser("person", help="droits de la personne : export, effacement")
+    sub = person.add_subparsers(dest="person_command", required=True, parser_class=parser_class)
+    export = sub.add_parser("export", help="exporter les données d'un foyer (JSON et PDF)")
+    add_workspace(export)
+    export.add_argument("household", help="identifiant du foyer (allervers caseload)")
+    export.add_argument("--out", type=Path, required=True, help="dossier où écrire")
+    erase = sub.add_parser("erase", help="effacer les données d'un foyer, à sa demande")
+    add_workspace(erase)
+    erase.add_argument("household", help="identifiant du foyer")
+
+    purge = commands.add_parser("purge", help="données sans contact depuis 24 mois")
+    add_workspace(purge)
+    purge.add_argument("--apply", action="store_true", help="effacer (sinon : lister seulement)")
+
 
 def _period(args: argparse.Namespace) -> Period:
     if args.period and not (args.start or args.end):
@@ -52,4 +72,67 @@ def report(args: argparse.Namespace, workspace: Any) -> int:
 
     write_activity_report(args.out, figures, date.today())
     print(f"Rapport écrit : {args.out}")
+    return 0
+
+
+def caseload(args: argparse.Namespace, workspace: Any) -> int:
+    from dataclasses import asdict
+
+    from allervers.domain.referrals import CaseloadFilter
+    from allervers.services.caseload import CaseloadService
+
+    service = CaseloadService(workspace)
+    where = CaseloadFilter(text=args.search, overdue_only=args.overdue)
+    for row in service.page(where, 0, 10_000):
+        if args.json:
+            record = asdict(row)
+            record["flags"] = [f.value for f in row.flags]
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            flags = ",".join(f.value for f in row.flags)
+            print(
+                f"{row.household_id}\t{row.last_contact}\t{row.status}\t{flags}\t"
+                f"{row.contact_name or ''}\t{row.next_action or ''}"
+            )
+    return 0
+
+
+def person(args: argparse.Namespace, workspace: Any) -> int:
+    from allervers.services.retention import RetentionService
+
+    service = RetentionService(workspace)
+    if args.person_command == "erase":
+        service.erase(args.household)
+        print("Données du foyer effacées ; les comptes anonymes restent.")
+        return 0
+    from allervers.reports.person_export import write_person_export
+
+    data = service.export_person(args.household)
+    args.out.mkdir(parents=True, exist_ok=True)
+    json_path = args.out / f"foyer-{args.household[:8]}.json"
+    pdf_path = args.out / f"foyer-{args.household[:8]}.pdf"
+    for path in (json_path, pdf_path):
+        if path.exists():
+            raise WorkspaceAlreadyExists(path)
+    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_person_export(pdf_path, data)
+    print(f"Données exportées : {json_path} et {pdf_path}")
+    return 0
+
+
+def purge(args: argparse.Namespace, workspace: Any) -> int:
+    from allervers.services.retention import RetentionService
+
+    service = RetentionService(workspace)
+    if not args.apply:
+        candidates = service.purge_candidates()
+        for household_id in candidates:
+            print(household_id)
+        print(
+            f"{len(candidates)} foyer(s) sans contact depuis "
+            f"{workspace.settings.retention_months} mois (--apply pour effacer)."
+        )
+        return 0
+    count = service.purge()
+    print(f"{count} foyer(s) purgé(s) ; les comptes anonymes restent.")
     return 0

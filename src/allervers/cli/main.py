@@ -298,6 +298,15 @@ class _Command:
     def report(self) -> int:
         return self._with_workspace(lambda ws: caseload_cli.report(self.args, ws))
 
+    def caseload(self) -> int:
+        return self._with_workspace(lambda ws: caseload_cli.caseload(self.args, ws))
+
+    def person(self) -> int:
+        return self._with_workspace(lambda ws: caseload_cli.person(self.args, ws))
+
+    def purge(self) -> int:
+        return self._with_workspace(lambda ws: caseload_cli.purge(self.args, ws))
+
     def demo(self) -> int | LaunchGui:
         path = self.args.workspace or self.paths.demo_workspace
         demo, workspace = demo_service.ensure_demo(self.service, path)

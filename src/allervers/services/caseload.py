@@ -23,7 +23,7 @@ from allervers.domain.referrals import (
 )
 from allervers.domain.rights import Organisation, RightId
 from allervers.services.workspace import OpenWorkspace
-from allervers.storage import caseload_repo, repositories, visits_repo
+from allervers.storage import caseload_repo, repositories, rights_repo, visits_repo
 
 NO_NEWS_RECHECK_MONTHS = 1  # "no news": ask again a month later
 
@@ -102,6 +102,15 @@ class CaseloadService:
                 self._workspace.user.id
             ):
                 raise PermissionDenied("refer")
+            if organisation is None:  # where the engine said to go
+                organisation = next(
+                    (
+                        s.assessment.organisation
+                        for s in rights_repo.current_assessments(session, visit.id)
+                        if s.assessment.right is right
+                    ),
+                    None,
+                )
             referral = caseload_repo.add_referral(
                 session,
                 visit.household_id,

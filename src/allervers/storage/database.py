@@ -181,3 +181,13 @@ def export_copy(engine: Engine, destination: Path, key: bytes) -> None:
                 dbapi.execute("DETACH DATABASE backup")
         except sqlcipher3.DatabaseError as error:
             raise storage_error(destination, error, "export") from error
+
+
+def checkpoint(engine: Engine) -> None:
+    """Moves the WAL into the database file (where secure_delete has overwritten removed values)
+    and empties it, so that erased data does not linger in the -wal file. Run outside any
+    transaction, on the driver connection."""
+    with engine.connect() as conn:
+        dbapi = conn.connection.dbapi_connection
+        assert dbapi is not None
+        dbapi.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

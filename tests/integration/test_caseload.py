@@ -1,0 +1,206 @@
+"""Referrals followed to their outcome, the "à relancer" list, the caseload's filters and
+permissions, and the person's rights (export, erasure, purge)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from allervers.domain.errors import InvalidInput, PermissionDenied
+from allervers.domain.followup import Decision, NonRecoursReason
+from allervers.domain.referrals import CaseloadFilter, ReferralStatus
+from allervers.domain.rights import (
+    AmountPeriod,
+    AssessmentStatus,
+    Organisation,
+    RightAssessment,
+    RightId,
+)
+from allervers.domain.users import Role
+from allervers.services.caseload import CaseloadService, add_months, step
+from allervers.services.retention import RetentionService
+from allervers.services.rights import RightsService
+from allervers.services.visits import VisitService
+from allervers.services.workspace import CreatedWorkspace, OpenWorkspace, WorkspaceService
+from tests.conftest import OTHER_PASSPHRASE
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "households"
+
+
+def flagged(right: RightId, amount: float = 300.0) -> RightAssessment:
+    """An assessment as the engine would give it (the engine itself is tested in tests/rights)."""
+    return RightAssessment(
+        right,
+        AssessmentStatus.PROBABLE_NON_RECOURS,
+        amount,
+        AmountPeriod.MONTH,
+        organisation=Organisation.CAF,
+    )
+
+
+def interview(
+    workspace: OpenWorkspace,
+    tmp_path: Path,
+    name: str,
+    visited_on: str,
+    contact: str | None = None,
+    rights: tuple[RightId, ...] = (RightId.RSA,),
+) -> str:
+    visit = json.loads((EXAMPLES / "couple-deux-enfants-salarie.json").read_text("utf-8"))
+    visit["visited_on"] = visited_on
+    visit["answers"]["contact_name"] = contact or name
+    visit["answers"]["address_street"] = f"Allée {name.split()[-1]}"
+    visit["answers"]["contact_phone"] = f"07 {abs(hash(name)) % 10**8:08d}"[:14]
+    source = tmp_path / f"{name}.jsonl"
+    source.write_text(json.dumps(visit, ensure_ascii=False) + "\n", encoding="utf-8")
+    visits = VisitService(workspace)
+    visits.import_file(source)
+    visit_id = next(
+        v.id
+        for v in visits.list_visits()
+        if v.answers.get("contact_name") == visit["answers"]["contact_name"]
+    )
+    RightsService(workspace).store(visit_id, [flagged(r) for r in rights])
+    return visit_id
+
+
+def test_a_referral_moves_through_its_steps_and_leaves_the_due_list(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    workspace = created.workspace
+    visit_id = interview(workspace, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    caseload = CaseloadService(workspace, today=dt.date(2026, 1, 10))
+    referral = caseload.refer(visit_id, RightId.RSA)
+    assert referral.status is ReferralStatus.TO_REFER
+    with pytest.raises(InvalidInput):  # a right cannot open before it is even referred
+        caseload.advance(referral.id, step(ReferralStatus.OPENED, dt.date(2026, 1, 10), amount=1))
+    caseload.advance(
+        referral.id,
+        step(
+            ReferralStatus.REFERRED,
+            dt.date(2026, 1, 10),
+            contact="Mme Leroux",
+            appointment_at="2026-01-20T10:00",
+        ),
+    )
+    assert CaseloadService(workspace, today=dt.date(2026, 4, 9)).due_checks() == []
+    later = CaseloadService(workspace, today=dt.date(2026, 4, 10))
+    due = later.due_checks()
+    assert [r.id for r in due] == [referral.id]
+    assert due[0].check_due_on == "2026-04-10"
+    later.advance(referral.id, step(ReferralStatus.CLAIM_FILED, dt.date(2026, 2, 1)))
+    opened = later.advance(
+        referral.id,
+        step(ReferralStatus.OPENED, dt.date(2026, 4, 10), amount=607.75, opened_from="2026-03-01"),
+    )
+    assert opened.status is ReferralStatus.OPENED
+    assert opened.opened_amount == 607.75 and opened.checked_on == "2026-04-10"
+    assert later.due_checks() == []
+    rows = later.page(CaseloadFilter(), 0, 50)
+    assert [(r.status, r.flags) for r in rows] == [("opened", (RightId.RSA,))]
+
+
+def test_caseload_filters_and_search(created: CreatedWorkspace, tmp_path: Path) -> None:
+    workspace = created.workspace
+    a = interview(workspace, tmp_path, "Octave Brisemiche", "2026-02-01", rights=(RightId.RSA,))
+    interview(workspace, tmp_path, "Sidonie Paturel", "2026-02-03", rights=(RightId.PPA,))
+    caseload = CaseloadService(workspace, today=dt.date(2026, 6, 1))
+    referral = caseload.refer(a, RightId.RSA)
+    caseload.advance(referral.id, step(ReferralStatus.REFERRED, dt.date(2026, 2, 2)))
+
+    def names(where: CaseloadFilter) -> list[str | None]:
+        return sorted(r.contact_name for r in caseload.page(where, 0, 50))
+
+    assert names(CaseloadFilter()) == ["Octave Brisemiche", "Sidonie Paturel"]
+    assert names(CaseloadFilter(right=RightId.PPA)) == ["Sidonie Paturel"]
+    assert names(CaseloadFilter(status="referred")) == ["Octave Brisemiche"]
+    assert names(CaseloadFilter(overdue_only=True)) == ["Octave Brisemiche"]  # due 2026-05-02
+    assert names(CaseloadFilter(text="pature")) == ["Sidonie Paturel"]
+    assert names(CaseloadFilter(commune="49023")) == ["Octave Brisemiche", "Sidonie Paturel"]
+    assert caseload.count(CaseloadFilter(right=RightId.RSA)) == 1
+
+
+def test_a_volunteer_sees_only_their_households(
+    service: WorkspaceService, created: CreatedWorkspace, workspace_path: Path, tmp_path: Path
+) -> None:
+    coordinator = created.workspace
+    volunteer_user = coordinator.add_user("Basile Volontaire", Role.VOLUNTEER, OTHER_PASSPHRASE)
+    interview(coordinator, tmp_path, "Coralie du Coordinateur", "2026-03-01")
+    assigned = interview(coordinator, tmp_path, "Jules Assigné", "2026-03-02")
+    household = VisitService(coordinator).get(assigned).household_id
+    CaseloadService(coordinator).assign(household, volunteer_user.id)
+    coordinator.lock()
+    volunteer = service.unlock(workspace_path, "Basile Volontaire", OTHER_PASSPHRASE)
+    interview(volunteer, tmp_path, "Rose du Bénévole", "2026-03-03")
+    seen = sorted(
+        r.contact_name or "" for r in CaseloadService(volunteer).page(CaseloadFilter(), 0, 50)
+    )
+    assert seen == ["Jules Assigné", "Rose du Bénévole"]
+    with pytest.raises(PermissionDenied):
+        CaseloadService(volunteer).assign(household, None)
+    volunteer.lock()
+
+
+def _every_text_value(workspace: OpenWorkspace) -> str:
+    """Every text column of every table of the decrypted database, concatenated."""
+    values = []
+    with workspace.db.engine.connect() as conn:
+        tables = [
+            r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        ]
+        for table in tables:
+            for row in conn.execute(text(f'SELECT * FROM "{table}"')):  # noqa: S608
+                values += [str(v) for v in row if isinstance(v, str)]
+    return "\n".join(values)
+
+
+def test_erasure_and_purge_remove_the_person_but_keep_past_figures(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    from allervers.domain.figures import parse_period
+    from allervers.services.figures import territory_figures
+
+    workspace = created.workspace
+    erased = interview(workspace, tmp_path, "Eulalie Vandermoot", "2026-01-15")
+    interview(workspace, tmp_path, "Anatole Grosdidier", "2026-02-15")
+    caseload = CaseloadService(workspace, today=dt.date(2026, 3, 1))
+    referral = caseload.refer(erased, RightId.RSA)
+    caseload.advance(
+        referral.id,
+        step(ReferralStatus.REFERRED, dt.date(2026, 1, 20), contact="Agent Vandermoot-Contact"),
+    )
+    caseload.advance(referral.id, step(ReferralStatus.OPENED, dt.date(2026, 2, 25), amount=300))
+    stored = RightsService(workspace).current(erased)[0]
+    RightsService(workspace).record_followup(
+        stored.id, NonRecoursReason.NON_CONNAISSANCE, None, Decision.WANTS_HELP
+    )
+    VisitService(workspace).answer(erased, "note", "Appeler Eulalie le matin")  # history row
+    period = parse_period("2026-Q1")
+    before = territory_figures(workspace, period)
+    assert before.opened_by_right == {"rsa": 1} and before.households_met == 2
+
+    exported = RetentionService(workspace).export_person(
+        VisitService(workspace).get(erased).household_id
+    )
+    assert exported["household"]["contact_name"] == "Eulalie Vandermoot"
+
+    household = VisitService(workspace).get(erased).household_id
+    phone = VisitService(workspace).get(erased).answers["contact_phone"]
+    RetentionService(workspace).erase(household)
+    everything = _every_text_value(workspace)
+    for trace in ("Vandermoot", "Eulalie", "Allée Vandermoot", phone):
+        assert trace not in everything, trace
+    assert "Anatole Grosdidier" in everything  # the other household is untouched
+    assert territory_figures(workspace, period) == before
+
+    purge = RetentionService(workspace, today=add_months(dt.date(2026, 2, 15), 25))
+    assert len(purge.purge_candidates()) == 1  # Anatole; Eulalie is already gone
+    assert purge.purge() == 1
+    everything = _every_text_value(workspace)
+    assert "Grosdidier" not in everything
+    assert territory_figures(workspace, period) == before
+    assert CaseloadService(workspace).page(CaseloadFilter(), 0, 50) == []
