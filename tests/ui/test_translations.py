@@ -80,13 +80,13 @@ def test_language_choice(environment: dict[str, str], setting: str | None, expec
 
 
 def test_workspace_language_setting_is_readable_before_unlocking(
-    created: CreatedWorkspace, workspace_path: Path
+    created: CreatedWorkspace, service: WorkspaceService, workspace_path: Path
 ) -> None:
-    assert workspace_language(workspace_path) == "fr"
+    assert workspace_language(service, workspace_path) == "fr"
     created.workspace.set_settings(WorkspaceSettings(language="en"))
     created.workspace.lock()
-    assert workspace_language(workspace_path) == "en"
-    assert workspace_language(workspace_path / "nowhere") is None
+    assert workspace_language(service, workspace_path) == "en"
+    assert workspace_language(service, workspace_path / "nowhere") is None
 
 
 def test_run_gui_speaks_english_when_asked_and_quits_from_the_unlock_screen(

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from allervers.domain.errors import AllerVersError
-from allervers.storage.metadata_file import read_metadata
+from allervers.services.workspace import WorkspaceService
 
 ENV_LANGUAGE = "ALLERVERS_LANG"
 SOURCE_LANGUAGE = "fr"
@@ -27,16 +26,14 @@ def translations_folder() -> Path:
     return Path(str(resources.files("allervers").joinpath("resources", "i18n")))
 
 
-def workspace_language(workspace: Path) -> str | None:
+def workspace_language(service: WorkspaceService, workspace: Path) -> str | None:
     """The language saved in the workspace's clear settings, readable before unlocking.
 
     The settings are non-personal and stored in clear on purpose, so the unlock screen can already
     speak the right language. A missing or damaged file is not this module's problem: the unlock
     screen reports it, here it just means "no preference"."""
-    try:
-        return read_metadata(workspace).settings.language
-    except (OSError, AllerVersError):
-        return None
+    settings = service.settings(workspace)
+    return settings.language if settings is not None else None
 
 
 def choose_language(setting: str | None, environ: Mapping[str, str] | None = None) -> str:

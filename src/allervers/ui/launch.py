@@ -21,7 +21,7 @@ def run_gui(
     app.setApplicationName("Aller-Vers")
     app.setQuitOnLastWindowClosed(False)  # Shell decides when the person has left
     translations = Translations(app)
-    translations.install(choose_language(workspace_language(workspace)))
+    translations.install(choose_language(workspace_language(service, workspace)))
     shell = Shell(service, workspace, user, banner)
     shell.finished.connect(app.exit)
     shell.start()

@@ -46,6 +46,8 @@ def where(questionnaire: Questionnaire, answers: Mapping[str, Any], path: str) -
     """A problem's place in words: "Les personnes du foyer — personne 2 sur 2 — Âge"."""
     key, question_id = locate(questionnaire, path)
     section = section_by_id(questionnaire, key.section_id)
+    if path == section.id:  # the group as a whole (too few persons)
+        return label(section.title, language())
     text = page_title(section, key, item_count(section, answers))
     question = questionnaire.question(question_id) if question_id else None
     if question is not None:
