@@ -217,7 +217,7 @@ def test_a_door_that_does_not_answer_is_one_click_and_comes_back_in_next_doors(
     assert page.door_form.street.text() == "Rue des Lilas"
     doors = find(page, QListWidget, "nextDoorsList")
     assert [doors.item(i).text() for i in range(doors.count())] == [
-        "12 Rue des Lilas — absent la dernière fois"
+        "12 Rue des Lilas\nabsent la dernière fois"
     ]
 
     # Next time: the door is picked from the list and the interview joins the same household.

@@ -23,25 +23,31 @@ _CODE_IN_TEXT = re.compile(r"\((?P<code>[0-9][0-9AB][0-9]{3})\)\s*$")
 
 @functools.cache
 def _index() -> list[tuple[str, Commune]]:
-    return sorted(
-        ((fold(c.name), c) for c in communes.all_communes().values()), key=lambda p: p[1].name
-    )
+    # In folded order, so that "Chemillé" sorts with "Chemille", not after "Chemilly".
+    folded = ((fold(c.name), c) for c in communes.all_communes().values())
+    return sorted(folded, key=lambda p: (p[0], p[1].insee))
 
 
-def search(text: str, limit: int = SUGGESTIONS) -> list[Commune]:
+def search(
+    text: str, limit: int = SUGGESTIONS, preferred: frozenset[str] = frozenset()
+) -> list[Commune]:
+    """`preferred` INSEE codes (the communes of the territory's visits) come first."""
     wanted = fold(text)
     if not wanted:
         return []
     if wanted.isdigit() or wanted[:2] in ("2a", "2b"):
-        return communes.search(text, limit)  # codes: already fast (no folding)
-    starts: list[Commune] = []
-    contains: list[Commune] = []
-    for name, commune in _index():
-        if name.startswith(wanted):
-            starts.append(commune)
-        elif len(contains) < limit and wanted in name:
-            contains.append(commune)
-    return (starts + contains)[:limit]
+        found = communes.search(text, len(communes.all_communes()))  # codes: fast already
+    else:
+        starts: list[Commune] = []
+        contains: list[Commune] = []
+        for name, commune in _index():
+            if name.startswith(wanted):
+                starts.append(commune)
+            elif wanted in name:
+                contains.append(commune)
+        found = starts + contains
+    ours = [c for c in found if c.insee in preferred]
+    return (ours + [c for c in found if c.insee not in preferred])[:limit]
 
 
 def display(commune: Commune) -> str:
@@ -78,6 +84,7 @@ class CommuneEdit(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.preferred: frozenset[str] = frozenset()
         self.setPlaceholderText(self.tr("nom ou code INSEE"))
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
@@ -104,7 +111,7 @@ class CommuneEdit(QLineEdit):
         self.setText(display_code(code) if code else "")
 
     def _suggest(self, text: str) -> None:
-        found = search(text) if len(fold(text)) >= 2 else []
+        found = search(text, preferred=self.preferred) if len(fold(text)) >= 2 else []
         self._model.setStringList([display(c) for c in found])
         completer = self.completer()
         popup = completer.popup()

@@ -113,6 +113,7 @@ class DoorForm(QGroupBox):
         layout.addWidget(self.error)
         layout.addWidget(self.interview_button)
         layout.addLayout(quick)
+        layout.addStretch(1)  # a taller neighbour must not push the buttons away from the fields
 
         self.commune.editingFinished.connect(self._commune_left)
         self.commune.picked.connect(lambda _code: self._commune_left())

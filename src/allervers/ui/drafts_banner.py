@@ -53,7 +53,7 @@ class DraftsBanner(QFrame):
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        text = QLabel(visit_text(visit))
+        text = QLabel(visit_text(visit, with_outcome=False))  # all are interviews
         text.setWordWrap(True)
         button = QPushButton(self.tr("Reprendre"))
         button.setObjectName(f"resume_{visit.id}")

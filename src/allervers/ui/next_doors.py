@@ -26,6 +26,10 @@ class NextDoors(QGroupBox):
         self.note.setStyleSheet("QLabel { color: palette(placeholder-text); }")
         self.list = QListWidget()
         self.list.setObjectName("nextDoorsList")
+        # A narrow column: addresses wrap instead of hiding behind a horizontal scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setStyleSheet("QListWidget::item { padding: 4px 2px; }")
         self.list.itemActivated.connect(self._picked)
         self.list.itemClicked.connect(self._picked)
         layout = QVBoxLayout(self)

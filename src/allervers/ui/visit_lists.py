@@ -19,15 +19,17 @@ def door_text(door: Door) -> str:
     where = street_text(door.number, door.street)
     if door.last_outcome is DoorOutcome.COME_BACK and door.come_back_on:
         return QCoreApplication.translate(
-            "VisitLists", "{0} — repasser (convenu pour le {1})"
+            "VisitLists", "{0}\nrepasser : convenu pour le {1}"
         ).format(where, date_text(door.come_back_on))
-    return QCoreApplication.translate("VisitLists", "{0} — absent la dernière fois").format(where)
+    return QCoreApplication.translate("VisitLists", "{0}\nabsent la dernière fois").format(where)
 
 
-def visit_text(visit: Visit) -> str:
+def visit_text(visit: Visit, with_outcome: bool = True) -> str:
     answers = visit.answers
     where = street_text(answers.get("address_number"), answers.get("address_street"))
     commune = display_code(str(answers.get("address_insee", "")))
+    text = f"{date_text(visit.visited_on)} — {where}, {commune}"
     outcome = visit.door_outcome
-    what = outcome_label(outcome) if outcome else QCoreApplication.translate("VisitLists", "?")
-    return f"{date_text(visit.visited_on)} — {where}, {commune} — {what}"
+    if with_outcome and outcome is not None:
+        text = f"{text} — {outcome_label(outcome)}"
+    return text

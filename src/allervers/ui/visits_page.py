@@ -72,8 +72,16 @@ class VisitsPage(QWidget):
 
     def refresh(self) -> None:
         try:
-            self.drafts.show_drafts(self._service.drafts())
-            self.recent.show_visits(self._service.list_visits(VisitStatus.FINISHED))
+            drafts = self._service.drafts()
+            finished = self._service.list_visits(VisitStatus.FINISHED)
+            self.drafts.show_drafts(drafts)
+            self.recent.show_visits(finished)
+            # The territory's communes come first among the suggestions.
+            self.door_form.commune.preferred = frozenset(
+                str(v.answers["address_insee"])
+                for v in (*drafts, *finished)
+                if v.answers.get("address_insee")
+            )
         except AllerVersError as error:
             self.error.setText(describe(error, QCoreApplication.translate))
         self._refresh_doors(self.door_form.commune.code or "")

@@ -41,6 +41,7 @@ from allervers.ui.interview.parsing import Parsed
 
 HELP_STYLE = "QLabel { color: palette(placeholder-text); }"
 NUMBER_WIDTH = 140
+MONTH_WIDTH = 100
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{n}"): n or 10 for n in range(10)}  # 0 picks the 10th
 
 
@@ -106,8 +107,8 @@ class QuestionField(QWidget):
         layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(self.build_input())
+        layout.addWidget(self.message)  # right under what was typed
         layout.addWidget(self.help)
-        layout.addWidget(self.message)
         self.title.setBuddy(self.focus_target())
 
     # What each type provides
@@ -205,6 +206,8 @@ class _ButtonsField(QuestionField):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                return self._leave(event.key() == Qt.Key.Key_Tab)
             modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             number = DIGIT_KEYS.get(Qt.Key(event.key()))
             if number is not None and modifiers == Qt.KeyboardModifier.NoModifier:
@@ -217,6 +220,28 @@ class _ButtonsField(QuestionField):
             checked = self.group.checkedButton()
             if checked is not None and checked is not watched and not checked.hasFocus():
                 checked.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
+
+    def _leave(self, forward: bool) -> bool:
+        """The choices are one Tab stop (arrows and digits move inside), whatever the platform's
+        habit: otherwise Tab walks through every option and the next digit lands on the wrong
+        question."""
+        buttons = self.group.buttons()
+        edge = buttons[-1] if forward else buttons[0]
+        widget = edge.nextInFocusChain() if forward else edge.previousInFocusChain()
+        while widget is not None and widget is not edge:
+            if (
+                widget not in buttons
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                reason = (
+                    Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+                )
+                widget.setFocus(reason)
+                return True
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
         return False
 
     def pick(self, button: QAbstractButton) -> None:
@@ -415,12 +440,12 @@ class Money3Field(QuestionField):
         month_row = QHBoxLayout(self.month_box)
         month_row.setContentsMargins(0, 0, 0, 0)
         for number, month in enumerate(parsing.previous_months(self.visit_date), start=1):
-            edit = self._amount_edit(f"input_{qid}_m{number}")
+            edit = self._amount_edit(f"input_{qid}_m{number}", MONTH_WIDTH)
             caption = QLabel(month_name(month))
             caption.setBuddy(edit)
+            caption.setContentsMargins(0 if number == 1 else 12, 0, 0, 0)
             month_row.addWidget(caption)
             month_row.addWidget(edit)
-            month_row.addSpacing(12)
             self.months.append(edit)
         month_row.addStretch(1)
         self.month_box.setVisible(False)
@@ -430,16 +455,16 @@ class Money3Field(QuestionField):
         first = QHBoxLayout()
         first.addWidget(self.amount)
         self.unit = QLabel(self.tr("€ par mois"))
+        self.unit.setContentsMargins(0, 0, 16, 0)  # hidden with it when the months show
         first.addWidget(self.unit)
-        first.addSpacing(16)
         first.addWidget(self.varies)
         first.addStretch(1)
         column.addLayout(first)
         column.addWidget(self.month_box)
         return box
 
-    def _amount_edit(self, object_name: str) -> QLineEdit:
-        edit = _line(object_name, NUMBER_WIDTH)
+    def _amount_edit(self, object_name: str, width: int = NUMBER_WIDTH) -> QLineEdit:
+        edit = _line(object_name, width)
         validator = CharactersValidator(parsing.AMOUNT_CHARACTERS, edit)
         validator.refused.connect(
             lambda: self.show_problem(problem_text(self.question, "not_a_number"))

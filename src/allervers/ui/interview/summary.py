@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -39,6 +39,7 @@ from allervers.ui.interview.section_page import page_title
 PROBLEMS_STYLE = (
     "QFrame#summaryProblems { background: #fdecea; border: 1px solid #e6a3a0; border-radius: 4px; }"
 )
+LABEL_WIDTH = 260
 LINK_STYLE = "QPushButton { text-align: left; padding: 3px 8px; }"
 
 
@@ -95,8 +96,15 @@ class SummaryPage(QWidget):
             box.addWidget(button)
         self.problems.setVisible(bool(problems))
         layout.addWidget(self.problems)
+        # One grid for every page: the answers line up in one column, whatever the page.
+        self.grid = QGridLayout()
+        self.grid.setColumnMinimumWidth(0, LABEL_WIDTH)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(4)
         for key in pages(questionnaire, answers):
-            layout.addWidget(self._page(questionnaire, key, answers, visit_date))
+            self._page(questionnaire, key, answers, visit_date)
+        layout.addLayout(self.grid)
         layout.addStretch(1)
 
     def _page(
@@ -105,47 +113,42 @@ class SummaryPage(QWidget):
         key: PageKey,
         answers: Mapping[str, Any],
         visit_date: dt.date,
-    ) -> QWidget:
+    ) -> None:
         section = section_by_id(questionnaire, key.section_id)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 8, 0, 0)
-        header = QHBoxLayout()
+        row = self.grid.rowCount()
         title = QLabel(page_title(section, key, item_count(section, answers)))
         font = title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         title.setFont(font)
+        title.setContentsMargins(0, 10, 0, 2)
         edit = QPushButton(self.tr("Modifier"))
         edit.setObjectName(f"edit_{section.id}" + (f"_{key.item}" if key.item else ""))
         edit.setAutoDefault(True)
         edit.clicked.connect(lambda _=False, k=key: self.edit_page.emit(k))
-        header.addWidget(title)
-        header.addStretch(1)
-        header.addWidget(edit)
-        column.addLayout(header)
-        rows = QFormLayout()
-        rows.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
-        rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        header = QHBoxLayout()
+        header.addWidget(title, 1)
+        header.addWidget(edit, 0, Qt.AlignmentFlag.AlignBottom)
+        self.grid.addLayout(header, row, 0, 1, 2)
         for question in section.questions:
             if not is_relevant(section, question, answers, key.item):
                 continue
-            value = QLabel(
-                show(question, value_at(section, question, answers, key.item), visit_date)
-            )
+            row += 1
+            name = QLabel(label(question.label, language()))
+            name.setWordWrap(True)
+            name.setMaximumWidth(LABEL_WIDTH)
+            name.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+            text = show(question, value_at(section, question, answers, key.item), visit_date)
+            value = QLabel(text)
             value.setObjectName(f"answer_{question.id}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            name = QLabel(label(question.label, language()))
-            name.setWordWrap(True)
-            name.setStyleSheet("QLabel { color: palette(placeholder-text); }")
-            rows.addRow(name, value)
-        column.addLayout(rows)
+            self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
-        column.addWidget(line)
-        return box
+        self.grid.addWidget(line, row + 1, 0, 1, 2)
 
     def first_problem(self) -> QPushButton | None:
         buttons = self.problems.findChildren(QPushButton)

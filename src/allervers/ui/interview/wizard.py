@@ -95,6 +95,8 @@ class InterviewWizard(QWidget):
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         # Tab goes from field to field, never to the frame around them (it follows the focus).
         self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Pages are laid out to fit the width; long texts wrap.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.page_message = message_label("pageMessage", ERROR_STYLE)
 
         self.close_button = QPushButton(self.tr("&Fermer"))
@@ -126,8 +128,8 @@ class InterviewWizard(QWidget):
         layout.addLayout(buttons)
 
         for keys, slot in (
-            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), self.go_next),
-            (QKeySequence(Qt.Key.Key_PageDown), self.go_next),
+            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right), self.go_forward),
+            (QKeySequence(Qt.Key.Key_PageDown), self.go_forward),
             (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self.go_back),
             (QKeySequence(Qt.Key.Key_PageUp), self.go_back),
         ):
@@ -218,6 +220,9 @@ class InterviewWizard(QWidget):
         """Where the person types next: the asked question, else the page's first field; on the
         summary, the first missing answer, else the button that finishes."""
         page = self._page
+        # Show where the keyboard is, as after a Tab: this wizard is used with the keyboard, and
+        # Qt hides focus frames after a mouse click until Tab is pressed again.
+        self.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
         if isinstance(page, SectionPage):
             field = page.fields.get(self._focus_question or "")
             if field is not None and not field.isHidden():
@@ -299,6 +304,12 @@ class InterviewWizard(QWidget):
             return
         later = [k for k in self._plan() if self._order(k) > self._order(self._key)]
         self._show(later[0] if later else SUMMARY)
+
+    def go_forward(self) -> None:
+        """PageDown and Alt+→ turn pages; they never finish the interview (Enter or the button
+        does), so paging through to check answers cannot end it by accident."""
+        if self._key != SUMMARY:
+            self.go_next()
 
     def go_back(self) -> None:
         if not self._can_leave():
