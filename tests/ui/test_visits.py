@@ -201,6 +201,8 @@ def test_a_door_that_does_not_answer_is_one_click_and_comes_back_in_next_doors(
     window = open_window()
     page = visits_page(window)
     door(qtbot, page, "Angers", "Rue des Lilas", "12")  # a name: one commune has it
+    assert page.door_form.commune.text() == "Angers (49007)"  # what was understood
+    assert find(page, QLabel, "nextDoorsNote").text() == "Angers (49007) : aucune porte à revoir."
 
     click(qtbot, page, "door_absent")
 
@@ -241,6 +243,9 @@ def test_come_back_on_an_agreed_day(qtbot: QtBot, open_window) -> None:
     (visit,) = VisitService(window.workspace).list_visits()
     assert visit.door_outcome is DoorOutcome.COME_BACK
     assert visit.answers["come_back_on"] == day.isoformat()
+    assert find(page, QLabel, "visitsDone").text() == (
+        f"Porte enregistrée : repasser le {day:%d/%m/%Y} — 14 Rue des Lilas."
+    )
     # Not yet due: the door is not among the next doors before that day.
     assert find(page, QListWidget, "nextDoorsList").count() == 0
 
@@ -355,6 +360,8 @@ def test_the_summary_names_missing_answers_and_goes_back_to_them(qtbot: QtBot, o
     wizard = to_persons_page(qtbot, page)
     while title(page) != "Récapitulatif":
         press(qtbot, Qt.Key.Key_PageDown)
+    press(qtbot, Qt.Key.Key_PageDown)  # paging on does not try to finish
+    assert not find(wizard, QLabel, "pageMessage").text()
     problems = [
         b.text() for b in find(wizard, QWidget, "summaryProblems").findChildren(QPushButton)
     ]

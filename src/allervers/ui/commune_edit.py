@@ -95,6 +95,7 @@ class CommuneEdit(QLineEdit):
         self.setCompleter(completer)
         completer.activated.connect(self._activated)  # the QString overload
         self.textEdited.connect(self._suggest)
+        self.editingFinished.connect(self._show_name)  # first, before the form's own handlers
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -125,7 +126,18 @@ class CommuneEdit(QLineEdit):
         # popup is open the field gets no focusOutEvent, hence the application's signal.)
         popup = self.completer().popup()
         if old is self and new is not popup and popup is not None:
+            was_open = popup.isVisible()
             popup.hide()
+            if was_open:
+                # Nor does editingFinished come: say it, so the field is taken as any field left.
+                self.editingFinished.emit()
+
+    def _show_name(self) -> None:
+        """A code or a unique name typed becomes "Name (code)": the person sees which commune
+        was understood."""
+        code = self.code
+        if code and self.text() != display_code(code):
+            self.setText(display_code(code))
 
     def _activated(self, text: str) -> None:
         self.setText(text)

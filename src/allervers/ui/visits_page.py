@@ -17,6 +17,7 @@ from allervers.services.visits import VisitService
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.door_form import DoorForm, outcome_label
 from allervers.ui.drafts_banner import DraftsBanner
+from allervers.ui.interview.parsing import date_text
 from allervers.ui.interview.wizard import InterviewWizard
 from allervers.ui.next_doors import NextDoors
 from allervers.ui.recent_visits import RecentVisits
@@ -97,11 +98,10 @@ class VisitsPage(QWidget):
         where = street_text(
             visit.answers.get("address_number"), visit.answers.get("address_street")
         )
-        self.done.setText(
-            self.tr("Porte enregistrée : {0} — {1}.").format(
-                outcome_label(outcome or DoorOutcome.ABSENT), where
-            )
-        )
+        what = outcome_label(outcome or DoorOutcome.ABSENT)
+        if visit.answers.get("come_back_on"):
+            what = self.tr("repasser le {0}").format(date_text(visit.answers["come_back_on"]))
+        self.done.setText(self.tr("Porte enregistrée : {0} — {1}.").format(what, where))
         self.refresh()
 
     def _interview_started(self, visit: Visit) -> None:
