@@ -29,6 +29,83 @@
     </message>
 </context>
 <context>
+    <name>Answers</name>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Ne sait pas</source>
+        <translation>Does not know</translation>
+    </message>
+    <message>
+        <source>{0}&#xa0;€</source>
+        <translation>€{0}</translation>
+    </message>
+    <message>
+        <source>non renseigné</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} chaque mois</source>
+        <translation>{0} every month</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadFilters</name>
+    <message>
+        <source>Nom ou rue…</source>
+        <translation>Name or street…</translation>
+    </message>
+    <message>
+        <source>Tous les droits</source>
+        <translation>All rights</translation>
+    </message>
+    <message>
+        <source>Toutes les étapes</source>
+        <translation>All steps</translation>
+    </message>
+    <message>
+        <source>Tous les bénévoles</source>
+        <translation>All volunteers</translation>
+    </message>
+    <message>
+        <source>En &amp;retard seulement</source>
+        <translation>&amp;Overdue only</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher :</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>&amp;Commune :</source>
+        <translation>&amp;Commune:</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadPage</name>
+    <message>
+        <source>Foyers</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>À relancer</source>
+        <translation>To follow up</translation>
+    </message>
+    <message>
+        <source>À relancer ({0})</source>
+        <translation>To follow up ({0})</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Changer de phrase de passe</source>
@@ -52,6 +129,223 @@
     </message>
 </context>
 <context>
+    <name>ComeBackDialog</name>
+    <message>
+        <source>Repasser à une date convenue</source>
+        <translation>Come back on an agreed day</translation>
+    </message>
+    <message>
+        <source>La porte reviendra dans « Portes suivantes » à partir de ce jour.</source>
+        <translation>The door will be back in “Next doors” from that day.</translation>
+    </message>
+    <message>
+        <source>Repasser le :</source>
+        <translation>Come back on:</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>CommuneEdit</name>
+    <message>
+        <source>nom ou code INSEE</source>
+        <translation>name or INSEE code</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>JJ/MM/AAAA</source>
+        <translation>DD/MM/YYYY</translation>
+    </message>
+</context>
+<context>
+    <name>DoorForm</name>
+    <message>
+        <source>Entretien</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Refus</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>Repasser</source>
+        <translation>Come back</translation>
+    </message>
+    <message>
+        <source>Pas un logement</source>
+        <translation>Not a dwelling</translation>
+    </message>
+    <message>
+        <source>Nouvelle porte</source>
+        <translation>New door</translation>
+    </message>
+    <message>
+        <source>&amp;Commune :</source>
+        <translation>&amp;Commune:</translation>
+    </message>
+    <message>
+        <source>&amp;Rue :</source>
+        <translation>&amp;Street:</translation>
+    </message>
+    <message>
+        <source>&amp;Numéro :</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <source>En&amp;tretien</source>
+        <translation>In&amp;terview</translation>
+    </message>
+    <message>
+        <source>Quelqu&apos;un répond et accepte d&apos;échanger</source>
+        <translation>Someone answers and agrees to talk</translation>
+    </message>
+    <message>
+        <source>&amp;Absent</source>
+        <translation>&amp;Absent</translation>
+    </message>
+    <message>
+        <source>Re&amp;fus</source>
+        <translation>Re&amp;fused</translation>
+    </message>
+    <message>
+        <source>&amp;Vacant</source>
+        <translation>&amp;Vacant</translation>
+    </message>
+    <message>
+        <source>&amp;Pas un logement</source>
+        <translation>&amp;Not a dwelling</translation>
+    </message>
+    <message>
+        <source>Repasser &amp;le…</source>
+        <translation>Come back &amp;later…</translation>
+    </message>
+    <message>
+        <source>Commune inconnue : choisissez-la dans la liste proposée.</source>
+        <translation>Unknown commune: pick it from the suggestions.</translation>
+    </message>
+    <message>
+        <source>Porte déjà visitée : la nouvelle visite s&apos;ajoutera à celles de ce foyer.</source>
+        <translation>Door already visited: the new visit will join this household&apos;s visits.</translation>
+    </message>
+    <message>
+        <source>Indiquez d&apos;abord la commune (nom ou code INSEE).</source>
+        <translation>Give the commune first (name or INSEE code).</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsBanner</name>
+    <message>
+        <source>Entretiens non terminés ({0}) : reprenez-les là où ils se sont arrêtés.</source>
+        <translation>Unfinished interviews ({0}): resume them where they stopped.</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+</context>
+<context>
+    <name>DueList</name>
+    <message>
+        <source>À vérifier depuis</source>
+        <translation>To check since</translation>
+    </message>
+    <message>
+        <source>Foyer</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Droit</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Organisme</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir le foyer</source>
+        <translation>&amp;Open the household</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPage</name>
+    <message>
+        <source>{0} sur {1}</source>
+        <translation>{0} of {1}</translation>
+    </message>
+    <message>
+        <source>Chiffres du territoire</source>
+        <translation>Territory figures</translation>
+    </message>
+    <message>
+        <source>La date de fin précède la date de début.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>&amp;Rapport PDF…</source>
+        <translation>PDF &amp;report…</translation>
+    </message>
+    <message>
+        <source>Aucun sur la période.</source>
+        <translation>None in the period.</translation>
+    </message>
+    <message>
+        <source>Du repérage au droit ouvert</source>
+        <translation>From detection to a right granted</translation>
+    </message>
+    <message>
+        <source>Portes frappées, par issue</source>
+        <translation>Doors knocked, by outcome</translation>
+    </message>
+    <message>
+        <source>Non-recours probable, par droit</source>
+        <translation>Probable non-take-up, by right</translation>
+    </message>
+    <message>
+        <source>Non-recours probable, par raison</source>
+        <translation>Probable non-take-up, by reason</translation>
+    </message>
+    <message>
+        <source>Orientations, par organisme</source>
+        <translation>Referrals, by organisation</translation>
+    </message>
+    <message>
+        <source>Droits ouverts, par droit</source>
+        <translation>Rights granted, by right</translation>
+    </message>
+    <message>
+        <source>Calcul des chiffres…</source>
+        <translation>Computing the figures…</translation>
+    </message>
+    <message>
+        <source>Écriture du rapport…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <source>Rapport enregistré : {0}</source>
+        <translation>Report saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Aller-Vers — premier démarrage</source>
@@ -68,6 +362,81 @@
     <message>
         <source>L&apos;espace de travail est créé, mais vous n&apos;avez pas confirmé la clé de secours. Elle ne sera plus jamais affichée. Fermer quand même ?</source>
         <translation>The workspace has been created, but you have not confirmed the recovery key. It will never be shown again. Close anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDetail</name>
+    <message>
+        <source>Choisissez un foyer dans la liste pour voir son suivi.</source>
+        <translation>Choose a household in the list to see its follow-up.</translation>
+    </message>
+    <message>
+        <source>&amp;Confier le suivi</source>
+        <translation>&amp;Hand over the follow-up</translation>
+    </message>
+    <message>
+        <source>Visite de suivi par :</source>
+        <translation>Follow-up visit by:</translation>
+    </message>
+    <message>
+        <source>Droits repérés</source>
+        <translation>Rights detected</translation>
+    </message>
+    <message>
+        <source>Chargement…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Aucun droit repéré pour ce foyer.</source>
+        <translation>No right detected for this household.</translation>
+    </message>
+    <message>
+        <source>Tél. {0}</source>
+        <translation>Tel. {0}</translation>
+    </message>
+    <message>
+        <source>Dernier contact le {0}.</source>
+        <translation>Last contact on {0}.</translation>
+    </message>
+    <message>
+        <source>Suivi par {0}.</source>
+        <translation>Followed up by {0}.</translation>
+    </message>
+    <message>
+        <source>à demander : {0}</source>
+        <translation>to claim: {0}</translation>
+    </message>
+    <message>
+        <source>Pas encore d&apos;orientation.</source>
+        <translation>No referral yet.</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>Vérification du résultat : le {0}.</source>
+        <translation>Outcome check: on {0}.</translation>
+    </message>
+    <message>
+        <source>Vérification du résultat à faire (depuis le {0}).</source>
+        <translation>Outcome check due (since {0}).</translation>
+    </message>
+    <message>
+        <source>Créer l&apos;&amp;orientation</source>
+        <translation>Create the &amp;referral</translation>
+    </message>
+    <message>
+        <source>Orientation créée : {0}.</source>
+        <translation>Referral created: {0}.</translation>
+    </message>
+    <message>
+        <source>Étape enregistrée : {0} — {1}.</source>
+        <translation>Step recorded: {0} — {1}.</translation>
+    </message>
+    <message>
+        <source>Visite de suivi confiée à {0}.</source>
+        <translation>Follow-up visit handed to {0}.</translation>
     </message>
 </context>
 <context>
@@ -101,6 +470,53 @@
     <message>
         <source>Coordinateur ou coordinatrice :</source>
         <translation>Coordinator:</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewWizard</name>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>← &amp;Précédent</source>
+        <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <source>Visite du {0} — {1} (terminée : chaque modification est gardée dans l&apos;historique)</source>
+        <translation>Visit of {0} — {1} (finished: every change is kept in the history)</translation>
+    </message>
+    <message>
+        <source>Entretien du {0} — {1}</source>
+        <translation>Interview of {0} — {1}</translation>
+    </message>
+    <message>
+        <source>Récapitulatif</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Page {0} sur {1}</source>
+        <translation>Page {0} of {1}</translation>
+    </message>
+    <message>
+        <source>&amp;Suivant →</source>
+        <translation>&amp;Next →</translation>
+    </message>
+    <message>
+        <source>&amp;Terminer la consultation</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <source>&amp;Terminer l&apos;entretien</source>
+        <translation>&amp;Finish the interview</translation>
+    </message>
+    <message>
+        <source>Corrigez ou effacez la réponse signalée avant de changer de page.</source>
+        <translation>Correct or clear the answer shown before changing page.</translation>
+    </message>
+    <message>
+        <source>L&apos;entretien n&apos;est pas terminé : il manque des réponses.</source>
+        <translation>The interview is not finished: answers are missing.</translation>
     </message>
 </context>
 <context>
@@ -150,6 +566,10 @@
     <message>
         <source>Nom d&apos;utilisateur ou phrase de passe incorrect.</source>
         <translation>Wrong user name or passphrase.</translation>
+    </message>
+    <message>
+        <source>Trop d&apos;essais : réessayez dans 1 seconde.</source>
+        <translation>Too many attempts: try again in 1 second.</translation>
     </message>
     <message>
         <source>Trop d&apos;essais : réessayez dans {0} secondes.</source>
@@ -224,8 +644,8 @@
         <translation>The two passphrases entered differ.</translation>
     </message>
     <message>
-        <source>{0}, ligne {1} : {2}. Rien n&apos;a été importé.</source>
-        <translation>{0}, line {1}: {2}. Nothing was imported.</translation>
+        <source>{0}, ligne {1} : {2}. Aucune ligne n&apos;a été prise en compte.</source>
+        <translation>{0}, line {1}: {2}. No line was taken into account.</translation>
     </message>
     <message>
         <source>Cet enregistrement n&apos;existe pas ou plus.</source>
@@ -242,6 +662,38 @@
     <message>
         <source>Erreur inattendue : {0}.</source>
         <translation>Unexpected error: {0}.</translation>
+    </message>
+    <message>
+        <source>période (--period 2026-Q3, ou --from et --to)</source>
+        <translation>period (--period 2026-Q3, or --from and --to)</translation>
+    </message>
+    <message>
+        <source>fichier de sortie (--out)</source>
+        <translation>output file (--out)</translation>
+    </message>
+    <message>
+        <source>mois (AAAA-MM)</source>
+        <translation>month (YYYY-MM)</translation>
+    </message>
+    <message>
+        <source>étape du suivi (elle ne suit pas l&apos;étape actuelle)</source>
+        <translation>follow-up step (it does not follow the current step)</translation>
+    </message>
+    <message>
+        <source>montant</source>
+        <translation>amount</translation>
+    </message>
+    <message>
+        <source>organisme</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <source>date (AAAA-MM-JJ)</source>
+        <translation>date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>visite (pas un entretien évaluable)</source>
+        <translation>visit (not an interview that can be assessed)</translation>
     </message>
     <message>
         <source>territoire</source>
@@ -353,6 +805,21 @@
     </message>
 </context>
 <context>
+    <name>Money3Field</name>
+    <message>
+        <source>pas le même chaque mois</source>
+        <translation>not the same every month</translation>
+    </message>
+    <message>
+        <source>€ par mois</source>
+        <translation>€ per month</translation>
+    </message>
+    <message>
+        <source>Indiquez un montant pour chacun des trois mois.</source>
+        <translation>Give an amount for each of the three months.</translation>
+    </message>
+</context>
+<context>
     <name>NewPassphraseFields</name>
     <message>
         <source>Au moins {0} caractères. Une phrase de plusieurs mots est plus facile à retenir et plus difficile à deviner.</source>
@@ -373,6 +840,25 @@
     <message>
         <source>Les deux saisies diffèrent.</source>
         <translation>The two entries differ.</translation>
+    </message>
+</context>
+<context>
+    <name>NextDoors</name>
+    <message>
+        <source>Portes suivantes</source>
+        <translation>Next doors</translation>
+    </message>
+    <message>
+        <source>Choisissez une commune pour voir ses portes à revoir.</source>
+        <translation>Choose a commune to see its doors to knock at again.</translation>
+    </message>
+    <message>
+        <source>{0} : {1} porte(s) à revoir. Cliquez pour la reprendre.</source>
+        <translation>{0}: {1} door(s) to knock at again. Click one to take it up.</translation>
+    </message>
+    <message>
+        <source>{0} : aucune porte à revoir.</source>
+        <translation>{0}: no door to knock at again.</translation>
     </message>
 </context>
 <context>
@@ -411,6 +897,48 @@
     <message>
         <source>Création de l&apos;espace de travail…</source>
         <translation>Creating the workspace…</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>{0}e trimestre {1}</source>
+        <translation>Q{0} {1}</translation>
+    </message>
+    <message>
+        <source>1er trimestre {0}</source>
+        <translation>Q1 {0}</translation>
+    </message>
+    <message>
+        <source>Année {0}</source>
+        <translation>Year {0}</translation>
+    </message>
+    <message>
+        <source>Autre période…</source>
+        <translation>Other period…</translation>
+    </message>
+    <message>
+        <source>du</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>au</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>&amp;Période :</source>
+        <translation>&amp;Period:</translation>
+    </message>
+</context>
+<context>
+    <name>RecentVisits</name>
+    <message>
+        <source>Visites récentes</source>
+        <translation>Recent visits</translation>
+    </message>
+    <message>
+        <source>&amp;Ouvrir la visite</source>
+        <translation>&amp;Open the visit</translation>
     </message>
 </context>
 <context>
@@ -484,6 +1012,179 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Non renseigné</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Aucun sur la période.</source>
+        <translation>None in the period.</translation>
+    </message>
+    <message>
+        <source>Vos données enregistrées par Aller-Vers</source>
+        <translation>Your data recorded by Aller-Vers</translation>
+    </message>
+    <message>
+        <source>Copie remise à votre demande (RGPD, article 15). Exportée le {0}.</source>
+        <translation>Copy given at your request (GDPR, article 15). Exported on {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportSaver</name>
+    <message>
+        <source>rapport-activite-{0}.pdf</source>
+        <translation>activity-report-{0}.pdf</translation>
+    </message>
+    <message>
+        <source>Enregistrer le rapport d&apos;activité</source>
+        <translation>Save the activity report</translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>Le fichier {0} existe déjà. Le remplacer par ce rapport ?</source>
+        <translation>The file {0} already exists. Replace it with this report?</translation>
+    </message>
+    <message>
+        <source>&amp;Remplacer</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SectionPage</name>
+    <message>
+        <source>{0} — personne {1} sur {2}</source>
+        <translation>{0} — person {1} of {2}</translation>
+    </message>
+    <message>
+        <source>&amp;Ajouter une personne</source>
+        <translation>&amp;Add a person</translation>
+    </message>
+    <message>
+        <source>Retirer cette personne</source>
+        <translation>Remove this person</translation>
+    </message>
+    <message>
+        <source>Confirmer : retirer la personne {0}</source>
+        <translation>Confirm: remove person {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <source>Gratuite, sans cotisation (estimation)</source>
+        <translation>Free, no contribution (estimate)</translation>
+    </message>
+    <message>
+        <source>Avec une participation d&apos;environ {0} par mois (estimation)</source>
+        <translation>With a contribution of about {0} per month (estimate)</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>&amp;Motif :</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Date de l&apos;orientation :</source>
+        <translation>&amp;Date of the referral:</translation>
+    </message>
+    <message>
+        <source>&amp;Date du dépôt :</source>
+        <translation>&amp;Date of the claim:</translation>
+    </message>
+    <message>
+        <source>&amp;Date de la décision :</source>
+        <translation>&amp;Date of the decision:</translation>
+    </message>
+    <message>
+        <source>&amp;Date du refus :</source>
+        <translation>&amp;Date of the refusal:</translation>
+    </message>
+    <message>
+        <source>&amp;Date :</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Date de la relance :</source>
+        <translation>&amp;Date of the reminder:</translation>
+    </message>
+    <message>
+        <source>nom de l&apos;agent, accueil…</source>
+        <translation>agent&apos;s name, front desk…</translation>
+    </message>
+    <message>
+        <source>Rendez-&amp;vous pris le</source>
+        <translation>Appoint&amp;ment made for</translation>
+    </message>
+    <message>
+        <source>&amp;Organisme :</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact (facultatif) :</source>
+        <translation>&amp;Contact (optional):</translation>
+    </message>
+    <message>
+        <source>par exemple 607,75</source>
+        <translation>for example 607.75</translation>
+    </message>
+    <message>
+        <source>&amp;Montant par an (€) :</source>
+        <translation>&amp;Amount per year (€):</translation>
+    </message>
+    <message>
+        <source>&amp;Montant par mois (€) :</source>
+        <translation>&amp;Amount per month (€):</translation>
+    </message>
+    <message>
+        <source>Droit ouvert à &amp;partir du :</source>
+        <translation>Right granted &amp;from:</translation>
+    </message>
+    <message>
+        <source>Montant attendu en euros, par exemple 607,75.</source>
+        <translation>Amount expected in euros, for example 607.75.</translation>
+    </message>
+</context>
+<context>
+    <name>Summary</name>
+    <message>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>À compléter avant de terminer :</source>
+        <translation>To complete before finishing:</translation>
+    </message>
+    <message>
+        <source>Modifier</source>
+        <translation>Change</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Aller-Vers — déverrouiller</source>
@@ -554,6 +1255,55 @@
     </message>
 </context>
 <context>
+    <name>VisitLists</name>
+    <message>
+        <source>adresse non notée</source>
+        <translation>address not noted</translation>
+    </message>
+    <message>
+        <source>{0}
+repasser : convenu pour le {1}</source>
+        <translation>{0}
+come back: agreed for {1}</translation>
+    </message>
+    <message>
+        <source>{0}
+absent la dernière fois</source>
+        <translation>{0}
+absent last time</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>repasser le {0}</source>
+        <translation>come back on {0}</translation>
+    </message>
+    <message>
+        <source>Porte enregistrée : {0} — {1}.</source>
+        <translation>Door recorded: {0} — {1}.</translation>
+    </message>
+    <message>
+        <source>Entretien mis de côté : reprenez-le dans « Entretiens non terminés ».</source>
+        <translation>Interview set aside: resume it from “Unfinished interviews”.</translation>
+    </message>
+    <message>
+        <source>Entretien terminé et enregistré.</source>
+        <translation>Interview finished and saved.</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>environ {0} par an (estimation)</source>
+        <translation>about {0} per year (estimate)</translation>
+    </message>
+    <message>
+        <source>environ {0} par mois (estimation)</source>
+        <translation>about {0} per month (estimate)</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceView</name>
     <message>
         <source>Cet écran n&apos;est pas encore construit.</source>
@@ -564,16 +1314,12 @@
         <translation>Visits</translation>
     </message>
     <message>
-        <source>Ici, vous enregistrerez chaque visite à domicile : le questionnaire guidé sur la situation du foyer, puis les droits probablement non demandés, avec un montant estimé et les raisons de l&apos;estimation.</source>
-        <translation>Here you will record each home visit: the guided questionnaire on the household’s situation, then the rights probably not claimed, with an estimated amount and the reasons for the estimate.</translation>
+        <source>Chiffres</source>
+        <translation>Figures</translation>
     </message>
     <message>
         <source>Suivi des dossiers</source>
         <translation>Case follow-up</translation>
-    </message>
-    <message>
-        <source>Ici, vous suivrez les foyers à recontacter : démarches engagées, relances prévues, orientations vers les services et leurs résultats.</source>
-        <translation>Here you will follow the households to contact again: applications under way, planned reminders, referrals to services and their outcomes.</translation>
     </message>
     <message>
         <source>Export</source>

@@ -60,8 +60,9 @@ def show(question: Question, value: Any, visit_date: dt.date) -> str:
             return money(value)
         case QuestionType.MONEY3 if isinstance(value, list):
             months = previous_months(visit_date)
+            each = QCoreApplication.translate("Answers", "{0} : {1}")
             return ", ".join(
-                f"{month_name(m)} : {money(v)}" for m, v in zip(months, value, strict=False)
+                each.format(month_name(m), money(v)) for m, v in zip(months, value, strict=False)
             )
         case QuestionType.MONEY3:
             return QCoreApplication.translate("Answers", "{0} chaque mois").format(money(value))
