@@ -1284,6 +1284,10 @@ absent last time</translation>
         <translation>Door recorded: {0} — {1}.</translation>
     </message>
     <message>
+        <source>Cette visite a été remplie avec un questionnaire inconnu ici ({0} v{1}).</source>
+        <translation>This visit was filled with a questionnaire unknown here ({0} v{1}).</translation>
+    </message>
+    <message>
         <source>Entretien mis de côté : reprenez-le dans « Entretiens non terminés ».</source>
         <translation>Interview set aside: resume it from “Unfinished interviews”.</translation>
     </message>

@@ -409,7 +409,12 @@ def visite_v2() -> Questionnaire:
 
 
 def _finished_v1_visit(workspace: OpenWorkspace) -> str:
-    visits = VisitService(workspace)  # the shipped questionnaire, version 1
+    visits = VisitService(workspace)
+    return visits.finish(_answered_draft(visits)).id
+
+
+def _answered_draft(visits: VisitService) -> str:
+    """A draft with every required answer, given through the service (the shipped v1)."""
     visit = visits.start(ANGERS, "Rue des Lilas", "12")
     for path, value in {
         "door_outcome": "interview",
@@ -427,7 +432,7 @@ def _finished_v1_visit(workspace: OpenWorkspace) -> str:
         "rights_received": ["dont_know"],
     }.items():
         visits.answer(visit.id, path, value)
-    return visits.finish(visit.id).id
+    return visit.id
 
 
 def test_a_v1_visit_opens_displays_and_edits_when_the_current_questionnaire_is_v2(
@@ -487,3 +492,52 @@ def test_a_v1_visit_opens_displays_and_edits_when_the_current_questionnaire_is_v
     find(wizard, QWidget, "field_internet_access").focus()
     press(qtbot, "1")
     assert visits.get(wizard.visit.id).answers["internet_access"] == "yes"
+
+
+def test_answers_left_over_by_a_changed_choice_are_not_kept(
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    service: WorkspaceService,
+    workspace_path: Path,
+) -> None:
+    workspace = service.unlock(workspace_path, COORDINATOR, PASSPHRASE)
+    draft_id = _answered_draft(VisitService(workspace))  # a tenant paying 520 of rent
+    workspace.lock()
+    window = open_window()
+    page = visits_page(window)
+    (resume,) = [
+        b
+        for b in find(page, QWidget, "draftsBanner").findChildren(QPushButton)
+        if b.text() == "Reprendre"
+    ]
+    qtbot.mouseClick(resume, LEFT)
+    wizard = wizard_of(page)
+    assert title(page) == "Récapitulatif"  # nothing required is missing
+    click(qtbot, wizard, "edit_housing")
+    press(qtbot, Qt.Key.Key_Tab, "4")  # owner without a loan: the rent is no longer asked
+    assert find(wizard, QWidget, "field_rent").isHidden()
+    press(qtbot, Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Return)  # to the summary
+    assert title(page) == "Récapitulatif"
+    assert "Loyer mensuel (hors charges)" not in visible_texts(wizard)
+    press(qtbot, Qt.Key.Key_Return)
+
+    finished = VisitService(window.workspace).get(draft_id)
+    assert finished.status is VisitStatus.FINISHED
+    assert finished.answers["housing_status"] == "owner"
+    assert "rent" not in finished.answers
+    recent = find(page, QListWidget, "recentVisitsList")
+    # On top of the recent visits, without its street: no consent to be contacted again.
+    assert recent.item(0).text().endswith("adresse non notée, Angers (49007) — Entretien")
+
+
+def test_the_visit_screens_speak_english(qtbot: QtBot, open_window, french) -> None:
+    french.install("en")
+    window = open_window()
+    page = visits_page(window)
+    assert find(page, QPushButton, "startInterview").text() == "In&terview"
+    door(qtbot, page, ANGERS, "Rue des Lilas", "12")
+    press(qtbot, Qt.Key.Key_Return)
+    wizard = wizard_of(page)
+    assert wizard.progress_label.text().startswith("Page 2 of ")
+    assert find(wizard, QWidget, "consent_recorded_yes").text() == "1  Yes"
+    assert find(wizard, QPushButton, "nextPage").text() == "&Next →"

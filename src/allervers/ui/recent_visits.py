@@ -51,6 +51,18 @@ class RecentVisits(QGroupBox):
             self.list.addItem(item)
         self.open_button.setEnabled(False)
 
+    def add_visit(self, visit: Visit) -> None:
+        """A visit just finished goes on top (and replaces its older line, if any)."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(VISIT_ROLE) == visit.id:
+                self.list.takeItem(row)
+                break
+        item = QListWidgetItem(visit_text(visit))
+        item.setData(VISIT_ROLE, visit.id)
+        self.list.insertItem(0, item)
+        while self.list.count() > SHOWN:
+            self.list.takeItem(self.list.count() - 1)
+
     def _activated(self, item: QListWidgetItem) -> None:
         self.open_visit.emit(str(item.data(VISIT_ROLE)))
 
