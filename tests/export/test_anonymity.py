@@ -29,7 +29,7 @@ from allervers.domain.export import (
     Thresholds,
 )
 from allervers.domain.rights import RightId
-from allervers.export import anonymity, build_export, hierarchies
+from allervers.export import anonymity, build_export, hierarchies, verify_export
 from allervers.export.package import INDICATORS, MANIFEST, MICRODATA, read_members
 from tests.export.conftest import NOW
 from tests.export.synthetic import Q3, export_input, microdata
@@ -223,3 +223,17 @@ def test_a_household_visited_twice_counts_once() -> None:
     result = anonymity.anonymise(tuple(rows), Q3, Thresholds(k=11))
     assert result.summary.k_households is not None and result.summary.k_households >= 11
     assert result.summary.k is not None and result.summary.k >= 22
+
+
+@pytest.mark.parametrize("households", [0, 3, 12])
+def test_few_visits_are_suppressed_or_fully_generalised_and_still_verify(
+    tmp_path: Path, signing_key: bytes, households: int
+) -> None:
+    report = build_export(export_input(households=households), tmp_path / "x.zip", signing_key, NOW)
+    micro = report.summary.microdata
+    assert micro is not None and micro.rows_in == households
+    if households < 11:
+        assert micro.rows_published == 0 and micro.k is None
+    else:
+        assert micro.k is not None and micro.k >= 11
+    assert verify_export(report.path).ok

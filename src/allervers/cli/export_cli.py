@@ -106,12 +106,18 @@ def verify_lines(report: VerifyReport) -> list[str]:
     return lines
 
 
+FOUND_UNITS = {"hashes": "fichier(s)", "identity": "case(s)"}
+
+
 def check_line(check: Check) -> str:
     name = CHECK_NAMES.get(check.name, check.name)
     state = "conforme" if check.ok else "NON CONFORME"
     detail = ""
-    if check.stated or check.found:
-        detail = f" (annoncé : {check.stated or '—'}, recalculé : {check.found or '—'})"
+    if check.stated:
+        detail = f" (annoncé : {check.stated}, recalculé : {check.found or '—'})"
+    elif check.found:
+        unit = FOUND_UNITS.get(check.name)
+        detail = f" ({check.found} {unit})" if unit else f" ({check.found})"
     return f"  {name} : {state}{detail}"
 
 
