@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.services.figures import territory_figures
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
+from allervers.ui.caseload.page import CaseloadPage, build_caseload_page
+from allervers.ui.figures.page import FiguresPage
 from allervers.ui.visits_page import VisitsPage
 
 # How a view gets its VisitService: production builds it on the workspace with the current
@@ -71,6 +74,14 @@ class WorkspaceView(QWidget):
         self.visits = VisitsPage(visit_service(workspace))
         self.navigation.addItem(self.tr("Visites"))
         self.pages.addWidget(self.visits)
+        self.caseload: CaseloadPage = build_caseload_page(workspace, visit_service(workspace))
+        self.navigation.addItem(self.tr("Suivi des dossiers"))
+        self.pages.addWidget(self.caseload)
+        self.figures: FiguresPage | None = None
+        if workspace.user.is_coordinator:  # the territory's figures are the coordinator's
+            self.figures = FiguresPage(lambda period: territory_figures(workspace, period))
+            self.navigation.addItem(self.tr("Chiffres"))
+            self.pages.addWidget(self.figures)
         for title, text in self._areas():
             self.navigation.addItem(title)
             self.pages.addWidget(placeholder_page(title, text))
@@ -102,13 +113,6 @@ class WorkspaceView(QWidget):
     def _areas(self) -> list[tuple[str, str]]:
         """The areas not built yet."""
         return [
-            (
-                self.tr("Suivi des dossiers"),
-                self.tr(
-                    "Ici, vous suivrez les foyers à recontacter : démarches engagées, relances "
-                    "prévues, orientations vers les services et leurs résultats."
-                ),
-            ),
             (
                 self.tr("Export"),
                 self.tr(

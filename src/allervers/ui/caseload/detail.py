@@ -1,0 +1,411 @@
+"""The follow-up panel of one household: who and where, each flagged right with its referral and
+the buttons for the steps that may follow (NEXT_STEPS), and, for a coordinator, to whom its
+follow-up visit is given."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from allervers.domain.errors import AllerVersError
+from allervers.domain.referrals import (
+    CLOSED_STATUSES,
+    NEXT_STEPS,
+    CaseloadRow,
+    Referral,
+    ReferralStatus,
+)
+from allervers.domain.rights import RightId
+from allervers.domain.users import User
+from allervers.messages import describe
+from allervers.services.caseload import CaseloadService
+from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.ui.caseload.household import HouseholdFile, RightFollowUp
+from allervers.ui.caseload.step_dialogs import STEP_ORDER, StepDialog, step_label
+from allervers.ui.caseload.texts import (
+    address_text,
+    commune_name,
+    date_text,
+    name_text,
+    organisation_text,
+    status_name,
+)
+from allervers.wording import amount_text, euros, right_name
+
+DONE_STYLE = "QLabel { color: #1b5e20; }"
+LATE_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("HouseholdDetail", text)
+
+
+def referral_text(referral: Referral) -> str:
+    """Where the referral stands, in one or two sentences."""
+    status = referral.status
+    organisation = organisation_text(referral.organisation)
+    if status is ReferralStatus.TO_REFER:
+        if organisation:
+            return _t("À orienter (vers {0}).").format(organisation)
+        return _t("À orienter.")
+    parts = []
+    if referral.referred_on:
+        parts.append(
+            _t("Orienté le {0} vers {1}.").format(date_text(referral.referred_on), organisation)
+        )
+    if referral.contact:
+        parts.append(_t("Contact : {0}.").format(referral.contact))
+    if referral.appointment_at and status is ReferralStatus.REFERRED:
+        parts.append(_t("Rendez-vous le {0}.").format(date_text(referral.appointment_at)))
+    if referral.filed_on:
+        parts.append(_t("Demande déposée le {0}.").format(date_text(referral.filed_on)))
+    if status is ReferralStatus.OPENED:
+        per_year = referral.right is RightId.CHEQUE_ENERGIE
+        amount = referral.opened_amount or 0.0
+        if referral.right is RightId.CSS:
+            parts.append(_t("Droit ouvert le {0}.").format(date_text(referral.opened_from)))
+        elif per_year:
+            parts.append(
+                _t("Droit ouvert : {0} par an, à partir du {1}.").format(
+                    euros(amount, 2), date_text(referral.opened_from)
+                )
+            )
+        else:
+            parts.append(
+                _t("Droit ouvert : {0} par mois, à partir du {1}.").format(
+                    euros(amount, 2), date_text(referral.opened_from)
+                )
+            )
+    elif status is ReferralStatus.REFUSED:
+        parts.append(_t("Refusé le {0}.").format(date_text(referral.closed_on)))
+    elif status is ReferralStatus.ABANDONED:
+        parts.append(_t("Abandon le {0}.").format(date_text(referral.closed_on)))
+    elif status is ReferralStatus.NO_NEWS:
+        parts.append(_t("Sans nouvelles au {0}.").format(date_text(referral.checked_on)))
+    if referral.outcome_reason and status in (ReferralStatus.REFUSED, ReferralStatus.ABANDONED):
+        parts.append(_t("Motif : {0}.").format(referral.outcome_reason))
+    return " ".join(parts)
+
+
+class HouseholdDetail(QWidget):
+    """`users` (coordinators) fills the choice of the volunteer who follows the household; None
+    hides it. `can_advance`: only coordinators record the steps of a referral."""
+
+    changed = Signal(str)  # household id: a referral or the assignment changed
+
+    def __init__(
+        self,
+        caseload: CaseloadService,
+        users: list[User] | None,
+        can_advance: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("householdDetail")
+        self._caseload = caseload
+        self._users = users
+        self._can_advance = can_advance
+        self.household_id: str | None = None
+        self._file: HouseholdFile | None = None
+
+        self.name = QLabel()
+        self.name.setObjectName("householdName")
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setWordWrap(True)
+        self.address = QLabel()
+        self.address.setObjectName("householdAddress")
+        self.address.setTextFormat(Qt.TextFormat.PlainText)
+        self.address.setWordWrap(True)
+        self.phone = QLabel()
+        self.phone.setObjectName("householdPhone")
+        self.phone.setTextFormat(Qt.TextFormat.PlainText)
+        self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel()
+        self.meta.setObjectName("householdMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.meta.setWordWrap(True)
+        self.hint = QLabel(self.tr("Choisissez un foyer dans la liste pour voir son suivi."))
+        self.hint.setObjectName("detailHint")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("QLabel { color: palette(placeholder-text); }")
+
+        self.assign_box = QWidget()
+        self.volunteer = QComboBox()
+        self.volunteer.setObjectName("assignVolunteer")
+        for user in users or []:
+            self.volunteer.addItem(user.name, user.id)
+        self.assign = QPushButton(self.tr("&Confier le suivi"))
+        self.assign.setObjectName("assignButton")
+        self.assign.clicked.connect(self._assign)
+        assign_row = QHBoxLayout(self.assign_box)
+        assign_row.setContentsMargins(0, 0, 0, 0)
+        assign_label = QLabel(self.tr("Visite de suivi par :"))
+        assign_label.setBuddy(self.volunteer)
+        assign_row.addWidget(assign_label)
+        assign_row.addWidget(self.volunteer, 1)
+        assign_row.addWidget(self.assign)
+
+        self.done = message_label("detailDone", DONE_STYLE)
+        self.error = message_label("detailError", ERROR_STYLE)
+        self.rights_title = QLabel(self.tr("Droits repérés"))
+        bold = self.rights_title.font()
+        bold.setBold(True)
+        self.rights_title.setFont(bold)
+        self._rights = QWidget()
+        self._rights_layout = QVBoxLayout(self._rights)
+        self._rights_layout.setContentsMargins(0, 0, 0, 0)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self.hint)
+        column.addWidget(self.name)
+        column.addWidget(self.address)
+        column.addWidget(self.phone)
+        column.addWidget(self.meta)
+        column.addWidget(self.assign_box)
+        column.addWidget(self.done)
+        column.addWidget(self.error)
+        column.addSpacing(6)
+        column.addWidget(self.rights_title)
+        column.addWidget(self._rights)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.show_nothing()
+
+    # What the page asks
+
+    def show_nothing(self) -> None:
+        self.household_id = None
+        self._file = None
+        self.hint.setVisible(True)
+        for label in (self.name, self.address, self.phone, self.meta, self.rights_title):
+            label.setVisible(False)
+        self.assign_box.setVisible(False)
+        self.done.clear()
+        self.error.clear()
+        self._clear_rights()
+
+    def show_loading(self, household_id: str, row: CaseloadRow | None) -> None:
+        """At once, from the table's row; the rights follow when the file is read."""
+        if household_id != self.household_id:
+            self.done.clear()
+        self.household_id = household_id
+        self._file = None
+        self.error.clear()
+        self.hint.setVisible(False)
+        if row is not None:
+            self._header(row.contact_name, row.number, row.street, row.commune_insee, None)
+            self._meta(row.last_contact, row.volunteer)
+        else:
+            self.name.setText(self.tr("Chargement…"))
+            self.name.setVisible(True)
+        self._clear_rights()
+        self.rights_title.setVisible(False)
+
+    def show_file(self, file: HouseholdFile, row: CaseloadRow | None) -> None:
+        self.household_id = file.household_id
+        self._file = file
+        self.hint.setVisible(False)
+        contact = file.contact
+        if row is not None:
+            self._header(
+                row.contact_name,
+                row.number,
+                row.street,
+                row.commune_insee,
+                contact.phone if contact else None,
+            )
+            self._meta(row.last_contact, row.volunteer)
+        elif contact is not None:
+            self._header(
+                contact.contact_name,
+                contact.number,
+                contact.street,
+                contact.commune_insee,
+                contact.phone,
+            )
+            self._meta(file.last_visit_on, None)
+        self._clear_rights()
+        self.rights_title.setVisible(True)
+        if not file.rights:
+            empty = QLabel(self.tr("Aucun droit repéré pour ce foyer."))
+            empty.setObjectName("noRights")
+            self._rights_layout.addWidget(empty)
+        for follow_up in file.rights:
+            self._rights_layout.addWidget(self._right_box(follow_up))
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+
+    def show_done(self, text: str) -> None:
+        self.done.setText(text)
+
+    # Building
+
+    def _header(
+        self,
+        name: str | None,
+        number: str | None,
+        street: str | None,
+        commune: str,
+        phone: str | None,
+    ) -> None:
+        self.name.setText(name_text(name))
+        where = address_text(number, street)
+        town = commune_name(commune)
+        self.address.setText(f"{where}, {town}" if where else town)
+        self.phone.setText(self.tr("Tél. {0}").format(phone) if phone else "")
+        for label in (self.name, self.address):
+            label.setVisible(True)
+        self.phone.setVisible(bool(phone))
+
+    def _meta(self, last_contact: str | None, volunteer: str | None) -> None:
+        parts = []
+        if last_contact:
+            parts.append(self.tr("Dernier contact le {0}.").format(date_text(last_contact)))
+        if volunteer:
+            parts.append(self.tr("Suivi par {0}.").format(volunteer))
+            index = self.volunteer.findText(volunteer)
+            if index >= 0:
+                self.volunteer.setCurrentIndex(index)
+        self.meta.setText(" ".join(parts))
+        self.meta.setVisible(bool(parts))
+        self.assign_box.setVisible(self._users is not None)
+
+    def _clear_rights(self) -> None:
+        while (item := self._rights_layout.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+
+    def _right_box(self, follow_up: RightFollowUp) -> QGroupBox:
+        right = follow_up.right
+        box = QGroupBox(right_name(right, QCoreApplication.translate))
+        box.setObjectName(f"right-{right.value}")
+        column = QVBoxLayout(box)
+        flag = follow_up.flag
+        if flag is not None:
+            estimate = amount_text(flag.assessment, QCoreApplication.translate)
+            where = organisation_text(flag.assessment.organisation)
+            ask = self.tr("à demander : {0}").format(where) if where else ""
+            parts = [p for p in (estimate, ask) if p]
+            if parts:
+                column.addWidget(QLabel(" — ".join(parts)))
+        referral = follow_up.referral
+        status = QLabel()
+        status.setObjectName(f"status-{right.value}")
+        status.setWordWrap(True)
+        status.setTextFormat(Qt.TextFormat.PlainText)  # contacts and reasons are typed text
+        if referral is None:
+            status.setText(self.tr("Pas encore d'orientation."))
+        else:
+            status.setText(
+                self.tr("{0} — {1}").format(
+                    status_name(referral.status.value), referral_text(referral)
+                )
+            )
+        column.addWidget(status)
+        if referral is not None and referral.status not in CLOSED_STATUSES:
+            due = referral.check_due_on
+            if due:
+                check = QLabel(self.tr("Vérification du résultat : le {0}.").format(date_text(due)))
+                check.setObjectName(f"check-{right.value}")
+                if due <= self._caseload.today.isoformat():
+                    check.setText(
+                        self.tr("Vérification du résultat à faire (depuis le {0}).").format(
+                            date_text(due)
+                        )
+                    )
+                    check.setStyleSheet(LATE_STYLE)
+                column.addWidget(check)
+        buttons = QHBoxLayout()
+        if referral is None:
+            if flag is not None:
+                refer = QPushButton(self.tr("Créer l'&orientation"))
+                refer.setObjectName(f"refer-{right.value}")
+                refer.clicked.connect(lambda: self._refer(flag.visit_id, right))
+                buttons.addWidget(refer)
+        elif self._can_advance:
+            for next_status in STEP_ORDER:
+                if next_status in NEXT_STEPS[referral.status]:
+                    button = QPushButton(step_label(next_status))
+                    button.setObjectName(f"step-{right.value}-{next_status.value}")
+                    button.clicked.connect(
+                        lambda _=False, s=next_status, r=referral: self._open_step(r, s)
+                    )
+                    buttons.addWidget(button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        return box
+
+    # Actions
+
+    def _refer(self, visit_id: str, right: RightId) -> None:
+        self.done.clear()
+        self.error.clear()
+        try:
+            self._caseload.refer(visit_id, right)
+        except AllerVersError as error:
+            self.error.setText(describe(error, QCoreApplication.translate))
+            return
+        self.done.setText(
+            self.tr("Orientation créée : {0}.").format(
+                right_name(right, QCoreApplication.translate)
+            )
+        )
+        if self.household_id is not None:
+            self.changed.emit(self.household_id)
+
+    def _open_step(self, referral: Referral, status: ReferralStatus) -> None:
+        self.done.clear()
+        self.error.clear()
+        dialog = StepDialog(self._caseload, referral, status, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.advanced.connect(self._advanced)
+        dialog.open()
+
+    def _advanced(self, referral: Referral) -> None:
+        self.done.setText(
+            self.tr("Étape enregistrée : {0} — {1}.").format(
+                right_name(referral.right, QCoreApplication.translate),
+                status_name(referral.status.value),
+            )
+        )
+        self.changed.emit(referral.household_id)
+
+    def _assign(self) -> None:
+        household_id = self.household_id
+        volunteer_id = self.volunteer.currentData()
+        if household_id is None or volunteer_id is None:
+            return
+        self.done.clear()
+        self.error.clear()
+        try:
+            self._caseload.assign(household_id, volunteer_id)
+        except AllerVersError as error:
+            self.error.setText(describe(error, QCoreApplication.translate))
+            return
+        self.done.setText(
+            self.tr("Visite de suivi confiée à {0}.").format(self.volunteer.currentText())
+        )
+        self.changed.emit(household_id)

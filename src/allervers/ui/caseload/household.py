@@ -1,0 +1,129 @@
+"""One household's file for the follow-up panel: who and where, its flagged rights with their
+current assessment, and the referral of each (plain logic over the services, no Qt).
+
+The services have no "visits of one household" query yet, so `VisitIndex` lists the finished
+visits the user may see once (VisitService.list_visits) and keeps, per household, only what the
+panel shows. It is built off the UI thread and rebuilt when the caseload is shown again (a visit
+may have been recorded meanwhile). About 2 s for 50,000 visits; a `household_visits` query in
+CaseloadService would make it unnecessary.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from allervers.domain.followup import StoredAssessment
+from allervers.domain.referrals import Referral
+from allervers.domain.rights import AssessmentStatus, RightId
+from allervers.domain.visits import DoorOutcome, Visit, VisitStatus
+from allervers.services.caseload import CaseloadService
+from allervers.services.rights import RightsService
+from allervers.services.visits import VisitService
+
+
+@dataclass(frozen=True, slots=True)
+class VisitEntry:
+    """What the panel needs of one finished visit."""
+
+    visit_id: str
+    household_id: str
+    visited_on: str
+    interview: bool
+    contact_name: str | None
+    phone: str | None
+    number: str | None
+    street: str | None
+    commune_insee: str
+
+
+def _entry(visit: Visit) -> VisitEntry:
+    answers = visit.answers
+
+    def text(key: str) -> str | None:
+        value = answers.get(key)
+        return str(value) if value else None
+
+    return VisitEntry(
+        visit_id=visit.id,
+        household_id=visit.household_id,
+        visited_on=visit.visited_on,
+        interview=visit.door_outcome is DoorOutcome.INTERVIEW,
+        contact_name=text("contact_name"),
+        phone=text("contact_phone"),
+        number=text("address_number"),
+        street=text("address_street"),
+        commune_insee=str(answers.get("address_insee", "")),
+    )
+
+
+class VisitIndex:
+    """The finished visits the user may see, by household, oldest first."""
+
+    def __init__(self, entries: list[VisitEntry]) -> None:
+        self._by_household: dict[str, list[VisitEntry]] = defaultdict(list)
+        self._by_visit: dict[str, VisitEntry] = {}
+        for entry in sorted(entries, key=lambda e: e.visited_on):
+            self._by_household[entry.household_id].append(entry)
+            self._by_visit[entry.visit_id] = entry
+
+    @classmethod
+    def build(cls, visits: VisitService) -> VisitIndex:
+        return cls([_entry(v) for v in visits.list_visits(VisitStatus.FINISHED)])
+
+    def of(self, household_id: str) -> list[VisitEntry]:
+        return list(self._by_household.get(household_id, ()))
+
+    def visit(self, visit_id: str) -> VisitEntry | None:
+        return self._by_visit.get(visit_id)
+
+    def contact(self, household_id: str) -> VisitEntry | None:
+        """The latest visit that names the household, else the latest visit."""
+        visits = self._by_household.get(household_id, [])
+        named = [v for v in visits if v.contact_name]
+        chosen = named or visits
+        return chosen[-1] if chosen else None
+
+
+@dataclass(frozen=True, slots=True)
+class RightFollowUp:
+    """A right of the household: its current flag (if still flagged) and its latest referral."""
+
+    right: RightId
+    flag: StoredAssessment | None
+    referral: Referral | None
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdFile:
+    household_id: str
+    contact: VisitEntry | None
+    last_visit_on: str | None
+    rights: tuple[RightFollowUp, ...]
+
+
+def load_household(
+    household_id: str, index: VisitIndex, caseload: CaseloadService, rights: RightsService
+) -> HouseholdFile:
+    visits = index.of(household_id)
+    flags: dict[RightId, StoredAssessment] = {}
+    for visit in visits:  # oldest first: the latest interview's assessment wins
+        if not visit.interview:
+            continue
+        for stored in rights.current(visit.visit_id):
+            if stored.assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS:
+                flags[stored.assessment.right] = stored
+    latest: dict[RightId, Referral] = {}
+    for referral in caseload.referrals(household_id):  # in creation order
+        latest[referral.right] = referral
+    order = list(RightId)
+    follow_ups = tuple(
+        RightFollowUp(right, flags.get(right), latest.get(right))
+        for right in sorted(set(flags) | set(latest), key=order.index)
+    )
+    return HouseholdFile(
+        household_id=household_id,
+        contact=index.contact(household_id),
+        last_visit_on=visits[-1].visited_on if visits else None,
+        rights=follow_ups,
+    )

@@ -1,0 +1,217 @@
+"""The "Suivi des dossiers" page: the caseload (filters, table, follow-up panel) and the
+"à relancer" list, in two tabs.
+
+Built at each unlock with the unlocked user's services; it reads the workspace the first time it
+is shown, and again each time it is shown after (a visit may have been recorded meanwhile).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from allervers.domain.errors import AllerVersError
+from allervers.domain.referrals import CaseloadFilter, CaseloadRow, Referral
+from allervers.domain.users import User
+from allervers.messages import describe
+from allervers.services.caseload import CaseloadService
+from allervers.services.rights import RightsService
+from allervers.services.visits import VisitService
+from allervers.services.workspace import OpenWorkspace
+from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.ui.caseload.detail import HouseholdDetail
+from allervers.ui.caseload.due_list import DueList
+from allervers.ui.caseload.filters import CaseloadFilters
+from allervers.ui.caseload.household import VisitIndex, load_household
+from allervers.ui.caseload.model import CaseloadModel
+from allervers.ui.caseload.view import CaseloadView
+from allervers.ui.operations import run_in_background
+
+HOUSEHOLDS_TAB, DUE_TAB = 0, 1
+
+
+def households_text(count: int) -> str:
+    t = QCoreApplication.translate
+    if count == 0:
+        return t("CaseloadPage", "Aucun foyer")
+    if count == 1:
+        return t("CaseloadPage", "1 foyer")
+    return t("CaseloadPage", "{0} foyers").format(f"{count:,}".replace(",", "\u00a0"))
+
+
+class CaseloadPage(QWidget):
+    """`users`: the workspace's users, for a coordinator (filter by volunteer, assign follow-up
+    visits); None in a volunteer's session. `can_advance`: whether this user records the steps
+    of referrals (coordinators)."""
+
+    def __init__(
+        self,
+        caseload: CaseloadService,
+        rights: RightsService,
+        visits: VisitService,
+        users: list[User] | None,
+        can_advance: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseloadPage")
+        self._caseload = caseload
+        self._rights = rights
+        self._visits = visits
+        self.index: VisitIndex | None = None
+        self._indexing = False
+        self._index_again = False
+        self._shown_once = False
+        self._due: list[Referral] = []
+
+        self.model = CaseloadModel(caseload, self)
+        self.filters = CaseloadFilters(users)
+        self.count = QLabel()
+        self.count.setObjectName("caseloadCount")
+        bold = self.count.font()
+        bold.setBold(True)
+        self.count.setFont(bold)
+        self.view = CaseloadView(self.model)
+        self.detail = HouseholdDetail(caseload, users, can_advance)
+        self.due = DueList()
+        self.error = message_label("caseloadError", ERROR_STYLE)
+
+        households = QWidget()
+        top = QHBoxLayout()
+        top.addWidget(self.filters, 1)
+        top.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        column = QVBoxLayout(households)
+        column.addLayout(top)
+        column.addWidget(splitter, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseloadTabs")
+        self.tabs.addTab(households, self.tr("Foyers"))
+        self.tabs.addTab(self.due, self.tr("À relancer"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.error)
+        layout.addWidget(self.tabs, 1)
+
+        self.filters.changed.connect(self._filter_changed)
+        self.model.modelReset.connect(self._show_count)
+        self.model.failed.connect(self.error.setText)
+        self.view.household_chosen.connect(self.open_household)
+        self.detail.changed.connect(self._household_changed)
+        self.due.open_household.connect(self._open_from_due)
+
+    # Reading the workspace
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.model.reload()
+        else:
+            self.model.refresh()
+            self._show_count()
+        self._load_due()
+        self._rebuild_index()
+
+    def _rebuild_index(self) -> None:
+        if self._indexing:
+            self._index_again = True
+            return
+        self._indexing = True
+        visits = self._visits
+        run_in_background(self, lambda: VisitIndex.build(visits), self._index_ready, self._failed)
+
+    def _index_ready(self, index: VisitIndex) -> None:
+        self._indexing = False
+        if self._index_again:
+            self._index_again = False
+            self._rebuild_index()
+        self.index = index
+        self.due.show_due(self._due, index)
+        if self.detail.household_id is not None:
+            self._load_detail(self.detail.household_id)
+
+    def _failed(self, error: Exception) -> None:
+        self._indexing = False
+        self.error.setText(describe(error, QCoreApplication.translate))
+
+    def _load_due(self) -> None:
+        try:
+            self._due = self._caseload.due_checks()
+        except AllerVersError as error:
+            self.error.setText(describe(error, QCoreApplication.translate))
+            return
+        self.due.show_due(self._due, self.index)
+        title = self.tr("À relancer")
+        if self._due:
+            title = self.tr("À relancer ({0})").format(len(self._due))
+        self.tabs.setTabText(DUE_TAB, title)
+
+    def _show_count(self) -> None:
+        self.count.setText(households_text(self.model.rowCount()))
+
+    # What the person does
+
+    def _filter_changed(self, where: CaseloadFilter) -> None:
+        self.error.clear()
+        self.model.set_filter(where)
+
+    def open_household(self, household_id: str) -> None:
+        self.detail.show_loading(household_id, self._row(household_id))
+        if self.index is not None:
+            self._load_detail(household_id)
+
+    def _open_from_due(self, household_id: str) -> None:
+        self.tabs.setCurrentIndex(HOUSEHOLDS_TAB)
+        self.view.select_household(household_id)
+        if self.detail.household_id != household_id:
+            self.open_household(household_id)
+
+    def _load_detail(self, household_id: str) -> None:
+        if self.index is None:
+            return
+        try:
+            file = load_household(household_id, self.index, self._caseload, self._rights)
+        except AllerVersError as error:
+            self.detail.show_error(describe(error, QCoreApplication.translate))
+            return
+        self.detail.show_file(file, self._row(household_id))
+
+    def _row(self, household_id: str) -> CaseloadRow | None:
+        """The household's row in the table, if it is the current row or among those read."""
+        current = self.view.currentIndex()
+        if current.isValid():
+            row = self.model.row_at(current.row())
+            if row is not None and row.household_id == household_id:
+                return row
+        number = self.model.row_of(household_id)
+        return self.model.row_at(number) if number is not None else None
+
+    def _household_changed(self, household_id: str) -> None:
+        self.model.refresh()
+        self._show_count()
+        self._load_due()
+        if self.detail.household_id == household_id:
+            self._load_detail(household_id)
+
+
+def build_caseload_page(workspace: OpenWorkspace, visits: VisitService) -> CaseloadPage:
+    """The page with the unlocked user's services and permissions."""
+    coordinator = workspace.user.is_coordinator
+    users = [u for u in workspace.list_users() if u.active] if coordinator else None
+    return CaseloadPage(
+        CaseloadService(workspace), RightsService(workspace), visits, users, coordinator
+    )

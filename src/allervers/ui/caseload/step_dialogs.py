@@ -1,0 +1,233 @@
+"""One small dialog per step of a referral: what the coordinator records for it (organisation,
+dates, contact, appointment, amount, reason), then CaseloadService.advance.
+
+Opened with `open()` (window-modal, not blocking), so the idle lock can close it like any dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from allervers.domain.errors import AllerVersError
+from allervers.domain.referrals import Referral, ReferralStatus
+from allervers.domain.rights import Organisation, RightId
+from allervers.messages import describe
+from allervers.services.caseload import CaseloadService, step
+from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.wording import organisation_name, right_name
+
+DATE_FORMAT = "dd/MM/yyyy"
+CONTACT_LENGTH = 120
+REASON_LENGTH = 200
+_AMOUNT = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
+_SPACES = re.compile(r"[\s\u00a0\u202f€]+")
+
+
+def parse_amount(text: str) -> float | None:
+    """ "1 234,50 €" -> 1234.5; None when the text is not an amount."""
+    plain = _SPACES.sub("", text)
+    if not _AMOUNT.match(plain):
+        return None
+    return float(plain.replace(",", "."))
+
+
+def step_label(status: ReferralStatus) -> str:
+    """The button that takes a referral to `status`."""
+    t = QCoreApplication.translate
+    return {
+        ReferralStatus.REFERRED: t("StepDialog", "Orienter…"),
+        ReferralStatus.CLAIM_FILED: t("StepDialog", "Demande déposée…"),
+        ReferralStatus.OPENED: t("StepDialog", "Droit ouvert…"),
+        ReferralStatus.REFUSED: t("StepDialog", "Refusé…"),
+        ReferralStatus.ABANDONED: t("StepDialog", "Abandon…"),
+        ReferralStatus.NO_NEWS: t("StepDialog", "Sans nouvelles…"),
+        ReferralStatus.TO_REFER: t("StepDialog", "À orienter"),
+    }[status]
+
+
+# The order of the buttons: the path forward first, the ways out last.
+STEP_ORDER = (
+    ReferralStatus.REFERRED,
+    ReferralStatus.CLAIM_FILED,
+    ReferralStatus.OPENED,
+    ReferralStatus.REFUSED,
+    ReferralStatus.ABANDONED,
+    ReferralStatus.NO_NEWS,
+)
+
+
+def _date_edit(day: dt.date, name: str, latest: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    if latest is not None:
+        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+    return edit
+
+
+def _day(edit: QDateEdit) -> dt.date:
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class StepDialog(QDialog):
+    """Records one step of `referral`; `advanced` carries the referral as stored afterwards."""
+
+    advanced = Signal(object)  # Referral
+
+    def __init__(
+        self,
+        caseload: CaseloadService,
+        referral: Referral,
+        status: ReferralStatus,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._caseload = caseload
+        self._referral = referral
+        self.status = status
+        self.setObjectName("stepDialog")
+        self.setWindowTitle(
+            self.tr("{0} — {1}").format(
+                step_label(status).rstrip("…"),
+                right_name(referral.right, QCoreApplication.translate),
+            )
+        )
+        self.setMinimumWidth(420)
+        today = caseload.today
+        form = QFormLayout()
+        self.day = _date_edit(today, "stepDate", latest=today)
+        form.addRow(self._date_label(), self.day)
+
+        self.organisation: QComboBox | None = None
+        self.contact: QLineEdit | None = None
+        self.appointment: QCheckBox | None = None
+        self.appointment_at: QDateTimeEdit | None = None
+        self.amount: QLineEdit | None = None
+        self.opened_from: QDateEdit | None = None
+        self.reason: QLineEdit | None = None
+        if status is ReferralStatus.REFERRED:
+            self._referral_fields(form, today)
+        elif status is ReferralStatus.OPENED:
+            self._opened_fields(form, today)
+        elif status in (ReferralStatus.REFUSED, ReferralStatus.ABANDONED):
+            self.reason = QLineEdit()
+            self.reason.setObjectName("stepReason")
+            self.reason.setMaxLength(REASON_LENGTH)
+            form.addRow(self.tr("&Motif :"), self.reason)
+
+        self.error = message_label("stepError", ERROR_STYLE)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm = self.buttons.addButton(
+            self.tr("&Enregistrer"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.confirm.setObjectName("confirmStep")
+        self.confirm.setDefault(True)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _date_label(self) -> str:
+        return {
+            ReferralStatus.REFERRED: self.tr("&Date de l'orientation :"),
+            ReferralStatus.CLAIM_FILED: self.tr("&Date du dépôt :"),
+            ReferralStatus.OPENED: self.tr("&Date de la décision :"),
+            ReferralStatus.REFUSED: self.tr("&Date du refus :"),
+            ReferralStatus.ABANDONED: self.tr("&Date :"),
+            ReferralStatus.NO_NEWS: self.tr("&Date de la relance :"),
+        }.get(self.status, self.tr("&Date :"))
+
+    def _referral_fields(self, form: QFormLayout, today: dt.date) -> None:
+        self.organisation = QComboBox()
+        self.organisation.setObjectName("stepOrganisation")
+        for organisation in Organisation:
+            self.organisation.addItem(
+                organisation_name(organisation, QCoreApplication.translate), organisation
+            )
+        if self._referral.organisation is not None:
+            self.organisation.setCurrentIndex(list(Organisation).index(self._referral.organisation))
+        self.contact = QLineEdit(self._referral.contact or "")
+        self.contact.setObjectName("stepContact")
+        self.contact.setMaxLength(CONTACT_LENGTH)
+        self.contact.setPlaceholderText(self.tr("nom de l'agent, accueil…"))
+        self.appointment = QCheckBox(self.tr("Rendez-&vous pris le"))
+        self.appointment.setObjectName("stepHasAppointment")
+        moment = QDateTime(QDate(today.year, today.month, today.day), QTime(9, 0))
+        self.appointment_at = QDateTimeEdit(moment.addDays(7))
+        self.appointment_at.setObjectName("stepAppointment")
+        self.appointment_at.setCalendarPopup(True)
+        self.appointment_at.setDisplayFormat(f"{DATE_FORMAT} HH:mm")
+        self.appointment_at.setEnabled(False)
+        self.appointment.toggled.connect(self.appointment_at.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.appointment)
+        row.addWidget(self.appointment_at, 1)
+        form.addRow(self.tr("&Organisme :"), self.organisation)
+        form.addRow(self.tr("&Contact (facultatif) :"), self.contact)
+        form.addRow(row)
+
+    def _opened_fields(self, form: QFormLayout, today: dt.date) -> None:
+        right = self._referral.right
+        if right is not RightId.CSS:  # health cover, not cash: no amount is recorded
+            self.amount = QLineEdit()
+            self.amount.setObjectName("stepAmount")
+            self.amount.setPlaceholderText(self.tr("par exemple 607,75"))
+            if right is RightId.CHEQUE_ENERGIE:
+                label = self.tr("&Montant par an (€) :")
+            else:
+                label = self.tr("&Montant par mois (€) :")
+            form.addRow(label, self.amount)
+        self.opened_from = _date_edit(today, "stepOpenedFrom")
+        form.addRow(self.tr("Droit ouvert à &partir du :"), self.opened_from)
+
+    def _submit(self) -> None:
+        details: dict[str, object] = {}
+        if self.organisation is not None:
+            details["organisation"] = Organisation(self.organisation.currentData())
+        if self.contact is not None and self.contact.text().strip():
+            details["contact"] = self.contact.text().strip()
+        appointment, moment = self.appointment, self.appointment_at
+        if appointment is not None and moment is not None and appointment.isChecked():
+            details["appointment_at"] = moment.dateTime().toString("yyyy-MM-ddTHH:mm")
+        if self.status is ReferralStatus.OPENED:
+            amount: float | None = 0.0
+            if self.amount is not None:
+                amount = parse_amount(self.amount.text())
+                if amount is None:
+                    self.error.setText(self.tr("Montant attendu en euros, par exemple 607,75."))
+                    self.amount.setFocus()
+                    return
+            details["amount"] = amount
+            if self.opened_from is not None:
+                details["opened_from"] = _day(self.opened_from).isoformat()
+        if self.reason is not None and self.reason.text().strip():
+            details["reason"] = self.reason.text().strip()
+        try:
+            referral = self._caseload.advance(
+                self._referral.id, step(self.status, _day(self.day), **details)
+            )
+        except AllerVersError as error:
+            self.error.setText(describe(error, QCoreApplication.translate))
+            return
+        self.advanced.emit(referral)
+        self.accept()

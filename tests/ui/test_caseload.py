@@ -1,0 +1,374 @@
+"""The caseload screen driven as a coordinator (or a volunteer) does: typing in the search field,
+choosing in the filters, clicking a household, then the step buttons and their dialogs. What is
+stored is read back through CaseloadService."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from allervers.domain.referrals import CaseloadFilter, ReferralStatus
+from allervers.domain.rights import RightId
+from allervers.domain.users import Role
+from allervers.services.caseload import CaseloadService, step
+from allervers.services.demo import fill_demo
+from allervers.services.rights import RightsService
+from allervers.services.visits import VisitService
+from allervers.services.workspace import CreatedWorkspace, OpenWorkspace
+from allervers.ui.caseload.model import KEPT_PAGES, NAME, PAGE_SIZE, CaseloadModel
+from allervers.ui.caseload.page import CaseloadPage
+from allervers.ui.caseload.step_dialogs import StepDialog
+from allervers.ui.main_window import MainWindow
+from tests.conftest import OTHER_PASSPHRASE
+from tests.integration.test_caseload import interview
+from tests.ui.conftest import find, type_text, visible_texts
+
+LEFT = Qt.MouseButton.LeftButton
+VOLUNTEER = "Basile Volontaire"
+
+
+@pytest.fixture
+def pages(qtbot: QtBot) -> Iterator[list[QWidget]]:
+    """Pages shown by a test, held until they are deleted the way the window deletes its own
+    (deleteLater, then the event loop). A parentless page left to Python's reference counting
+    would be destroyed at the end of the test with its queued events still pending."""
+    held: list[QWidget] = []
+    yield held
+    for page in held:
+        page.close()
+        page.deleteLater()
+    qtbot.wait(10)
+    held.clear()
+
+
+def caseload_page(
+    qtbot: QtBot,
+    pages: list[QWidget],
+    workspace: OpenWorkspace,
+    today: dt.date,
+    coordinator: bool = True,
+) -> CaseloadPage:
+    """The page as WorkspaceView builds it, with the day it is injected."""
+    users = workspace.list_users() if coordinator else None
+    page = CaseloadPage(
+        CaseloadService(workspace, today=today),
+        RightsService(workspace),
+        VisitService(workspace),
+        users,
+        coordinator,
+    )
+    pages.append(page)
+    page.resize(1400, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.index is not None, timeout=10_000)
+    return page
+
+
+def table_names(page: CaseloadPage) -> list[str]:
+    model = page.view.model()
+    return [model.index(row, NAME).data() for row in range(model.rowCount())]
+
+
+def count_text(page: CaseloadPage) -> str:
+    return find(page, QLabel, "caseloadCount").text().replace("\u00a0", " ")
+
+
+def click_row(qtbot: QtBot, page: CaseloadPage, name: str) -> None:
+    row = table_names(page).index(name)
+    view = page.view
+    rect = view.visualRect(view.model().index(row, NAME))
+    qtbot.mouseClick(view.viewport(), LEFT, pos=rect.center())
+
+
+def click(qtbot: QtBot, root: QWidget, name: str) -> None:
+    qtbot.waitUntil(lambda: root.findChild(QPushButton, name) is not None, timeout=5_000)
+    button = find(root, QPushButton, name)
+    qtbot.waitUntil(button.isVisible)
+    qtbot.mouseClick(button, LEFT)
+
+
+def step_dialog(qtbot: QtBot, page: CaseloadPage) -> StepDialog:
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(StepDialog)))
+    return next(d for d in page.findChildren(StepDialog) if d.isVisible())
+
+
+def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """With the keyboard: Home, then Down until the item is there."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text
+
+
+@pytest.fixture
+def three_households(created: CreatedWorkspace, tmp_path: Path) -> dict[str, str]:
+    """Octave (RSA, referred on 2 February: check due 2 May), Sidonie (PPA), Léon (RSA)."""
+    workspace = created.workspace
+    visits = {
+        "Octave Brisemiche": interview(
+            workspace, tmp_path, "Octave Brisemiche", "2026-02-01", rights=(RightId.RSA,)
+        ),
+        "Sidonie Paturel": interview(
+            workspace, tmp_path, "Sidonie Paturel", "2026-02-03", rights=(RightId.PPA,)
+        ),
+        "Léon Carabistouille": interview(
+            workspace, tmp_path, "Léon Carabistouille", "2026-02-05", rights=(RightId.RSA,)
+        ),
+    }
+    caseload = CaseloadService(workspace, today=dt.date(2026, 2, 2))
+    referral = caseload.refer(visits["Octave Brisemiche"], RightId.RSA)
+    caseload.advance(referral.id, step(ReferralStatus.REFERRED, dt.date(2026, 2, 2)))
+    return visits
+
+
+def test_filters_and_search_change_the_rows(
+    qtbot: QtBot,
+    pages: list[QWidget],
+    created: CreatedWorkspace,
+    three_households: dict[str, str],
+) -> None:
+    page = caseload_page(qtbot, pages, created.workspace, dt.date(2026, 6, 1))
+    assert count_text(page) == "3 foyers"
+    # Newest contact first, until another order is asked.
+    assert table_names(page) == ["Léon Carabistouille", "Sidonie Paturel", "Octave Brisemiche"]
+
+    choose(qtbot, find(page, QComboBox, "rightFilter"), "RSA")
+    qtbot.waitUntil(lambda: count_text(page) == "2 foyers")
+    assert table_names(page) == ["Léon Carabistouille", "Octave Brisemiche"]
+
+    overdue = find(page, QCheckBox, "overdueFilter")
+    qtbot.mouseClick(overdue, LEFT, pos=QPoint(4, overdue.height() // 2))
+    qtbot.waitUntil(lambda: count_text(page) == "1 foyer")
+    assert table_names(page) == ["Octave Brisemiche"]  # the check was due on 2 May
+    model = page.view.model()
+    next_action = model.index(0, 7)
+    assert next_action.data() == "02/05/2026"
+    assert next_action.data(Qt.ItemDataRole.FontRole).bold()  # overdue: red and bold
+
+    qtbot.mouseClick(overdue, LEFT, pos=QPoint(4, overdue.height() // 2))
+    choose(qtbot, find(page, QComboBox, "rightFilter"), "Tous les droits")
+    qtbot.waitUntil(lambda: count_text(page) == "3 foyers")
+
+    search = find(page, QLineEdit, "caseloadSearch")
+    type_text(qtbot, search, "pature")
+    qtbot.waitUntil(lambda: count_text(page) == "1 foyer")
+    assert table_names(page) == ["Sidonie Paturel"]
+    search.clear()
+    type_text(qtbot, search, "nobody at all")
+    qtbot.waitUntil(lambda: count_text(page) == "Aucun foyer")
+    assert table_names(page) == []
+
+
+def test_clicking_a_header_sorts_in_the_query(
+    qtbot: QtBot,
+    pages: list[QWidget],
+    created: CreatedWorkspace,
+    three_households: dict[str, str],
+) -> None:
+    page = caseload_page(qtbot, pages, created.workspace, dt.date(2026, 6, 1))
+    header = page.view.horizontalHeader()
+
+    def click_header(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(x, header.height() // 2))
+
+    by_name = ["Léon Carabistouille", "Octave Brisemiche", "Sidonie Paturel"]
+    click_header(NAME)
+    qtbot.waitUntil(lambda: table_names(page) == by_name)
+    click_header(NAME)
+    qtbot.waitUntil(lambda: table_names(page) == list(reversed(by_name)))
+    click_header(3)  # the flags: not sortable, nothing moves
+    qtbot.wait(50)
+    assert table_names(page) == list(reversed(by_name))
+    assert header.sortIndicatorSection() == NAME
+
+
+def test_a_referral_moves_through_its_steps_and_leaves_the_due_list(
+    qtbot: QtBot, pages: list[QWidget], created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    workspace = created.workspace
+    interview(workspace, tmp_path, "Gaëlle Tourmente", "2026-01-05", rights=(RightId.RSA,))
+
+    # 10 January: the coordinator opens the follow-up and refers the household to the CAF.
+    page = caseload_page(qtbot, pages, workspace, dt.date(2026, 1, 10))
+    click_row(qtbot, page, "Gaëlle Tourmente")
+    click(qtbot, page, "refer-rsa")
+    status = lambda: find(page, QLabel, "status-rsa").text()  # noqa: E731
+    qtbot.waitUntil(lambda: status().startswith("À orienter"))
+    click(qtbot, page, "step-rsa-referred")
+    dialog = step_dialog(qtbot, page)
+    assert find(dialog, QComboBox, "stepOrganisation").currentText().startswith("CAF")
+    type_text(qtbot, find(dialog, QLineEdit, "stepContact"), "Mme Leroux")
+    qtbot.mouseClick(find(dialog, QPushButton, "confirmStep"), LEFT)
+    qtbot.waitUntil(lambda: status().startswith("Orienté"))
+    assert "10/01/2026" in status() and "Mme Leroux" in status()
+    assert find(page, QLabel, "check-rsa").text() == "Vérification du résultat : le 10/04/2026."
+    assert page.tabs.tabText(1) == "À relancer"
+    page.close()
+
+    # 10 April: the check has come.
+    page = caseload_page(qtbot, pages, workspace, dt.date(2026, 4, 10))
+    assert page.tabs.tabText(1) == "À relancer (1)"
+    due = find(page, QTableWidget, "dueTable")
+    assert find(page, QLabel, "dueCount").text() == "1 orientation à relancer."
+    qtbot.waitUntil(lambda: due.item(0, 1).text() == "Gaëlle Tourmente")
+    tab_bar = page.tabs.tabBar()
+    qtbot.mouseClick(tab_bar, LEFT, pos=tab_bar.tabRect(1).center())
+    qtbot.waitUntil(due.isVisible)
+    rect = due.visualItemRect(due.item(0, 1))
+    qtbot.mouseClick(due.viewport(), LEFT, pos=rect.center())  # QTest's double-click alone
+    qtbot.mouseDClick(due.viewport(), LEFT, pos=rect.center())  # lacks the first press
+    assert page.tabs.currentIndex() == 0
+    qtbot.waitUntil(lambda: find(page, QLabel, "householdName").text() == "Gaëlle Tourmente")
+
+    click(qtbot, page, "step-rsa-claim_filed")
+    dialog = step_dialog(qtbot, page)
+    qtbot.mouseClick(find(dialog, QPushButton, "confirmStep"), LEFT)
+    qtbot.waitUntil(lambda: find(page, QLabel, "status-rsa").text().startswith("Demande déposée"))
+    assert page.due.households()  # filing is not the outcome: still to check
+
+    click(qtbot, page, "step-rsa-opened")
+    dialog = step_dialog(qtbot, page)
+    amount = find(dialog, QLineEdit, "stepAmount")
+    type_text(qtbot, amount, "six cents")
+    qtbot.mouseClick(find(dialog, QPushButton, "confirmStep"), LEFT)
+    assert find(dialog, QLabel, "stepError").text() == (
+        "Montant attendu en euros, par exemple 607,75."
+    )
+    amount.clear()
+    type_text(qtbot, amount, "607,75")
+    qtbot.mouseClick(find(dialog, QPushButton, "confirmStep"), LEFT)
+    qtbot.waitUntil(lambda: find(page, QLabel, "status-rsa").text().startswith("Droit ouvert"))
+    assert "607,75" in find(page, QLabel, "status-rsa").text()
+    assert page.findChild(QPushButton, "step-rsa-no_news") is None  # closed: no step follows
+
+    assert page.due.households() == []
+    assert find(page, QLabel, "dueCount").text() == "Aucune orientation à relancer."
+    assert page.tabs.tabText(1) == "À relancer"
+    referral = CaseloadService(workspace).referrals(page.detail.household_id or "")[0]
+    assert referral.status is ReferralStatus.OPENED and referral.opened_amount == 607.75
+    assert referral.checked_on == "2026-04-10"
+    assert table_names(page) == ["Gaëlle Tourmente"]
+    assert page.view.model().index(0, 4).data() == "Droit ouvert"
+
+
+def test_a_coordinator_gives_the_follow_up_to_a_volunteer(
+    qtbot: QtBot,
+    pages: list[QWidget],
+    created: CreatedWorkspace,
+    three_households: dict[str, str],
+) -> None:
+    workspace = created.workspace
+    workspace.add_user(VOLUNTEER, Role.VOLUNTEER, OTHER_PASSPHRASE)
+    page = caseload_page(qtbot, pages, workspace, dt.date(2026, 6, 1))
+    click_row(qtbot, page, "Sidonie Paturel")
+    qtbot.waitUntil(lambda: find(page, QLabel, "householdName").text() == "Sidonie Paturel")
+    choose(qtbot, find(page, QComboBox, "assignVolunteer"), VOLUNTEER)
+    click(qtbot, page, "assignButton")
+    qtbot.waitUntil(
+        lambda: find(page, QLabel, "detailDone").text() == f"Visite de suivi confiée à {VOLUNTEER}."
+    )
+    row = table_names(page).index("Sidonie Paturel")
+    assert page.view.model().index(row, 5).data() == VOLUNTEER
+
+    choose(qtbot, find(page, QComboBox, "volunteerFilter"), VOLUNTEER)
+    qtbot.waitUntil(lambda: count_text(page) == "1 foyer")
+    assert table_names(page) == ["Sidonie Paturel"]
+
+
+def _navigate(qtbot: QtBot, window: MainWindow, title: str) -> None:
+    navigation = window.findChild(QListWidget, "navigation")
+    item = navigation.findItems(title, Qt.MatchFlag.MatchExactly)[0]
+    rect = navigation.visualItemRect(item)
+    qtbot.mouseClick(navigation.viewport(), LEFT, pos=rect.center())
+
+
+def test_a_volunteers_session_shows_only_their_households(
+    qtbot: QtBot, request: pytest.FixtureRequest, created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    workspace = created.workspace
+    volunteer = workspace.add_user(VOLUNTEER, Role.VOLUNTEER, OTHER_PASSPHRASE)
+    interview(workspace, tmp_path, "Coralie du Coordinateur", "2026-03-01")
+    assigned = interview(workspace, tmp_path, "Jules Assigné", "2026-03-02")
+    household = VisitService(workspace).get(assigned).household_id
+    CaseloadService(workspace).assign(household, volunteer.id)
+
+    open_window = request.getfixturevalue("open_window")  # it locks the workspace first
+    window = open_window(user=VOLUNTEER, passphrase=OTHER_PASSPHRASE)
+    navigation = window.findChild(QListWidget, "navigation")
+    titles = [navigation.item(i).text() for i in range(navigation.count())]
+    assert "Chiffres" not in titles  # the territory's figures are the coordinator's
+    _navigate(qtbot, window, "Suivi des dossiers")
+    page = window.findChild(CaseloadPage)
+    qtbot.waitUntil(lambda: page.isVisible() and page.index is not None, timeout=10_000)
+    assert table_names(page) == ["Jules Assigné"]
+    assert count_text(page) == "1 foyer"
+    assert not find(page, QComboBox, "volunteerFilter").isVisible()
+    texts = visible_texts(window)
+    assert not any("Coralie" in t for t in texts)
+
+    click_row(qtbot, page, "Jules Assigné")
+    qtbot.waitUntil(lambda: page.findChild(QPushButton, "refer-rsa") is not None)
+    assert not page.detail.assign_box.isVisible()
+
+    # Searching for the other household's name finds nothing either.
+    type_text(qtbot, find(page, QLineEdit, "caseloadSearch"), "Coralie")
+    qtbot.waitUntil(lambda: count_text(page) == "Aucun foyer")
+
+
+def test_a_volunteer_sees_the_steps_but_cannot_record_them(
+    qtbot: QtBot,
+    pages: list[QWidget],
+    created: CreatedWorkspace,
+    three_households: dict[str, str],
+) -> None:
+    page = caseload_page(qtbot, pages, created.workspace, dt.date(2026, 6, 1), coordinator=False)
+    click_row(qtbot, page, "Octave Brisemiche")
+    status = lambda: page.findChild(QLabel, "status-rsa")  # noqa: E731
+    qtbot.waitUntil(lambda: status() is not None and status().text().startswith("Orienté"))
+    assert not [b for b in page.findChildren(QPushButton) if b.objectName().startswith("step-")]
+
+
+def test_the_model_reads_pages_not_the_whole_caseload(
+    qtbot: QtBot, pages: list[QWidget], created: CreatedWorkspace
+) -> None:
+    workspace = created.workspace
+    fill_demo(workspace, 1_500, seed=3)
+    service = CaseloadService(workspace)
+    total = service.count(CaseloadFilter())
+    model = CaseloadModel(service)
+    view = QTableView()
+    pages.append(view)
+    view.setModel(model)
+    model.reload()
+    view.show()
+    assert model.rowCount() == total > KEPT_PAGES * PAGE_SIZE
+    assert model.loaded_rows() <= PAGE_SIZE
+    seen = set()
+    for row in range(0, total, 37):  # scrolling through the whole list
+        view.scrollTo(model.index(row, 0))
+        seen.add(model.index(row, 0).data(Qt.ItemDataRole.UserRole))
+        assert model.loaded_rows() <= KEPT_PAGES * PAGE_SIZE
+    assert len(seen) == len(range(0, total, 37))
+    assert model.index(total - 1, 0).data() is not None
+    assert model.index(total, 0).data() is None
+    assert model.data(QModelIndex()) is None
