@@ -319,8 +319,8 @@ def _g29(summary: ExportSummary) -> list[object]:
     story.append(_p(infer))
     story.append(_p("Conclusion", "h3"))
     conclusion = (
-        "Le fichier indicators.csv, seul, satisfait les trois critères aux seuils ci-dessus et "
-        "peut être diffusé."
+        "Le fichier indicators.csv, seul, répond aux trois critères selon la pratique de "
+        "référence (seuil de 11, secret secondaire vérifié) et peut être diffusé."
     )
     if micro is not None:
         conclusion += (
