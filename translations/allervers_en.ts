@@ -853,7 +853,7 @@
         <translation>Choose a commune to see its doors to knock at again.</translation>
     </message>
     <message>
-        <source>{0} : {1} porte(s) à revoir. Cliquez pour la reprendre.</source>
+        <source>{0} : {1} porte(s) à revoir. Cliquez sur une porte pour la reprendre.</source>
         <translation>{0}: {1} door(s) to knock at again. Click one to take it up.</translation>
     </message>
     <message>

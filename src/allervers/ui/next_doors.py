@@ -47,9 +47,9 @@ class NextDoors(QGroupBox):
             self.note.setText(self.tr("Choisissez une commune pour voir ses portes à revoir."))
         elif doors:
             self.note.setText(
-                self.tr("{0} : {1} porte(s) à revoir. Cliquez pour la reprendre.").format(
-                    display_code(commune), len(doors)
-                )
+                self.tr(
+                    "{0} : {1} porte(s) à revoir. Cliquez sur une porte pour la reprendre."
+                ).format(display_code(commune), len(doors))
             )
         else:
             self.note.setText(self.tr("{0} : aucune porte à revoir.").format(display_code(commune)))
