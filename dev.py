@@ -44,6 +44,10 @@ def ensure_venv() -> None:
         sys.exit("Échec de la mise à jour de pip.")
     if _call(PYTHON, "-m", "pip", "install", *quiet, "-e", ".[test]") != 0:
         sys.exit("Échec de l'installation des dépendances.")
+    # pyCANON checks the export's k and l independently; it pins exact numpy/pandas/reportlab
+    # versions that clash with ours, and needs only numpy and pandas: no dependencies pulled.
+    if _call(PYTHON, "-m", "pip", "install", *quiet, "--no-deps", "pycanon>=1.3") != 0:
+        sys.exit("Échec de l'installation de pycanon.")
     STAMP.write_text(wanted)
 
 

@@ -90,6 +90,66 @@ def bench_visits(tmp: Path) -> None:
     workspace.lock()
 
 
+def bench_caseload(tmp: Path) -> None:
+    """50,000 households: caseload first page and count, a filter, the activity report."""
+    import datetime as dt
+
+    from allervers.domain.figures import parse_period
+    from allervers.domain.referrals import CaseloadFilter
+    from allervers.domain.rights import RightId
+    from allervers.reports.activity_report import write_activity_report
+    from allervers.rights.engine import RightsEngine
+    from allervers.services import demo
+    from allervers.services.caseload import CaseloadService
+    from allervers.services.figures import territory_figures
+    from allervers.services.rights import RightsService
+    from allervers.services.workspace import WorkspaceService
+
+    service = WorkspaceService(tmp / "state")
+    workspace = service.create(tmp / "ws", "Banc", "Banc", PASSPHRASE).workspace
+    start = time.perf_counter()
+    demo.fill_demo(workspace, 50_000)
+    print(f"{'setup: 50,000 synthetic visits stored':<52} {time.perf_counter() - start:8.2f} s")
+    start = time.perf_counter()
+    assessed = RightsService(workspace).reassess_all(RightsEngine())
+    print(
+        f"{f'setup: {assessed} interviews assessed (engine load incl.)':<52} "
+        f"{time.perf_counter() - start:8.2f} s",
+        flush=True,
+    )
+    caseload = CaseloadService(workspace)
+
+    def first_page(where: CaseloadFilter) -> None:
+        caseload.count(where)
+        caseload.page(where, 0, 200)
+
+    _report("caseload: count + first page of 200", _timed(lambda: first_page(CaseloadFilter()), 5))
+    _report(
+        "caseload: filter right=RSA, count + first page",
+        _timed(lambda: first_page(CaseloadFilter(right=RightId.RSA)), 5),
+    )
+    _report(
+        "caseload: text search 'rue', count + first page",
+        _timed(lambda: first_page(CaseloadFilter(text="rue")), 5),
+    )
+    _report(
+        "caseload: page 200 rows deep in the list (offset 40,000)",
+        _timed(lambda: caseload.page(CaseloadFilter(), 40_000, 200), 5),
+    )
+    period = parse_period(str(dt.date.today().year))
+    _report(
+        "figures of the year (50,000 households)",
+        _timed(lambda: territory_figures(workspace, period), 3),
+    )
+    figures = territory_figures(workspace, period)
+    out = iter(tmp / f"rapport-{i}.pdf" for i in range(10))
+    _report(
+        "activity report PDF",
+        _timed(lambda: write_activity_report(next(out), figures, dt.date.today()), 3),
+    )
+    workspace.lock()
+
+
 def bench_gui_launch(tmp: Path) -> None:
     from benchmarks.gui_launch import launch_to_unlock_window
 
@@ -109,6 +169,7 @@ BENCHMARKS: dict[str, Callable[[Path], None]] = {
     "visits": bench_visits,
     "gui": bench_gui_launch,
     "rights": bench_rights,
+    "caseload": bench_caseload,
 }
 
 

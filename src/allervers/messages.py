@@ -12,6 +12,7 @@ import contextlib
 from collections.abc import Callable
 
 from allervers.domain import errors
+from allervers.domain import export as export_errors
 from allervers.domain.passphrase import WeaknessReason
 from allervers.domain.problems import Problem
 from allervers.domain.users import Role
@@ -107,6 +108,54 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             ).format(path, line, reasons)
         case errors.UnknownRecord():
             return translate("Messages", "Cet enregistrement n'existe pas ou plus.")
+        case export_errors.ExportExists(path=path):
+            return translate("Messages", "{0} existe déjà : rien n'a été écrasé.").format(path)
+        case export_errors.ExportThresholdInvalid(name=name, minimum=minimum):
+            return translate("Messages", "Seuil {0} trop bas : au moins {1}.").format(
+                name, f"{minimum:g}"
+            )
+        case export_errors.ExportInputInvalid(field=field):
+            return translate(
+                "Messages", "Export impossible : donnée non conforme ({0}). Rien n'a été écrit."
+            ).format(field)
+        case export_errors.ExportInconsistent(relation=relation):
+            return translate(
+                "Messages", "Les chiffres ne respectent pas « {0} » : export arrêté."
+            ).format(relation)
+        case export_errors.ExportUnverifiable(path=path, reason="schema"):
+            return translate(
+                "Messages",
+                "{0} vient d'une version plus récente d'Aller-Vers : mettez Aller-Vers à jour.",
+            ).format(path)
+        case export_errors.ExportUnverifiable(path=path):
+            return translate("Messages", "{0} n'est pas un export Aller-Vers lisible.").format(path)
+        case export_errors.ExportTampered(file=file, reason="structure"):
+            return translate(
+                "Messages",
+                "Export refusé : {0} a été modifié ou recompressé ; demandez le fichier d'origine.",
+            ).format(file)
+        case export_errors.ExportTampered(file=file, reason="key"):
+            return translate(
+                "Messages", "Export refusé : {0} n'est pas signé par la clé donnée."
+            ).format(file)
+        case export_errors.ExportTampered(file=file):
+            return translate(
+                "Messages", "Export refusé : {0} a été modifié après la signature."
+            ).format(file)
+        case export_errors.ExportKeyInvalid(path=path):
+            return translate("Messages", "{0} n'est pas une clé publique (PEM ou base64).").format(
+                path
+            )
+        case export_errors.ExportChecksFailed(path=path, checks=checks):
+            return translate(
+                "Messages", "{0} est intact mais ne respecte pas ses seuils ({1}) : fusion arrêtée."
+            ).format(path, ", ".join(checks))
+        case export_errors.ExportDuplicate(
+            territory_code=code, period_label=label, first=first, second=second
+        ):
+            return translate(
+                "Messages", "{0} et {1} : même territoire {2} et même période {3}."
+            ).format(first, second, code, label)
         case errors.WorkspaceLocked():
             return translate("Messages", "L'espace de travail est verrouillé.")
         case OSError(strerror=reason, filename=filename):

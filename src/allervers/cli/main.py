@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from allervers import __version__
-from allervers.cli import caseload_cli, passphrases, rights_cli
+from allervers.cli import caseload_cli, export_cli, passphrases, rights_cli
 from allervers.domain.errors import AllerVersError, BackupInvalid
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace(vlist)
     vlist.add_argument("--json", action="store_true", help="une visite JSON par ligne")
     rights_cli.add_parsers(commands, _Parser, _add_workspace)
+    export_cli.add_parsers(commands, _Parser)
     caseload_cli.add_parsers(commands, _Parser, _add_workspace)
     return parser
 
@@ -295,6 +296,12 @@ class _Command:
     def sheet(self) -> int:
         return self._with_workspace(lambda ws: rights_cli.sheet(self.args, ws))
 
+    def verify_export(self) -> int:
+        return export_cli.verify_export(self.args)
+
+    def merge_exports(self) -> int:
+        return export_cli.merge_exports(self.args)
+
     def report(self) -> int:
         return self._with_workspace(lambda ws: caseload_cli.report(self.args, ws))
 
@@ -338,7 +345,7 @@ def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) 
     command = _Command(args, paths, service)
     if args.command is None:
         return LaunchGui(command.workspace_path, args.user or os.environ.get(ENV_USER))
-    handler = getattr(command, args.command)
+    handler = getattr(command, args.command.replace("-", "_"))
     try:
         result: int | LaunchGui = handler()
     except AllerVersError as error:
