@@ -220,7 +220,8 @@ def test_a_referral_moves_through_its_steps_and_leaves_the_due_list(
     type_text(qtbot, find(dialog, QLineEdit, "stepContact"), "Mme Leroux")
     qtbot.mouseClick(find(dialog, QPushButton, "confirmStep"), LEFT)
     qtbot.waitUntil(lambda: status().startswith("Orienté"))
-    assert "10/01/2026" in status() and "Mme Leroux" in status()
+    history = find(page, QLabel, "history-rsa").text()
+    assert "10/01/2026" in history and "Mme Leroux" in history
     assert find(page, QLabel, "check-rsa").text() == "Vérification du résultat : le 10/04/2026."
     assert page.tabs.tabText(1) == "À relancer"
     page.close()
@@ -258,7 +259,7 @@ def test_a_referral_moves_through_its_steps_and_leaves_the_due_list(
     type_text(qtbot, amount, "607,75")
     qtbot.mouseClick(find(dialog, QPushButton, "confirmStep"), LEFT)
     qtbot.waitUntil(lambda: find(page, QLabel, "status-rsa").text().startswith("Droit ouvert"))
-    assert "607,75" in find(page, QLabel, "status-rsa").text()
+    assert "607,75" in find(page, QLabel, "history-rsa").text()
     assert page.findChild(QPushButton, "step-rsa-no_news") is None  # closed: no step follows
 
     assert page.due.households() == []

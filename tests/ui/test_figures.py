@@ -99,6 +99,7 @@ def test_the_figures_of_the_quarter_are_shown_with_their_charts(
         "referred": "2",
         "filed": "1",
         "opened": "1",
+        "opened_in_period": "1",
         "amount": "3 600 €",
         "checks": "0 sur 0",  # the checks fall due in April
     }
@@ -146,7 +147,7 @@ def test_another_period_gives_other_figures(qtbot: QtBot, figures_page: FiguresP
     assert (figures["households"], figures["flagged"]) == ("1", "1")
     # The funnel follows January's flag to its outcome (opened in March); the amounts count the
     # rights opened within the period: none.
-    assert (figures["opened"], figures["amount"]) == ("1", "0 €")
+    assert (figures["opened"], figures["opened_in_period"], figures["amount"]) == ("1", "0", "0 €")
 
 
 def _file_dialog(qtbot: QtBot, page: FiguresPage) -> QFileDialog:

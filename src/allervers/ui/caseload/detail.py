@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -36,7 +37,6 @@ from allervers.ui.caseload.texts import (
     address_text,
     commune_name,
     date_text,
-    name_text,
     organisation_text,
     status_name,
 )
@@ -44,6 +44,7 @@ from allervers.wording import amount_text, euros, right_name
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
 LATE_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
+BUTTONS_PER_ROW = 3
 
 
 def _t(text: str) -> str:
@@ -55,9 +56,7 @@ def referral_text(referral: Referral) -> str:
     status = referral.status
     organisation = organisation_text(referral.organisation)
     if status is ReferralStatus.TO_REFER:
-        if organisation:
-            return _t("À orienter (vers {0}).").format(organisation)
-        return _t("À orienter.")
+        return _t("Organisme prévu : {0}.").format(organisation) if organisation else ""
     parts = []
     if referral.referred_on:
         parts.append(
@@ -138,10 +137,6 @@ class HouseholdDetail(QWidget):
         self.meta.setObjectName("householdMeta")
         self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
-        self.hint = QLabel(self.tr("Choisissez un foyer dans la liste pour voir son suivi."))
-        self.hint.setObjectName("detailHint")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("QLabel { color: palette(placeholder-text); }")
 
         self.assign_box = QWidget()
         self.volunteer = QComboBox()
@@ -171,7 +166,6 @@ class HouseholdDetail(QWidget):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        column.addWidget(self.hint)
         column.addWidget(self.name)
         column.addWidget(self.address)
         column.addWidget(self.phone)
@@ -197,7 +191,6 @@ class HouseholdDetail(QWidget):
     def show_nothing(self) -> None:
         self.household_id = None
         self._file = None
-        self.hint.setVisible(True)
         for label in (self.name, self.address, self.phone, self.meta, self.rights_title):
             label.setVisible(False)
         self.assign_box.setVisible(False)
@@ -212,7 +205,6 @@ class HouseholdDetail(QWidget):
         self.household_id = household_id
         self._file = None
         self.error.clear()
-        self.hint.setVisible(False)
         if row is not None:
             self._header(row.contact_name, row.number, row.street, row.commune_insee, None)
             self._meta(row.last_contact, row.volunteer)
@@ -225,7 +217,6 @@ class HouseholdDetail(QWidget):
     def show_file(self, file: HouseholdFile, row: CaseloadRow | None) -> None:
         self.household_id = file.household_id
         self._file = file
-        self.hint.setVisible(False)
         contact = file.contact
         if row is not None:
             self._header(
@@ -270,7 +261,7 @@ class HouseholdDetail(QWidget):
         commune: str,
         phone: str | None,
     ) -> None:
-        self.name.setText(name_text(name))
+        self.name.setText(name or self.tr("Nom non noté"))
         where = address_text(number, street)
         town = commune_name(commune)
         self.address.setText(f"{where}, {town}" if where else town)
@@ -314,17 +305,19 @@ class HouseholdDetail(QWidget):
         referral = follow_up.referral
         status = QLabel()
         status.setObjectName(f"status-{right.value}")
-        status.setWordWrap(True)
-        status.setTextFormat(Qt.TextFormat.PlainText)  # contacts and reasons are typed text
-        if referral is None:
-            status.setText(self.tr("Pas encore d'orientation."))
-        else:
-            status.setText(
-                self.tr("{0} — {1}").format(
-                    status_name(referral.status.value), referral_text(referral)
-                )
-            )
+        bold = status.font()
+        bold.setBold(True)
+        status.setFont(bold)
         column.addWidget(status)
+        if referral is None:
+            status.setText(self.tr("Pas encore d'orientation"))
+        else:
+            status.setText(status_name(referral.status.value))
+            history = QLabel(referral_text(referral))
+            history.setObjectName(f"history-{right.value}")
+            history.setWordWrap(True)
+            history.setTextFormat(Qt.TextFormat.PlainText)  # contacts and reasons are typed text
+            column.addWidget(history)
         if referral is not None and referral.status not in CLOSED_STATUSES:
             due = referral.check_due_on
             if due:
@@ -338,13 +331,15 @@ class HouseholdDetail(QWidget):
                     )
                     check.setStyleSheet(LATE_STYLE)
                 column.addWidget(check)
-        buttons = QHBoxLayout()
+        # Three buttons a row: the panel stays narrow beside the table.
+        buttons = QGridLayout()
+        actions: list[QPushButton] = []
         if referral is None:
             if flag is not None:
                 refer = QPushButton(self.tr("Créer l'&orientation"))
                 refer.setObjectName(f"refer-{right.value}")
                 refer.clicked.connect(lambda: self._refer(flag.visit_id, right))
-                buttons.addWidget(refer)
+                actions.append(refer)
         elif self._can_advance:
             for next_status in STEP_ORDER:
                 if next_status in NEXT_STEPS[referral.status]:
@@ -353,8 +348,9 @@ class HouseholdDetail(QWidget):
                     button.clicked.connect(
                         lambda _=False, s=next_status, r=referral: self._open_step(r, s)
                     )
-                    buttons.addWidget(button)
-        buttons.addStretch(1)
+                    actions.append(button)
+        for number, action in enumerate(actions):
+            buttons.addWidget(action, number // BUTTONS_PER_ROW, number % BUTTONS_PER_ROW)
         column.addLayout(buttons)
         return box
 

@@ -77,7 +77,7 @@ class DueList(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.open_button)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
         self.show_due([], None)
 
     def show_due(self, referrals: list[Referral], index: VisitIndex | None) -> None:

@@ -36,6 +36,7 @@ from allervers.ui.caseload.view import CaseloadView
 from allervers.ui.operations import run_in_background
 
 HOUSEHOLDS_TAB, DUE_TAB = 0, 1
+DETAIL_WIDTH = 390  # the follow-up panel's first width; the table takes the rest
 
 
 def households_text(count: int) -> str:
@@ -91,14 +92,19 @@ class CaseloadPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.view)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
+        self.detail.setMinimumWidth(DETAIL_WIDTH * 3 // 4)
+        splitter.setSizes([3 * DETAIL_WIDTH, DETAIL_WIDTH])
+        self.detail.setVisible(False)
         column = QVBoxLayout(households)
         column.addLayout(top)
         column.addWidget(splitter, 1)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseloadTabs")
+        # Room above the text: the style clips the accent of "À" on the tab not shown.
+        self.tabs.tabBar().setStyleSheet("QTabBar::tab { padding: 6px 14px 5px 14px; }")
         self.tabs.addTab(households, self.tr("Foyers"))
         self.tabs.addTab(self.due, self.tr("À relancer"))
         layout = QVBoxLayout(self)
@@ -168,9 +174,16 @@ class CaseloadPage(QWidget):
     def _filter_changed(self, where: CaseloadFilter) -> None:
         self.error.clear()
         self.model.set_filter(where)
+        self._close_detail()  # its household may not be among the rows any more
+
+    def _close_detail(self) -> None:
+        """The table takes the whole width while no household is open."""
+        self.detail.show_nothing()
+        self.detail.setVisible(False)
 
     def open_household(self, household_id: str) -> None:
         self.detail.show_loading(household_id, self._row(household_id))
+        self.detail.setVisible(True)
         if self.index is not None:
             self._load_detail(household_id)
 

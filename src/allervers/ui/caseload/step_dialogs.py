@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -111,6 +112,18 @@ class StepDialog(QDialog):
             )
         )
         self.setMinimumWidth(420)
+        # What this is about, inside the dialog: the title bar is not always in view.
+        heading = QLabel(
+            self.tr("{0} : {1}").format(
+                right_name(referral.right, QCoreApplication.translate),
+                step_label(status).rstrip("…").lower(),
+            )
+        )
+        heading.setObjectName("stepHeading")
+        heading.setWordWrap(True)
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
         today = caseload.today
         form = QFormLayout()
         self.day = _date_edit(today, "stepDate", latest=today)
@@ -143,9 +156,13 @@ class StepDialog(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # The keyboard goes where there is something to type.
+        fields: tuple[QWidget | None, ...] = (self.amount, self.reason, self.organisation, self.day)
+        next(field for field in fields if field is not None).setFocus()
 
     def _date_label(self) -> str:
         return {

@@ -4,6 +4,7 @@ the model), the current row telling which household to show in the follow-up pan
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from allervers.ui.caseload.model import (
@@ -24,17 +25,19 @@ FIRST_ORDER = {
     LAST_CONTACT: Qt.SortOrder.DescendingOrder,
     NEXT_ACTION: Qt.SortOrder.AscendingOrder,
 }
-# Character widths of the columns: computing them from the contents would read every row.
-WIDTHS = {
-    NAME: 22,
-    ADDRESS: 24,
-    COMMUNE: 16,
-    FLAGS: 22,
-    STATUS: 16,
-    VOLUNTEER: 16,
-    LAST_CONTACT: 13,
-    NEXT_ACTION: 14,
+# The text columns share the width the dates leave, in these proportions, and never get narrower
+# than MINIMUM characters: measuring the contents instead would read every row. Long texts are
+# elided; the tooltip shows them whole.
+SHARES = {
+    NAME: 18,
+    ADDRESS: 18,
+    COMMUNE: 13,
+    FLAGS: 16,
+    STATUS: 15,
+    VOLUNTEER: 10,
 }
+MINIMUM = 8
+DATE_SAMPLE = "00/00/0000"
 
 
 class CaseloadView(QTableView):
@@ -59,14 +62,39 @@ class CaseloadView(QTableView):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("n")
-        for column, width in WIDTHS.items():
-            self.setColumnWidth(column, width * em)
+        header.setStretchLastSection(False)
+        metrics = self.fontMetrics()
+        self._em = metrics.horizontalAdvance("n")
+        padding = 3 * self._em  # the cell's margins and the sort arrow
+        for column in (LAST_CONTACT, NEXT_ACTION):
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(DATE_SAMPLE), metrics.horizontalAdvance(title))
+            self.setColumnWidth(column, widest + padding)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self._fit_columns()
         self._show_sort()
         header.sortIndicatorChanged.connect(self._sort_asked)
         selection = self.selectionModel()
         selection.currentRowChanged.connect(self._current_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The whole row in view when there is room: no sideways scrolling to see the dates."""
+        dates = self.columnWidth(LAST_CONTACT) + self.columnWidth(NEXT_ACTION)
+        # The vertical scroll bar's room is kept whether it shows yet or not.
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        room = self.contentsRect().width() - scroll_bar - dates - 2
+        total = sum(SHARES.values())
+        least = MINIMUM * self._em
+        widths = {column: max(least, room * share // total) for column, share in SHARES.items()}
+        excess = sum(widths.values()) - room  # what the minimums took: from the widest column
+        widest = max(widths, key=widths.__getitem__)
+        widths[widest] = max(least, widths[widest] - max(excess, 0))
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
 
     def _show_sort(self) -> None:
         column = next(c for c, key in SORT_KEYS.items() if key == self._model.sort_key)

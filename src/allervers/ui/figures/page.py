@@ -43,7 +43,9 @@ from allervers.wording import euros
 DONE_STYLE = "QLabel { color: #1b5e20; }"
 FigureSource = Callable[[Period], TerritoryFigures]
 
-# The key figures, in the order of the activity report.
+# The key figures, in the order of the activity report. "referred", "filed" and "opened"
+# follow the period's flags to their outcome (the funnel); "opened_in_period" and "amount" count
+# the rights opened within the period, whenever they were flagged.
 KEY_FIGURES = (
     "doors",
     "households",
@@ -52,6 +54,7 @@ KEY_FIGURES = (
     "referred",
     "filed",
     "opened",
+    "opened_in_period",
     "amount",
     "checks",
 )
@@ -64,10 +67,11 @@ def _key_labels() -> dict[str, str]:
         "households": t("FiguresPage", "Foyers rencontrés"),
         "people": t("FiguresPage", "Personnes rencontrées"),
         "flagged": t("FiguresPage", "Non-recours probables repérés"),
-        "referred": t("FiguresPage", "Orientés"),
-        "filed": t("FiguresPage", "Demandes déposées"),
-        "opened": t("FiguresPage", "Droits ouverts"),
-        "amount": t("FiguresPage", "Montant annuel des droits ouverts"),
+        "referred": t("FiguresPage", "… dont orientés"),
+        "filed": t("FiguresPage", "… dont demande déposée"),
+        "opened": t("FiguresPage", "… dont droit ouvert"),
+        "opened_in_period": t("FiguresPage", "Droits ouverts sur la période"),
+        "amount": t("FiguresPage", "Leur montant annuel"),
         "checks": t("FiguresPage", "Vérifications à 3 mois faites à temps"),
     }
 
@@ -83,6 +87,7 @@ def key_values(figures: TerritoryFigures) -> dict[str, str]:
         "referred": count_text(funnel.get("referred", 0)),
         "filed": count_text(funnel.get("filed", 0)),
         "opened": count_text(funnel.get("opened", 0)),
+        "opened_in_period": count_text(sum(figures.opened_by_right.values())),
         "amount": euros(sum(figures.opened_yearly_amount_by_right.values())),
         "checks": QCoreApplication.translate("FiguresPage", "{0} sur {1}").format(
             count_text(checks.get("on_time", 0)), count_text(checks.get("due", 0))
@@ -157,12 +162,14 @@ class FiguresPage(QWidget):
 
         empty = self.tr("Aucun sur la période.")
         self.charts = {
-            "funnel": BarChart(self.tr("Du repérage au droit ouvert"), empty),
+            "funnel": BarChart(
+                self.tr("Du repérage au droit ouvert (repérés sur la période)"), empty
+            ),
             "doors": BarChart(self.tr("Portes frappées, par issue"), empty),
             "rights": BarChart(self.tr("Non-recours probable, par droit"), empty),
             "reasons": BarChart(self.tr("Non-recours probable, par raison"), empty),
             "organisations": BarChart(self.tr("Orientations, par organisme"), empty),
-            "opened": BarChart(self.tr("Droits ouverts, par droit"), empty),
+            "opened": BarChart(self.tr("Droits ouverts sur la période, par droit"), empty),
         }
         for key, chart in self.charts.items():
             chart.setObjectName(f"chart-{key}")
