@@ -91,7 +91,54 @@
     </message>
 </context>
 <context>
+    <name>CaseloadModel</name>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Droits repérés</source>
+        <translation>Rights detected</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Bénévole</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Dernier contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Prochaine action</source>
+        <translation>Next action</translation>
+    </message>
+</context>
+<context>
     <name>CaseloadPage</name>
+    <message>
+        <source>Aucun foyer</source>
+        <translation>No household</translation>
+    </message>
+    <message>
+        <source>1 foyer</source>
+        <translation>1 household</translation>
+    </message>
+    <message>
+        <source>{0} foyers</source>
+        <translation>{0} households</translation>
+    </message>
     <message>
         <source>Foyers</source>
         <translation>Households</translation>
@@ -103,6 +150,49 @@
     <message>
         <source>À relancer ({0})</source>
         <translation>To follow up ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadTexts</name>
+    <message>
+        <source>Rencontré</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Droit repéré</source>
+        <translation>Right detected</translation>
+    </message>
+    <message>
+        <source>À orienter</source>
+        <translation>To refer</translation>
+    </message>
+    <message>
+        <source>Orienté</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Demande déposée</source>
+        <translation>Claim filed</translation>
+    </message>
+    <message>
+        <source>Droit ouvert</source>
+        <translation>Right granted</translation>
+    </message>
+    <message>
+        <source>Refusé</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Abandon</source>
+        <translation>Abandoned</translation>
+    </message>
+    <message>
+        <source>Sans nouvelles</source>
+        <translation>No news</translation>
+    </message>
+    <message>
+        <source>{0} à {1}</source>
+        <translation>{0} at {1}</translation>
     </message>
 </context>
 <context>
@@ -258,6 +348,18 @@
 <context>
     <name>DueList</name>
     <message>
+        <source>Aucune orientation à relancer.</source>
+        <translation>No referral to follow up.</translation>
+    </message>
+    <message>
+        <source>1 orientation à relancer.</source>
+        <translation>1 referral to follow up.</translation>
+    </message>
+    <message>
+        <source>{0} orientations à relancer.</source>
+        <translation>{0} referrals to follow up.</translation>
+    </message>
+    <message>
         <source>À vérifier depuis</source>
         <translation>To check since</translation>
     </message>
@@ -287,6 +389,53 @@
     </message>
 </context>
 <context>
+    <name>FigureLabels</name>
+    <message>
+        <source>Non renseigné</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <source>Entretien</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Refus</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Logement vacant</source>
+        <translation>Vacant dwelling</translation>
+    </message>
+    <message>
+        <source>Repasser</source>
+        <translation>Come back</translation>
+    </message>
+    <message>
+        <source>Pas un logement</source>
+        <translation>Not a dwelling</translation>
+    </message>
+    <message>
+        <source>Repérés</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Orientés</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Demandes déposées</source>
+        <translation>Claims filed</translation>
+    </message>
+    <message>
+        <source>Droits ouverts</source>
+        <translation>Rights granted</translation>
+    </message>
+</context>
+<context>
     <name>FiguresPage</name>
     <message>
         <source>{0} sur {1}</source>
@@ -309,12 +458,56 @@
         <translation>None in the period.</translation>
     </message>
     <message>
-        <source>Du repérage au droit ouvert</source>
-        <translation>From detection to a right granted</translation>
+        <source>Du repérage au droit ouvert (repérés sur la période)</source>
+        <translation>From detection to right granted (detected in the period)</translation>
+    </message>
+    <message>
+        <source>Droits ouverts sur la période, par droit</source>
+        <translation>Rights granted in the period, by right</translation>
     </message>
     <message>
         <source>Portes frappées, par issue</source>
         <translation>Doors knocked, by outcome</translation>
+    </message>
+    <message>
+        <source>Portes frappées</source>
+        <translation>Doors knocked</translation>
+    </message>
+    <message>
+        <source>Foyers rencontrés</source>
+        <translation>Households met</translation>
+    </message>
+    <message>
+        <source>Personnes rencontrées</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <source>Non-recours probables repérés</source>
+        <translation>Probable non-take-up detected</translation>
+    </message>
+    <message>
+        <source>… dont orientés</source>
+        <translation>… of which referred</translation>
+    </message>
+    <message>
+        <source>… dont demande déposée</source>
+        <translation>… of which claim filed</translation>
+    </message>
+    <message>
+        <source>… dont droit ouvert</source>
+        <translation>… of which right granted</translation>
+    </message>
+    <message>
+        <source>Droits ouverts sur la période</source>
+        <translation>Rights granted in the period</translation>
+    </message>
+    <message>
+        <source>Leur montant annuel</source>
+        <translation>Their yearly amount</translation>
+    </message>
+    <message>
+        <source>Vérifications à 3 mois faites à temps</source>
+        <translation>3-month checks done on time</translation>
     </message>
     <message>
         <source>Non-recours probable, par droit</source>
@@ -327,10 +520,6 @@
     <message>
         <source>Orientations, par organisme</source>
         <translation>Referrals, by organisation</translation>
-    </message>
-    <message>
-        <source>Droits ouverts, par droit</source>
-        <translation>Rights granted, by right</translation>
     </message>
     <message>
         <source>Calcul des chiffres…</source>
@@ -367,8 +556,52 @@
 <context>
     <name>HouseholdDetail</name>
     <message>
-        <source>Choisissez un foyer dans la liste pour voir son suivi.</source>
-        <translation>Choose a household in the list to see its follow-up.</translation>
+        <source>Organisme prévu : {0}.</source>
+        <translation>Planned organisation: {0}.</translation>
+    </message>
+    <message>
+        <source>Orienté le {0} vers {1}.</source>
+        <translation>Referred on {0} to {1}.</translation>
+    </message>
+    <message>
+        <source>Contact : {0}.</source>
+        <translation>Contact: {0}.</translation>
+    </message>
+    <message>
+        <source>Rendez-vous le {0}.</source>
+        <translation>Appointment on {0}.</translation>
+    </message>
+    <message>
+        <source>Demande déposée le {0}.</source>
+        <translation>Claim filed on {0}.</translation>
+    </message>
+    <message>
+        <source>Droit ouvert le {0}.</source>
+        <translation>Right granted on {0}.</translation>
+    </message>
+    <message>
+        <source>Droit ouvert : {0} par an, à partir du {1}.</source>
+        <translation>Right granted: {0} per year, from {1}.</translation>
+    </message>
+    <message>
+        <source>Droit ouvert : {0} par mois, à partir du {1}.</source>
+        <translation>Right granted: {0} per month, from {1}.</translation>
+    </message>
+    <message>
+        <source>Refusé le {0}.</source>
+        <translation>Refused on {0}.</translation>
+    </message>
+    <message>
+        <source>Abandon le {0}.</source>
+        <translation>Abandoned on {0}.</translation>
+    </message>
+    <message>
+        <source>Sans nouvelles au {0}.</source>
+        <translation>No news as of {0}.</translation>
+    </message>
+    <message>
+        <source>Motif : {0}.</source>
+        <translation>Reason: {0}.</translation>
     </message>
     <message>
         <source>&amp;Confier le suivi</source>
@@ -391,6 +624,10 @@
         <translation>No right detected for this household.</translation>
     </message>
     <message>
+        <source>Nom non noté</source>
+        <translation>Name not recorded</translation>
+    </message>
+    <message>
         <source>Tél. {0}</source>
         <translation>Tel. {0}</translation>
     </message>
@@ -407,12 +644,8 @@
         <translation>to claim: {0}</translation>
     </message>
     <message>
-        <source>Pas encore d&apos;orientation.</source>
-        <translation>No referral yet.</translation>
-    </message>
-    <message>
-        <source>{0} — {1}</source>
-        <translation>{0} — {1}</translation>
+        <source>Pas encore d&apos;orientation</source>
+        <translation>Not referred yet</translation>
     </message>
     <message>
         <source>Vérification du résultat : le {0}.</source>
@@ -650,6 +883,50 @@
     <message>
         <source>Cet enregistrement n&apos;existe pas ou plus.</source>
         <translation>This record does not exist, or no longer exists.</translation>
+    </message>
+    <message>
+        <source>Seuil {0} trop bas : au moins {1}.</source>
+        <translation>Threshold {0} too low: at least {1}.</translation>
+    </message>
+    <message>
+        <source>Export impossible : donnée non conforme ({0}). Rien n&apos;a été écrit.</source>
+        <translation>Export impossible: non-compliant data ({0}). Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Les chiffres ne respectent pas « {0} » : export arrêté.</source>
+        <translation>The figures do not meet “{0}”: export stopped.</translation>
+    </message>
+    <message>
+        <source>{0} vient d&apos;une version plus récente d&apos;Aller-Vers : mettez Aller-Vers à jour.</source>
+        <translation>{0} comes from a newer version of Aller-Vers: update Aller-Vers.</translation>
+    </message>
+    <message>
+        <source>{0} n&apos;est pas un export Aller-Vers lisible.</source>
+        <translation>{0} is not a readable Aller-Vers export.</translation>
+    </message>
+    <message>
+        <source>Export refusé : {0} a été modifié ou recompressé ; demandez le fichier d&apos;origine.</source>
+        <translation>Export refused: {0} was modified or recompressed; ask for the original file.</translation>
+    </message>
+    <message>
+        <source>Export refusé : {0} n&apos;est pas signé par la clé donnée.</source>
+        <translation>Export refused: {0} is not signed by the given key.</translation>
+    </message>
+    <message>
+        <source>Export refusé : {0} a été modifié après la signature.</source>
+        <translation>Export refused: {0} was modified after it was signed.</translation>
+    </message>
+    <message>
+        <source>{0} n&apos;est pas une clé publique (PEM ou base64).</source>
+        <translation>{0} is not a public key (PEM or base64).</translation>
+    </message>
+    <message>
+        <source>{0} est intact mais ne respecte pas ses seuils ({1}) : fusion arrêtée.</source>
+        <translation>{0} is intact but does not meet its thresholds ({1}): merge stopped.</translation>
+    </message>
+    <message>
+        <source>{0} et {1} : même territoire {2} et même période {3}.</source>
+        <translation>{0} and {1}: same territory {2} and same period {3}.</translation>
     </message>
     <message>
         <source>L&apos;espace de travail est verrouillé.</source>
@@ -1094,8 +1371,40 @@
 <context>
     <name>StepDialog</name>
     <message>
+        <source>Orienter…</source>
+        <translation>Refer…</translation>
+    </message>
+    <message>
+        <source>Demande déposée…</source>
+        <translation>Claim filed…</translation>
+    </message>
+    <message>
+        <source>Droit ouvert…</source>
+        <translation>Right granted…</translation>
+    </message>
+    <message>
+        <source>Refusé…</source>
+        <translation>Refused…</translation>
+    </message>
+    <message>
+        <source>Abandon…</source>
+        <translation>Abandoned…</translation>
+    </message>
+    <message>
+        <source>Sans nouvelles…</source>
+        <translation>No news…</translation>
+    </message>
+    <message>
+        <source>À orienter</source>
+        <translation>To refer</translation>
+    </message>
+    <message>
         <source>{0} — {1}</source>
         <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
     </message>
     <message>
         <source>&amp;Motif :</source>

@@ -34,6 +34,7 @@ from allervers.services.workspace import CreatedWorkspace, OpenWorkspace
 from allervers.ui.caseload.model import KEPT_PAGES, NAME, PAGE_SIZE, CaseloadModel
 from allervers.ui.caseload.page import CaseloadPage
 from allervers.ui.caseload.step_dialogs import StepDialog
+from allervers.ui.i18n import Translations
 from allervers.ui.main_window import MainWindow
 from tests.conftest import OTHER_PASSPHRASE
 from tests.integration.test_caseload import interview
@@ -373,3 +374,23 @@ def test_the_model_reads_pages_not_the_whole_caseload(
     assert model.index(total - 1, 0).data() is not None
     assert model.index(total, 0).data() is None
     assert model.data(QModelIndex()) is None
+
+
+def test_the_caseload_speaks_english_when_asked(
+    qtbot: QtBot,
+    pages: list[QWidget],
+    created: CreatedWorkspace,
+    three_households: dict[str, str],
+    french: Translations,
+) -> None:
+    assert french.install("en")
+    page = caseload_page(qtbot, pages, created.workspace, dt.date(2026, 6, 1))
+    assert count_text(page) == "3 households"
+    assert page.tabs.tabText(1) == "To follow up (1)"
+    model = page.view.model()
+    assert model.headerData(7, Qt.Orientation.Horizontal) == "Next action"
+    click_row(qtbot, page, "Octave Brisemiche")
+    qtbot.waitUntil(lambda: page.findChild(QPushButton, "step-rsa-claim_filed") is not None)
+    assert find(page, QPushButton, "step-rsa-claim_filed").text() == "Claim filed…"
+    assert find(page, QLabel, "status-rsa").text() == "Referred"
+    assert find(page, QLabel, "history-rsa").text() == "Referred on 02/02/2026 to CAF."

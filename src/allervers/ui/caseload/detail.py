@@ -42,13 +42,13 @@ from allervers.ui.caseload.texts import (
 )
 from allervers.wording import amount_text, euros, right_name
 
+# Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
+translate = QCoreApplication.translate
+
+
 DONE_STYLE = "QLabel { color: #1b5e20; }"
 LATE_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
 BUTTONS_PER_ROW = 3
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("HouseholdDetail", text)
 
 
 def referral_text(referral: Referral) -> str:
@@ -56,43 +56,69 @@ def referral_text(referral: Referral) -> str:
     status = referral.status
     organisation = organisation_text(referral.organisation)
     if status is ReferralStatus.TO_REFER:
-        return _t("Organisme prévu : {0}.").format(organisation) if organisation else ""
+        return (
+            translate("HouseholdDetail", "Organisme prévu : {0}.").format(organisation)
+            if organisation
+            else ""
+        )
     parts = []
     if referral.referred_on:
         parts.append(
-            _t("Orienté le {0} vers {1}.").format(date_text(referral.referred_on), organisation)
+            translate("HouseholdDetail", "Orienté le {0} vers {1}.").format(
+                date_text(referral.referred_on), organisation
+            )
         )
     if referral.contact:
-        parts.append(_t("Contact : {0}.").format(referral.contact))
+        parts.append(translate("HouseholdDetail", "Contact : {0}.").format(referral.contact))
     if referral.appointment_at and status is ReferralStatus.REFERRED:
-        parts.append(_t("Rendez-vous le {0}.").format(date_text(referral.appointment_at)))
+        parts.append(
+            translate("HouseholdDetail", "Rendez-vous le {0}.").format(
+                date_text(referral.appointment_at)
+            )
+        )
     if referral.filed_on:
-        parts.append(_t("Demande déposée le {0}.").format(date_text(referral.filed_on)))
+        parts.append(
+            translate("HouseholdDetail", "Demande déposée le {0}.").format(
+                date_text(referral.filed_on)
+            )
+        )
     if status is ReferralStatus.OPENED:
         per_year = referral.right is RightId.CHEQUE_ENERGIE
         amount = referral.opened_amount or 0.0
         if referral.right is RightId.CSS:
-            parts.append(_t("Droit ouvert le {0}.").format(date_text(referral.opened_from)))
+            parts.append(
+                translate("HouseholdDetail", "Droit ouvert le {0}.").format(
+                    date_text(referral.opened_from)
+                )
+            )
         elif per_year:
             parts.append(
-                _t("Droit ouvert : {0} par an, à partir du {1}.").format(
+                translate("HouseholdDetail", "Droit ouvert : {0} par an, à partir du {1}.").format(
                     euros(amount, 2), date_text(referral.opened_from)
                 )
             )
         else:
             parts.append(
-                _t("Droit ouvert : {0} par mois, à partir du {1}.").format(
-                    euros(amount, 2), date_text(referral.opened_from)
-                )
+                translate(
+                    "HouseholdDetail", "Droit ouvert : {0} par mois, à partir du {1}."
+                ).format(euros(amount, 2), date_text(referral.opened_from))
             )
     elif status is ReferralStatus.REFUSED:
-        parts.append(_t("Refusé le {0}.").format(date_text(referral.closed_on)))
+        parts.append(
+            translate("HouseholdDetail", "Refusé le {0}.").format(date_text(referral.closed_on))
+        )
     elif status is ReferralStatus.ABANDONED:
-        parts.append(_t("Abandon le {0}.").format(date_text(referral.closed_on)))
+        parts.append(
+            translate("HouseholdDetail", "Abandon le {0}.").format(date_text(referral.closed_on))
+        )
     elif status is ReferralStatus.NO_NEWS:
-        parts.append(_t("Sans nouvelles au {0}.").format(date_text(referral.checked_on)))
+        parts.append(
+            translate("HouseholdDetail", "Sans nouvelles au {0}.").format(
+                date_text(referral.checked_on)
+            )
+        )
     if referral.outcome_reason and status in (ReferralStatus.REFUSED, ReferralStatus.ABANDONED):
-        parts.append(_t("Motif : {0}.").format(referral.outcome_reason))
+        parts.append(translate("HouseholdDetail", "Motif : {0}.").format(referral.outcome_reason))
     return " ".join(parts)
 
 

@@ -27,16 +27,21 @@ from allervers.ui.caseload.texts import (
 )
 from allervers.wording import right_short_name
 
+# Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
+translate = QCoreApplication.translate
+
+
 HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole
 
 
 def due_count_text(count: int) -> str:
-    t = QCoreApplication.translate
     if count == 0:
-        return t("DueList", "Aucune orientation à relancer.")
+        return translate("DueList", "Aucune orientation à relancer.")
     if count == 1:
-        return t("DueList", "1 orientation à relancer.")
-    return t("DueList", "{0} orientations à relancer.").format(f"{count:,}".replace(",", "\u00a0"))
+        return translate("DueList", "1 orientation à relancer.")
+    return translate("DueList", "{0} orientations à relancer.").format(
+        f"{count:,}".replace(",", "\u00a0")
+    )
 
 
 class DueList(QWidget):

@@ -35,6 +35,10 @@ from allervers.ui.caseload.texts import (
     status_name,
 )
 
+# Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
+translate = QCoreApplication.translate
+
+
 PAGE_SIZE = 200
 KEPT_PAGES = 6
 OVERDUE_COLOUR = QColor("#b00020")
@@ -54,16 +58,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("CaseloadModel", "Nom"),
-        t("CaseloadModel", "Adresse"),
-        t("CaseloadModel", "Commune"),
-        t("CaseloadModel", "Droits repérés"),
-        t("CaseloadModel", "Étape"),
-        t("CaseloadModel", "Bénévole"),
-        t("CaseloadModel", "Dernier contact"),
-        t("CaseloadModel", "Prochaine action"),
+        translate("CaseloadModel", "Nom"),
+        translate("CaseloadModel", "Adresse"),
+        translate("CaseloadModel", "Commune"),
+        translate("CaseloadModel", "Droits repérés"),
+        translate("CaseloadModel", "Étape"),
+        translate("CaseloadModel", "Bénévole"),
+        translate("CaseloadModel", "Dernier contact"),
+        translate("CaseloadModel", "Prochaine action"),
     ]
 
 

@@ -35,17 +35,20 @@ from allervers.ui.caseload.model import CaseloadModel
 from allervers.ui.caseload.view import CaseloadView
 from allervers.ui.operations import run_in_background
 
+# Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
+translate = QCoreApplication.translate
+
+
 HOUSEHOLDS_TAB, DUE_TAB = 0, 1
 DETAIL_WIDTH = 390  # the follow-up panel's first width; the table takes the rest
 
 
 def households_text(count: int) -> str:
-    t = QCoreApplication.translate
     if count == 0:
-        return t("CaseloadPage", "Aucun foyer")
+        return translate("CaseloadPage", "Aucun foyer")
     if count == 1:
-        return t("CaseloadPage", "1 foyer")
-    return t("CaseloadPage", "{0} foyers").format(f"{count:,}".replace(",", "\u00a0"))
+        return translate("CaseloadPage", "1 foyer")
+    return translate("CaseloadPage", "{0} foyers").format(f"{count:,}".replace(",", "\u00a0"))
 
 
 class CaseloadPage(QWidget):

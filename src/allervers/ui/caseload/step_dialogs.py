@@ -33,6 +33,9 @@ from allervers.services.caseload import CaseloadService, step
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.wording import organisation_name, right_name
 
+# Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
+translate = QCoreApplication.translate
+
 DATE_FORMAT = "dd/MM/yyyy"
 CONTACT_LENGTH = 120
 REASON_LENGTH = 200
@@ -50,15 +53,14 @@ def parse_amount(text: str) -> float | None:
 
 def step_label(status: ReferralStatus) -> str:
     """The button that takes a referral to `status`."""
-    t = QCoreApplication.translate
     return {
-        ReferralStatus.REFERRED: t("StepDialog", "Orienter…"),
-        ReferralStatus.CLAIM_FILED: t("StepDialog", "Demande déposée…"),
-        ReferralStatus.OPENED: t("StepDialog", "Droit ouvert…"),
-        ReferralStatus.REFUSED: t("StepDialog", "Refusé…"),
-        ReferralStatus.ABANDONED: t("StepDialog", "Abandon…"),
-        ReferralStatus.NO_NEWS: t("StepDialog", "Sans nouvelles…"),
-        ReferralStatus.TO_REFER: t("StepDialog", "À orienter"),
+        ReferralStatus.REFERRED: translate("StepDialog", "Orienter…"),
+        ReferralStatus.CLAIM_FILED: translate("StepDialog", "Demande déposée…"),
+        ReferralStatus.OPENED: translate("StepDialog", "Droit ouvert…"),
+        ReferralStatus.REFUSED: translate("StepDialog", "Refusé…"),
+        ReferralStatus.ABANDONED: translate("StepDialog", "Abandon…"),
+        ReferralStatus.NO_NEWS: translate("StepDialog", "Sans nouvelles…"),
+        ReferralStatus.TO_REFER: translate("StepDialog", "À orienter"),
     }[status]
 
 

@@ -14,25 +14,24 @@ from allervers.domain.rights import Organisation, RightId
 from allervers.questionnaire import communes
 from allervers.wording import organisation_short_name, right_short_name
 
+# Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
+translate = QCoreApplication.translate
+
 NO_NAME = "—"  # no consent to be contacted again: the household keeps no name
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CaseloadTexts", text)
 
 
 def status_name(status: str) -> str:
     """A household's summary status or a referral's step, in French."""
     names = {
-        "met": _t("Rencontré"),
-        "flagged": _t("Droit repéré"),
-        ReferralStatus.TO_REFER.value: _t("À orienter"),
-        ReferralStatus.REFERRED.value: _t("Orienté"),
-        ReferralStatus.CLAIM_FILED.value: _t("Demande déposée"),
-        ReferralStatus.OPENED.value: _t("Droit ouvert"),
-        ReferralStatus.REFUSED.value: _t("Refusé"),
-        ReferralStatus.ABANDONED.value: _t("Abandon"),
-        ReferralStatus.NO_NEWS.value: _t("Sans nouvelles"),
+        "met": translate("CaseloadTexts", "Rencontré"),
+        "flagged": translate("CaseloadTexts", "Droit repéré"),
+        ReferralStatus.TO_REFER.value: translate("CaseloadTexts", "À orienter"),
+        ReferralStatus.REFERRED.value: translate("CaseloadTexts", "Orienté"),
+        ReferralStatus.CLAIM_FILED.value: translate("CaseloadTexts", "Demande déposée"),
+        ReferralStatus.OPENED.value: translate("CaseloadTexts", "Droit ouvert"),
+        ReferralStatus.REFUSED.value: translate("CaseloadTexts", "Refusé"),
+        ReferralStatus.ABANDONED.value: translate("CaseloadTexts", "Abandon"),
+        ReferralStatus.NO_NEWS.value: translate("CaseloadTexts", "Sans nouvelles"),
     }
     return names.get(status, status)
 
@@ -58,7 +57,9 @@ def date_text(iso_day: str | None) -> str:
     try:
         if len(iso_day) > 10:
             moment = dt.datetime.fromisoformat(iso_day)
-            return _t("{0} à {1}").format(moment.strftime("%d/%m/%Y"), moment.strftime("%H:%M"))
+            return translate("CaseloadTexts", "{0} à {1}").format(
+                moment.strftime("%d/%m/%Y"), moment.strftime("%H:%M")
+            )
         return dt.date.fromisoformat(iso_day).strftime("%d/%m/%Y")
     except ValueError:
         return iso_day

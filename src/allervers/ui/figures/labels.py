@@ -8,23 +8,22 @@ from allervers.domain.followup import NonRecoursReason
 from allervers.domain.rights import Organisation, RightId
 from allervers.wording import nonrecours_reason_name, organisation_short_name, right_short_name
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FigureLabels", text)
+# Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
+translate = QCoreApplication.translate
 
 
 def not_recorded() -> str:
-    return _t("Non renseigné")
+    return translate("FigureLabels", "Non renseigné")
 
 
 def door_outcome_name(outcome: str) -> str:
     names = {
-        "interview": _t("Entretien"),
-        "absent": _t("Absent"),
-        "refused": _t("Refus"),
-        "vacant": _t("Logement vacant"),
-        "come_back": _t("Repasser"),
-        "not_dwelling": _t("Pas un logement"),
+        "interview": translate("FigureLabels", "Entretien"),
+        "absent": translate("FigureLabels", "Absent"),
+        "refused": translate("FigureLabels", "Refus"),
+        "vacant": translate("FigureLabels", "Logement vacant"),
+        "come_back": translate("FigureLabels", "Repasser"),
+        "not_dwelling": translate("FigureLabels", "Pas un logement"),
     }
     return names.get(outcome, not_recorded())
 
@@ -52,8 +51,8 @@ def organisation_label(key: str) -> str:
 
 def funnel_labels() -> dict[str, str]:
     return {
-        "flagged": _t("Repérés"),
-        "referred": _t("Orientés"),
-        "filed": _t("Demandes déposées"),
-        "opened": _t("Droits ouverts"),
+        "flagged": translate("FigureLabels", "Repérés"),
+        "referred": translate("FigureLabels", "Orientés"),
+        "filed": translate("FigureLabels", "Demandes déposées"),
+        "opened": translate("FigureLabels", "Droits ouverts"),
     }

@@ -40,6 +40,9 @@ from allervers.ui.figures.report import ReportSaver
 from allervers.ui.operations import run_in_background
 from allervers.wording import euros
 
+# Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
+translate = QCoreApplication.translate
+
 DONE_STYLE = "QLabel { color: #1b5e20; }"
 FigureSource = Callable[[Period], TerritoryFigures]
 
@@ -61,18 +64,17 @@ KEY_FIGURES = (
 
 
 def _key_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "doors": t("FiguresPage", "Portes frappées"),
-        "households": t("FiguresPage", "Foyers rencontrés"),
-        "people": t("FiguresPage", "Personnes rencontrées"),
-        "flagged": t("FiguresPage", "Non-recours probables repérés"),
-        "referred": t("FiguresPage", "… dont orientés"),
-        "filed": t("FiguresPage", "… dont demande déposée"),
-        "opened": t("FiguresPage", "… dont droit ouvert"),
-        "opened_in_period": t("FiguresPage", "Droits ouverts sur la période"),
-        "amount": t("FiguresPage", "Leur montant annuel"),
-        "checks": t("FiguresPage", "Vérifications à 3 mois faites à temps"),
+        "doors": translate("FiguresPage", "Portes frappées"),
+        "households": translate("FiguresPage", "Foyers rencontrés"),
+        "people": translate("FiguresPage", "Personnes rencontrées"),
+        "flagged": translate("FiguresPage", "Non-recours probables repérés"),
+        "referred": translate("FiguresPage", "… dont orientés"),
+        "filed": translate("FiguresPage", "… dont demande déposée"),
+        "opened": translate("FiguresPage", "… dont droit ouvert"),
+        "opened_in_period": translate("FiguresPage", "Droits ouverts sur la période"),
+        "amount": translate("FiguresPage", "Leur montant annuel"),
+        "checks": translate("FiguresPage", "Vérifications à 3 mois faites à temps"),
     }
 
 
@@ -89,7 +91,7 @@ def key_values(figures: TerritoryFigures) -> dict[str, str]:
         "opened": count_text(funnel.get("opened", 0)),
         "opened_in_period": count_text(sum(figures.opened_by_right.values())),
         "amount": euros(sum(figures.opened_yearly_amount_by_right.values())),
-        "checks": QCoreApplication.translate("FiguresPage", "{0} sur {1}").format(
+        "checks": translate("FiguresPage", "{0} sur {1}").format(
             count_text(checks.get("on_time", 0)), count_text(checks.get("due", 0))
         ),
     }
