@@ -25,12 +25,12 @@ from pytestqt.qtbot import QtBot
 
 from allervers.domain.referrals import CaseloadFilter, ReferralStatus
 from allervers.domain.rights import RightId
-from allervers.domain.users import Role
+from allervers.domain.users import Role, User
 from allervers.services.caseload import CaseloadService, step
 from allervers.services.demo import fill_demo
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
-from allervers.services.workspace import CreatedWorkspace, OpenWorkspace
+from allervers.services.workspace import CreatedWorkspace, OpenWorkspace, WorkspaceService
 from allervers.ui.caseload.model import KEPT_PAGES, NAME, PAGE_SIZE, CaseloadModel
 from allervers.ui.caseload.page import CaseloadPage
 from allervers.ui.caseload.step_dialogs import StepDialog
@@ -65,14 +65,17 @@ def caseload_page(
     today: dt.date,
     coordinator: bool = True,
 ) -> CaseloadPage:
-    """The page as WorkspaceView builds it, with the day it is injected."""
-    users = workspace.list_users() if coordinator else None
+    """The page as WorkspaceView builds it, with the day it is injected; `coordinator=False`
+    shows it as a volunteer's session would (the services stay the coordinator's)."""
+    user = workspace.user
+    if not coordinator:
+        user = User(user.id, user.name, Role.VOLUNTEER)
     page = CaseloadPage(
         CaseloadService(workspace, today=today),
         RightsService(workspace),
         VisitService(workspace),
-        users,
-        coordinator,
+        user,
+        workspace.list_users() if coordinator else None,
     )
     pages.append(page)
     page.resize(1400, 800)
@@ -305,7 +308,12 @@ def _navigate(qtbot: QtBot, window: MainWindow, title: str) -> None:
 
 
 def test_a_volunteers_session_shows_only_their_households(
-    qtbot: QtBot, request: pytest.FixtureRequest, created: CreatedWorkspace, tmp_path: Path
+    qtbot: QtBot,
+    request: pytest.FixtureRequest,
+    service: WorkspaceService,
+    workspace_path: Path,
+    created: CreatedWorkspace,
+    tmp_path: Path,
 ) -> None:
     workspace = created.workspace
     volunteer = workspace.add_user(VOLUNTEER, Role.VOLUNTEER, OTHER_PASSPHRASE)
@@ -313,6 +321,9 @@ def test_a_volunteers_session_shows_only_their_households(
     assigned = interview(workspace, tmp_path, "Jules Assigné", "2026-03-02")
     household = VisitService(workspace).get(assigned).household_id
     CaseloadService(workspace).assign(household, volunteer.id)
+    own = service.unlock(workspace_path, VOLUNTEER, OTHER_PASSPHRASE)
+    interview(own, tmp_path, "Rose du Bénévole", "2026-03-03")
+    own.lock()
 
     open_window = request.getfixturevalue("open_window")  # it locks the workspace first
     window = open_window(user=VOLUNTEER, passphrase=OTHER_PASSPHRASE)
@@ -322,15 +333,24 @@ def test_a_volunteers_session_shows_only_their_households(
     _navigate(qtbot, window, "Suivi des dossiers")
     page = window.findChild(CaseloadPage)
     qtbot.waitUntil(lambda: page.isVisible() and page.index is not None, timeout=10_000)
-    assert table_names(page) == ["Jules Assigné"]
-    assert count_text(page) == "1 foyer"
+    assert table_names(page) == ["Rose du Bénévole", "Jules Assigné"]
+    assert count_text(page) == "2 foyers"
     assert not find(page, QComboBox, "volunteerFilter").isVisible()
     texts = visible_texts(window)
     assert not any("Coralie" in t for t in texts)
 
+    # The assigned household: followed, but its visit is the coordinator's to refer from.
     click_row(qtbot, page, "Jules Assigné")
-    qtbot.waitUntil(lambda: page.findChild(QPushButton, "refer-rsa") is not None)
+    status = lambda: page.findChild(QLabel, "status-rsa")  # noqa: E731
+    qtbot.waitUntil(lambda: status() is not None and status().isVisible())
+    assert status().text() == "Pas encore d'orientation"
+    assert page.findChild(QPushButton, "refer-rsa") is None
     assert not page.detail.assign_box.isVisible()
+    # Their own visit: they open the referral; its steps are the coordinator's.
+    click_row(qtbot, page, "Rose du Bénévole")
+    click(qtbot, page, "refer-rsa")
+    qtbot.waitUntil(lambda: status().text() == "À orienter")
+    assert not [b for b in page.findChildren(QPushButton) if b.objectName().startswith("step-")]
 
     # Searching for the other household's name finds nothing either.
     type_text(qtbot, find(page, QLineEdit, "caseloadSearch"), "Coralie")

@@ -123,23 +123,24 @@ def referral_text(referral: Referral) -> str:
 
 
 class HouseholdDetail(QWidget):
-    """`users` (coordinators) fills the choice of the volunteer who follows the household; None
-    hides it. `can_advance`: only coordinators record the steps of a referral."""
+    """`user` is who works: only coordinators record the steps of a referral, and a volunteer
+    opens one only from their own visit (as CaseloadService allows). `users` (coordinators)
+    fills the choice of the volunteer who follows the household; None hides it."""
 
     changed = Signal(str)  # household id: a referral or the assignment changed
 
     def __init__(
         self,
         caseload: CaseloadService,
+        user: User,
         users: list[User] | None,
-        can_advance: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("householdDetail")
         self._caseload = caseload
         self._users = users
-        self._can_advance = can_advance
+        self._user = user
         self.household_id: str | None = None
         self._file: HouseholdFile | None = None
 
@@ -320,7 +321,7 @@ class HouseholdDetail(QWidget):
         box = QGroupBox(right_name(right, QCoreApplication.translate))
         box.setObjectName(f"right-{right.value}")
         column = QVBoxLayout(box)
-        flag = follow_up.flag
+        flag, flagged_by = follow_up.flag, follow_up.flagged_by
         if flag is not None:
             estimate = amount_text(flag.assessment, QCoreApplication.translate)
             where = organisation_text(flag.assessment.organisation)
@@ -361,12 +362,12 @@ class HouseholdDetail(QWidget):
         buttons = QGridLayout()
         actions: list[QPushButton] = []
         if referral is None:
-            if flag is not None:
+            if flag is not None and (self._user.is_coordinator or flagged_by == self._user.id):
                 refer = QPushButton(self.tr("Créer l'&orientation"))
                 refer.setObjectName(f"refer-{right.value}")
                 refer.clicked.connect(lambda: self._refer(flag.visit_id, right))
                 actions.append(refer)
-        elif self._can_advance:
+        elif self._user.is_coordinator:
             for next_status in STEP_ORDER:
                 if next_status in NEXT_STEPS[referral.status]:
                     button = QPushButton(step_label(next_status))

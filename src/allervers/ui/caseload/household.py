@@ -28,6 +28,7 @@ class VisitEntry:
 
     visit_id: str
     household_id: str
+    volunteer_id: str
     visited_on: str
     interview: bool
     contact_name: str | None
@@ -47,6 +48,7 @@ def _entry(visit: Visit) -> VisitEntry:
     return VisitEntry(
         visit_id=visit.id,
         household_id=visit.household_id,
+        volunteer_id=visit.volunteer_id,
         visited_on=visit.visited_on,
         interview=visit.door_outcome is DoorOutcome.INTERVIEW,
         contact_name=text("contact_name"),
@@ -87,10 +89,12 @@ class VisitIndex:
 
 @dataclass(frozen=True, slots=True)
 class RightFollowUp:
-    """A right of the household: its current flag (if still flagged) and its latest referral."""
+    """A right of the household: its current flag (if still flagged), who recorded the visit
+    that flagged it (a volunteer may refer only from their own visits), its latest referral."""
 
     right: RightId
     flag: StoredAssessment | None
+    flagged_by: str | None
     referral: Referral | None
 
 
@@ -106,19 +110,24 @@ def load_household(
     household_id: str, index: VisitIndex, caseload: CaseloadService, rights: RightsService
 ) -> HouseholdFile:
     visits = index.of(household_id)
-    flags: dict[RightId, StoredAssessment] = {}
+    flags: dict[RightId, tuple[StoredAssessment, str]] = {}
     for visit in visits:  # oldest first: the latest interview's assessment wins
         if not visit.interview:
             continue
         for stored in rights.current(visit.visit_id):
             if stored.assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS:
-                flags[stored.assessment.right] = stored
+                flags[stored.assessment.right] = (stored, visit.volunteer_id)
     latest: dict[RightId, Referral] = {}
     for referral in caseload.referrals(household_id):  # in creation order
         latest[referral.right] = referral
     order = list(RightId)
     follow_ups = tuple(
-        RightFollowUp(right, flags.get(right), latest.get(right))
+        RightFollowUp(
+            right,
+            flags[right][0] if right in flags else None,
+            flags[right][1] if right in flags else None,
+            latest.get(right),
+        )
         for right in sorted(set(flags) | set(latest), key=order.index)
     )
     return HouseholdFile(

@@ -52,17 +52,17 @@ def households_text(count: int) -> str:
 
 
 class CaseloadPage(QWidget):
-    """`users`: the workspace's users, for a coordinator (filter by volunteer, assign follow-up
-    visits); None in a volunteer's session. `can_advance`: whether this user records the steps
-    of referrals (coordinators)."""
+    """`user`: who works (a coordinator records the steps of referrals). `users`: the
+    workspace's users, for a coordinator (filter by volunteer, assign follow-up visits); None in
+    a volunteer's session."""
 
     def __init__(
         self,
         caseload: CaseloadService,
         rights: RightsService,
         visits: VisitService,
+        user: User,
         users: list[User] | None,
-        can_advance: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,7 +84,7 @@ class CaseloadPage(QWidget):
         bold.setBold(True)
         self.count.setFont(bold)
         self.view = CaseloadView(self.model)
-        self.detail = HouseholdDetail(caseload, users, can_advance)
+        self.detail = HouseholdDetail(caseload, user, users)
         self.due = DueList()
         self.error = message_label("caseloadError", ERROR_STYLE)
 
@@ -226,8 +226,6 @@ class CaseloadPage(QWidget):
 
 def build_caseload_page(workspace: OpenWorkspace, visits: VisitService) -> CaseloadPage:
     """The page with the unlocked user's services and permissions."""
-    coordinator = workspace.user.is_coordinator
-    users = [u for u in workspace.list_users() if u.active] if coordinator else None
-    return CaseloadPage(
-        CaseloadService(workspace), RightsService(workspace), visits, users, coordinator
-    )
+    user = workspace.user
+    users = [u for u in workspace.list_users() if u.active] if user.is_coordinator else None
+    return CaseloadPage(CaseloadService(workspace), RightsService(workspace), visits, user, users)
