@@ -104,11 +104,16 @@ class RightsService:
             batch = visits[start : start + REASSESS_BATCH]
             results = engine.assess_batch([visit_to_json(v) for v in batch])
             with self._workspace.db.session() as session:
-                for visit, assessments in zip(batch, results, strict=True):
-                    rights_repo.replace_assessments(session, visit.id, assessments)
-                session.flush()
-                for household_id in {visit.household_id for visit in batch}:
-                    caseload_repo.refresh_household(session, household_id)
+                rights_repo.replace_many(
+                    session,
+                    {
+                        visit.id: assessments
+                        for visit, assessments in zip(batch, results, strict=True)
+                    },
+                )
+                caseload_repo.refresh_households(
+                    session, sorted({visit.household_id for visit in batch})
+                )
                 repositories.append_audit(
                     session,
                     self._workspace.user.id,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -70,50 +72,71 @@ def _referral(row: ReferralRow) -> Referral:
 def refresh_household(session: Session, household_id: str) -> None:
     """Recomputes the caseload columns of one household from its visits, assessments and
     referrals. Called after every change that can move them."""
-    household = session.get(HouseholdRow, household_id)
-    if household is None:
+    if session.get(HouseholdRow, household_id) is None:
         raise UnknownRecord("household", household_id)
-    visits = session.execute(
-        select(VisitRow.id, VisitRow.visited_on, VisitRow.door_outcome, VisitRow.answers)
-        .where(VisitRow.household_id == household_id, VisitRow.status == "finished")
+    refresh_households(session, [household_id])
+
+
+def refresh_households(session: Session, household_ids: Sequence[str]) -> None:
+    """The same for many households at once, in a few set queries (a yearly re-assessment
+    touches every household of the territory)."""
+    for start in range(0, len(household_ids), 500):  # SQLite's bound-parameter limit
+        _refresh_chunk(session, list(household_ids[start : start + 500]))
+
+
+def _refresh_chunk(session: Session, ids: list[str]) -> None:
+    session.flush()
+    last_visit: dict[str, tuple[str, str | None, str]] = {}
+    for row in session.execute(
+        select(VisitRow.household_id, VisitRow.visited_on, VisitRow.door_outcome, VisitRow.answers)
+        .where(VisitRow.household_id.in_(ids), VisitRow.status == "finished")
         .order_by(VisitRow.visited_on, VisitRow.created_at)
-    ).all()
-    household.last_contact_on = visits[-1].visited_on if visits else None
-    flags = set(
-        session.execute(
-            select(AssessmentRow.right_id)
-            .join(VisitRow, VisitRow.id == AssessmentRow.visit_id)
-            .where(
-                VisitRow.household_id == household_id,
-                AssessmentRow.current.is_(True),
-                AssessmentRow.status == AssessmentStatus.PROBABLE_NON_RECOURS.value,
-            )
-        ).scalars()
-    )
-    household.flags = "".join(f",{f}" for f in sorted(flags)) + ("," if flags else "")
-    referrals = (
-        session.execute(select(ReferralRow).where(ReferralRow.household_id == household_id))
-        .scalars()
-        .all()
-    )
-    statuses = {ReferralStatus(r.status) for r in referrals}
-    status = next((s.value for s in (*_OPEN_ORDER, *_CLOSED_ORDER) if s in statuses), None)
-    household.case_status = status or ("flagged" if flags else "met")
-    upcoming = [
-        r.check_due_on
-        for r in referrals
-        if r.check_due_on and ReferralStatus(r.status) not in CLOSED_STATUSES
-    ]
-    upcoming += [
-        r.appointment_at[:10]
-        for r in referrals
-        if r.appointment_at and ReferralStatus(r.status) is ReferralStatus.REFERRED
-    ]
-    if visits and visits[-1].door_outcome == "come_back":
-        come_back = json.loads(visits[-1].answers).get("come_back_on")
-        if come_back:
-            upcoming.append(come_back)
-    household.next_action_on = min(upcoming) if upcoming else None
+    ):
+        last_visit[row[0]] = (row[1], row[2], row[3])
+    flags: dict[str, set[str]] = defaultdict(set)
+    for household_id, right in session.execute(
+        select(VisitRow.household_id, AssessmentRow.right_id)
+        .join(VisitRow, VisitRow.id == AssessmentRow.visit_id)
+        .where(
+            VisitRow.household_id.in_(ids),
+            AssessmentRow.current.is_(True),
+            AssessmentRow.status == AssessmentStatus.PROBABLE_NON_RECOURS.value,
+        )
+    ):
+        flags[household_id].add(right)
+    referrals: dict[str, list[tuple[ReferralStatus, str | None, str | None]]] = defaultdict(list)
+    for household_id, status, due, appointment in session.execute(
+        select(
+            ReferralRow.household_id,
+            ReferralRow.status,
+            ReferralRow.check_due_on,
+            ReferralRow.appointment_at,
+        ).where(ReferralRow.household_id.in_(ids))
+    ):
+        referrals[household_id].append((ReferralStatus(status), due, appointment))
+    households = session.execute(select(HouseholdRow).where(HouseholdRow.id.in_(ids))).scalars()
+    for household in households:
+        visit = last_visit.get(household.id)
+        own_flags = flags.get(household.id, set())
+        own_referrals = referrals.get(household.id, [])
+        household.last_contact_on = visit[0] if visit else None
+        household.flags = "".join(f",{f}" for f in sorted(own_flags)) + ("," if own_flags else "")
+        statuses = {status for status, _due, _appointment in own_referrals}
+        summary = next((s.value for s in (*_OPEN_ORDER, *_CLOSED_ORDER) if s in statuses), None)
+        household.case_status = summary or ("flagged" if own_flags else "met")
+        upcoming = [
+            due for status, due, _a in own_referrals if due and status not in CLOSED_STATUSES
+        ]
+        upcoming += [
+            appointment[:10]
+            for status, _d, appointment in own_referrals
+            if appointment and status is ReferralStatus.REFERRED
+        ]
+        if visit and visit[1] == "come_back":
+            come_back = json.loads(visit[2]).get("come_back_on")
+            if come_back:
+                upcoming.append(come_back)
+        household.next_action_on = min(upcoming) if upcoming else None
 
 
 def _visible(query: Any, user_id: str | None) -> Any:

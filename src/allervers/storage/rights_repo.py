@@ -37,44 +37,63 @@ def replace_assessments(
 ) -> list[StoredAssessment]:
     """Stores a new assessment of a visit; the previous one stays as history (current = false)
     and what the household said about each right is carried over to the new rows."""
-    previous = {
-        row.right_id: row
-        for row in session.execute(
-            select(AssessmentRow).where(
-                AssessmentRow.visit_id == visit_id, AssessmentRow.current.is_(True)
+    return replace_many(session, {visit_id: assessments})[visit_id]
+
+
+def replace_many(
+    session: Session, results: dict[str, list[RightAssessment]]
+) -> dict[str, list[StoredAssessment]]:
+    """`replace_assessments` for many visits in a few statements (yearly re-assessment)."""
+    stored: dict[str, list[StoredAssessment]] = {}
+    visit_ids = list(results)
+    for start in range(0, len(visit_ids), 500):  # SQLite's bound-parameter limit
+        chunk = visit_ids[start : start + 500]
+        previous = {
+            (visit_id, right): (reason, detail, decision)
+            for visit_id, right, reason, detail, decision in session.execute(
+                select(
+                    AssessmentRow.visit_id,
+                    AssessmentRow.right_id,
+                    AssessmentRow.nonrecours_reason,
+                    AssessmentRow.nonrecours_detail,
+                    AssessmentRow.decision,
+                ).where(AssessmentRow.visit_id.in_(chunk), AssessmentRow.current.is_(True))
             )
-        ).scalars()
-    }
-    session.execute(
-        update(AssessmentRow)
-        .where(AssessmentRow.visit_id == visit_id, AssessmentRow.current.is_(True))
-        .values(current=False)
-    )
-    now = utc_now()
-    rows = []
-    for assessment in assessments:
-        before = previous.get(assessment.right.value)
-        row = AssessmentRow(
-            id=new_id(),
-            visit_id=visit_id,
-            right_id=assessment.right.value,
-            status=assessment.status.value,
-            amount=assessment.amount,
-            period=assessment.period.value,
-            detail=json.dumps(assessment.to_json(), ensure_ascii=False),
-            openfisca_france_version=assessment.openfisca_france_version,
-            parameter_date=(
-                assessment.parameter_date.isoformat() if assessment.parameter_date else None
-            ),
-            assessed_at=now,
-            current=True,
-            nonrecours_reason=before.nonrecours_reason if before else None,
-            nonrecours_detail=before.nonrecours_detail if before else None,
-            decision=before.decision if before else None,
+        }
+        session.execute(
+            update(AssessmentRow)
+            .where(AssessmentRow.visit_id.in_(chunk), AssessmentRow.current.is_(True))
+            .values(current=False)
         )
-        session.add(row)
-        rows.append(row)
-    return [_stored(row) for row in rows]
+        now = utc_now()
+        for visit_id in chunk:
+            rows = []
+            for assessment in results[visit_id]:
+                reason, detail, decision = previous.get(
+                    (visit_id, assessment.right.value), (None, None, None)
+                )
+                row = AssessmentRow(
+                    id=new_id(),
+                    visit_id=visit_id,
+                    right_id=assessment.right.value,
+                    status=assessment.status.value,
+                    amount=assessment.amount,
+                    period=assessment.period.value,
+                    detail=json.dumps(assessment.to_json(), ensure_ascii=False),
+                    openfisca_france_version=assessment.openfisca_france_version,
+                    parameter_date=(
+                        assessment.parameter_date.isoformat() if assessment.parameter_date else None
+                    ),
+                    assessed_at=now,
+                    current=True,
+                    nonrecours_reason=reason,
+                    nonrecours_detail=detail,
+                    decision=decision,
+                )
+                rows.append(row)
+            session.add_all(rows)
+            stored[visit_id] = [_stored(row) for row in rows]
+    return stored
 
 
 def current_assessments(session: Session, visit_id: str) -> list[StoredAssessment]:
