@@ -198,7 +198,7 @@ def describe_problem(problem: Problem, translate: Translate = identity) -> str:
         "exclusive_choice": translate("Messages", "« Aucun » ou « Ne sait pas » doit rester seul"),
         "not_a_number": translate("Messages", "un nombre est attendu"),
         "out_of_range": translate("Messages", "valeur hors des limites ({min} à {max})"),
-        "invalid_date": translate("Messages", "date impossible (AAAA-MM-JJ)"),
+        "invalid_date": translate("Messages", "date impossible (JJ/MM/AAAA)"),
         "date_in_future": translate("Messages", "date dans le futur"),
         "date_in_past": translate("Messages", "date déjà passée"),
         "not_text": translate("Messages", "un texte est attendu"),
@@ -213,6 +213,7 @@ def describe_problem(problem: Problem, translate: Translate = identity) -> str:
         "not_json": translate("Messages", "ligne JSON illisible"),
         "unknown_format": translate("Messages", "format inconnu (attendu allervers-visit/1)"),
         "unknown_questionnaire": translate("Messages", "questionnaire inconnu"),
+        "not_a_draft": translate("Messages", "seule une visite non terminée peut être abandonnée"),
     }
     text = texts.get(problem.code, problem.code)
     with contextlib.suppress(KeyError, IndexError, ValueError):

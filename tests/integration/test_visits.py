@@ -245,3 +245,20 @@ def test_a_v1_visit_stays_readable_and_editable_after_v2_adds_a_question(
     assert [p.path for p in missing.value.problems] == ["internet_access"]
     visits.answer(new_id, "internet_access", "no")
     assert visits.finish(new_id).questionnaire_version == 2
+
+
+def test_a_draft_can_be_discarded_but_not_a_finished_visit(visits: VisitService) -> None:
+    draft = visits.start("49092", "Rue Fausse", "99", visited_on=DAY)
+    finished = visits.record_door("49092", "Rue Vraie", "1", DoorOutcome.ABSENT, DAY)
+    visits.discard(draft.id)
+    assert visits.drafts() == []
+    with pytest.raises(VisitInvalid):
+        visits.discard(finished.id)
+    assert [v.id for v in visits.list_visits()] == [finished.id]
+
+
+def test_recent_visits_come_newest_first_and_limited(visits: VisitService) -> None:
+    for day in (1, 3, 2):
+        visits.record_door("49092", "Rue A", str(day), DoorOutcome.ABSENT, dt.date(2026, 10, day))
+    recent = visits.list_visits(limit=2, newest_first=True)
+    assert [v.visited_on for v in recent] == ["2026-10-03", "2026-10-02"]

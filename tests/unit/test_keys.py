@@ -40,3 +40,12 @@ def test_malformed_recovery_keys_are_refused_not_crashed(text: str) -> None:
     except recovery.MalformedRecoveryKey:
         return
     assert len(recovery.normalise(text)) == 32
+
+
+def test_commune_search_finds_names_without_accents_and_codes() -> None:
+    from allervers.questionnaire import communes
+
+    assert communes.search("chemille")[0].insee == "49092"
+    assert communes.search("49092")[0].name == "Chemillé-en-Anjou"
+    assert all("mauges" in communes.fold(c.name) for c in communes.search("mauges"))
+    assert len(communes.search("a", limit=20)) == 20

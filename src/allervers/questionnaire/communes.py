@@ -52,6 +52,12 @@ def find(insee: str) -> Commune | None:
     return all_communes().get(insee.strip())
 
 
+@functools.cache
+def _folded() -> list[tuple[str, Commune]]:
+    """Folded names, once per process (folding 35,000 names costs about 0.1 s), sorted."""
+    return sorted(((fold(c.name), c) for c in all_communes().values()), key=lambda p: p[0])
+
+
 def search(text: str, limit: int = 20) -> list[Commune]:
     """Communes whose INSEE code or postal-free name starts with (or contains) the text."""
     wanted = fold(text)
@@ -60,6 +66,7 @@ def search(text: str, limit: int = 20) -> list[Commune]:
     communes = all_communes().values()
     if wanted.isdigit() or (len(wanted) >= 2 and wanted[:2] in ("2a", "2b")):
         return [c for c in communes if c.insee.lower().startswith(wanted)][:limit]
-    starts = [c for c in communes if fold(c.name).startswith(wanted)]
-    contains = [c for c in communes if wanted in fold(c.name) and c not in starts]
-    return (sorted(starts, key=lambda c: c.name) + contains)[:limit]
+    # One pass over the folded names, no list membership test (that made "a" quadratic).
+    starts = [c for name, c in _folded() if name.startswith(wanted)]
+    contains = [c for name, c in _folded() if wanted in name and not name.startswith(wanted)]
+    return (starts + contains)[:limit]

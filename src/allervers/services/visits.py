@@ -244,6 +244,18 @@ class VisitService:
             answers.get("contact_phone"),
         )
 
+    def discard(self, visit_id: str) -> None:
+        """Drops an unfinished visit (started at the wrong door, or a test): drafts only, and
+        only one's own."""
+        with self._workspace.db.session() as session:
+            visit = visits_repo.get_visit(session, visit_id)
+            if visit.volunteer_id != self._user_id:
+                raise PermissionDenied("discard")
+            if visit.status is not VisitStatus.DRAFT:
+                raise VisitInvalid([Problem("", "not_a_draft")])
+            visits_repo.delete_draft(session, visit_id)
+            repositories.append_audit(session, self._user_id, "draft_discarded", "visit", visit_id)
+
     def drafts(self) -> list[Visit]:
         """Unfinished visits of this user, newest first: offered for resumption at unlock."""
         with self._workspace.db.session() as session:
@@ -254,9 +266,16 @@ class VisitService:
             self._require_visible(visits_repo.get_visit(session, visit_id))
             return visits_repo.changes(session, visit_id)
 
-    def list_visits(self, status: VisitStatus | None = None) -> list[Visit]:
+    def list_visits(
+        self,
+        status: VisitStatus | None = None,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[Visit]:
         with self._workspace.db.session() as session:
-            visits = visits_repo.list_visits(session, self._visible_to(), status)
+            visits = visits_repo.list_visits(
+                session, self._visible_to(), status, limit=limit, newest_first=newest_first
+            )
             repositories.append_audit(session, self._user_id, "visits_listed", "visit")
         return visits
 

@@ -171,11 +171,16 @@ def list_visits(
     status: VisitStatus | None = None,
     limit: int | None = None,
     offset: int = 0,
+    newest_first: bool = False,
 ) -> list[Visit]:
     query = select(VisitRow).where(_visible_to(visible_to))
     if status is not None:
         query = query.where(VisitRow.status == status.value)
-    query = query.order_by(VisitRow.visited_on, VisitRow.created_at).offset(offset)
+    if newest_first:
+        query = query.order_by(VisitRow.visited_on.desc(), VisitRow.created_at.desc())
+    else:
+        query = query.order_by(VisitRow.visited_on, VisitRow.created_at)
+    query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return [_visit(r) for r in session.execute(query).scalars()]
@@ -237,3 +242,19 @@ def doors_to_revisit(
         return (door.street or "", int(digits) if digits else 0, number)
 
     return sorted(doors, key=order)
+
+
+def delete_draft(session: Session, visit_id: str) -> str:
+    """Removes a draft and, when nothing else refers to it, the household it created."""
+    row = visit_row(session, visit_id)
+    household_id = row.household_id
+    session.delete(row)
+    session.flush()
+    others = session.execute(
+        select(func.count()).select_from(VisitRow).where(VisitRow.household_id == household_id)
+    ).scalar_one()
+    if not others:
+        household = session.get(HouseholdRow, household_id)
+        if household is not None:
+            session.delete(household)
+    return household_id
