@@ -72,7 +72,7 @@ class CaseloadPage(QWidget):
         self._visits = visits
         self.index: VisitIndex | None = None
         self._indexing = False
-        self._index_again = False
+        self._index_stale = True
         self._shown_once = False
         self._due: list[Referral] = []
 
@@ -121,6 +121,7 @@ class CaseloadPage(QWidget):
         self.view.household_chosen.connect(self.open_household)
         self.detail.changed.connect(self._household_changed)
         self.due.open_household.connect(self._open_from_due)
+        self.tabs.currentChanged.connect(lambda tab: self._need_index() if tab == DUE_TAB else None)
 
     # Reading the workspace
 
@@ -133,25 +134,33 @@ class CaseloadPage(QWidget):
             self.model.refresh()
             self._show_count()
         self._load_due()
-        self._rebuild_index()
+        # A visit may have been recorded since the index was read: read it again when it is
+        # next needed, not now. Reading it holds the workspace for a while (about 2.7 s for
+        # 50,000 visits, during which a write such as the audit of a filter waits): only a
+        # household opened or the "à relancer" list shown pays for it.
+        self._index_stale = True
+        if self.tabs.currentIndex() == DUE_TAB:
+            self._need_index()
 
-    def _rebuild_index(self) -> None:
+    def _need_index(self) -> None:
+        """Reads the visits' index off the UI thread if it is missing or stale."""
+        if self.index is not None and not self._index_stale:
+            return
         if self._indexing:
-            self._index_again = True
             return
         self._indexing = True
+        self._index_stale = False
         visits = self._visits
         run_in_background(self, lambda: VisitIndex.build(visits), self._index_ready, self._failed)
 
     def _index_ready(self, index: VisitIndex) -> None:
         self._indexing = False
-        if self._index_again:
-            self._index_again = False
-            self._rebuild_index()
         self.index = index
         self.due.show_due(self._due, index)
         if self.detail.household_id is not None:
             self._load_detail(self.detail.household_id)
+        if self._index_stale:  # shown again while it was being read
+            self._need_index()
 
     def _failed(self, error: Exception) -> None:
         self._indexing = False
@@ -187,8 +196,9 @@ class CaseloadPage(QWidget):
     def open_household(self, household_id: str) -> None:
         self.detail.show_loading(household_id, self._row(household_id))
         self.detail.setVisible(True)
-        if self.index is not None:
+        if self.index is not None:  # even stale: shown now, again when the fresh one comes
             self._load_detail(household_id)
+        self._need_index()
 
     def _open_from_due(self, household_id: str) -> None:
         self.tabs.setCurrentIndex(HOUSEHOLDS_TAB)
