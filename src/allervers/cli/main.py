@@ -305,6 +305,12 @@ class _Command:
     def report(self) -> int:
         return self._with_workspace(lambda ws: caseload_cli.report(self.args, ws))
 
+    def export(self) -> int:
+        return self._with_workspace(lambda ws: caseload_cli.export(self.args, ws))
+
+    def export_key(self) -> int:
+        return self._with_workspace(lambda ws: caseload_cli.export_key(self.args, ws))
+
     def caseload(self) -> int:
         return self._with_workspace(lambda ws: caseload_cli.caseload(self.args, ws))
 

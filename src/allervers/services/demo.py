@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from allervers.services.rights import Engine
+from allervers.services.rights import Engine, RightsService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_workspace
 
 DEMO_USER = "demo"
@@ -59,6 +59,15 @@ def demo_followups(workspace: OpenWorkspace, engine: Engine, seed: int = 7) -> i
     """Assesses the demo's interviews and gives referrals and outcomes to part of the flagged
     rights, so that a newcomer sees a living caseload and non-empty figures. Returns the number
     of referrals made."""
+    from allervers.services.rights import RightsService
+
+    rights = RightsService(workspace)
+    rights.reassess_all(engine)
+    with workspace.db.batch():
+        return _followups(workspace, rights, seed)
+
+
+def _followups(workspace: OpenWorkspace, rights: RightsService, seed: int) -> int:
     import datetime as dt
     import random
 
@@ -66,11 +75,9 @@ def demo_followups(workspace: OpenWorkspace, engine: Engine, seed: int = 7) -> i
     from allervers.domain.referrals import ReferralStatus
     from allervers.domain.rights import AssessmentStatus
     from allervers.services.caseload import CaseloadService, step
-    from allervers.services.rights import RightsService, assessable
+    from allervers.services.rights import assessable
     from allervers.services.visits import VisitService
 
-    rights = RightsService(workspace)
-    rights.reassess_all(engine)
     rng = random.Random(seed)  # noqa: S311  (synthetic demo data)
     caseload = CaseloadService(workspace)
     today = dt.date.today()

@@ -27,11 +27,10 @@ def territory_figures(workspace: OpenWorkspace, period: Period) -> TerritoryFigu
 
     # Doors knocked: every finished visit of the period, by door outcome.
     doors = Counter(v.door_outcome or "unknown" for v in visits)
-    # Households met: distinct households with an interview in the period; people met: the
-    # persons of each such household at its last interview of the period.
-    people_by_household = {
-        v.household_id: v.people for v in visits if v.door_outcome == "interview"
-    }
+    # Households met: distinct households with an interview in the period where the person
+    # agreed to be recorded (otherwise nothing about the household is known); people met: the
+    # persons of each such household at its last such interview of the period.
+    people_by_household = {v.household_id: v.people for v in visits if v.consented}
     # Probable non-recours: distinct (household, right) flagged by a current assessment of an
     # interview of the period; its reason as recorded (or "not_recorded").
     flagged: dict[tuple[str, str], str | None] = {}

@@ -111,6 +111,7 @@ class Database:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(bind=engine, expire_on_commit=False)
+        self._batch: Session | None = None
 
     @classmethod
     def open(cls, path: Path, key: bytes) -> Database:
@@ -122,8 +123,26 @@ class Database:
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
+        if self._batch is not None:  # inside batch(): one transaction for everything
+            yield self._batch
+            return
         with translate_storage_errors(self.path), self._sessions.begin() as session:
             yield session
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Runs every operation inside it in one transaction, committed at the end (or rolled
+        back whole): for bulk work such as the demo's thousands of referrals, where one commit
+        per operation (each an fsync with synchronous=FULL) would cost minutes."""
+        if self._batch is not None:
+            yield
+            return
+        with translate_storage_errors(self.path), self._sessions.begin() as session:
+            self._batch = session
+            try:
+                yield
+            finally:
+                self._batch = None
 
     def dispose(self) -> None:
         self.engine.dispose()

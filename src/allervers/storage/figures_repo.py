@@ -18,6 +18,7 @@ class VisitFact:
     visited_on: str
     door_outcome: str | None
     people: int
+    consented: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,11 @@ class ReferralFact:
     opened_amount: float | None
 
 
-def _people(answers: str) -> int:
-    data = json.loads(answers)
+def _people(data: dict[str, object]) -> int:
     if "persons_count" in data:  # a purged visit keeps only the count
-        return int(data["persons_count"])
-    return len(data.get("persons") or ())
+        return int(str(data["persons_count"]))
+    persons = data.get("persons")
+    return len(persons) if isinstance(persons, list) else 0
 
 
 def visit_facts(session: Session, start: str, end: str) -> list[VisitFact]:
@@ -62,16 +63,21 @@ def visit_facts(session: Session, start: str, end: str) -> list[VisitFact]:
         )
         .order_by(VisitRow.visited_on)
     ).all()
-    return [
-        VisitFact(
-            r.id,
-            r.household_id,
-            r.visited_on,
-            r.door_outcome,
-            _people(r.answers) if r.door_outcome == "interview" else 0,
+    facts = []
+    for r in rows:
+        answers = json.loads(r.answers)
+        interview = r.door_outcome == "interview"
+        facts.append(
+            VisitFact(
+                r.id,
+                r.household_id,
+                r.visited_on,
+                r.door_outcome,
+                _people(answers) if interview else 0,
+                interview and answers.get("consent_recorded") == "yes",
+            )
         )
-        for r in rows
-    ]
+    return facts
 
 
 def flag_facts(session: Session, start: str, end: str) -> list[FlagFact]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -192,3 +192,25 @@ class ReferralEventRow(Record, Base):
     on_date: Mapped[str] = mapped_column(String(10))
     from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
     to_status: Mapped[str] = mapped_column(String(20))
+
+
+class WorkspaceKeyRow(Record, Base):
+    """A key pair of this workspace, inside the encrypted database only."""
+
+    __tablename__ = "workspace_keys"
+    purpose: Mapped[str] = mapped_column(String(30), unique=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ExportLogRow(Record, Base):
+    """What was sent to the evaluators, when, and where (the file itself is not kept)."""
+
+    __tablename__ = "export_log"
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[str] = mapped_column(String(40))
+    period: Mapped[str] = mapped_column(String(30))
+    file_name: Mapped[str] = mapped_column(Text)
+    destination: Mapped[str] = mapped_column(Text)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    microdata: Mapped[bool] = mapped_column()

@@ -1,0 +1,85 @@
+"""`allervers export` on a 5,000-household demo workspace: no name, street, phone number or exact
+birth date of the workspace appears in any file of the export, and the export verifies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import text
+
+from allervers.domain.export import ExportExists
+from allervers.domain.figures import parse_period
+from allervers.export.verify import verify_export
+from allervers.rights.engine import RightsEngine
+from allervers.services import demo
+from allervers.services import export as export_service
+from allervers.services.workspace import CreatedWorkspace
+
+
+def personal_values(created: CreatedWorkspace) -> set[str]:
+    """Names, streets, phones and exact birth dates, read from the decrypted database."""
+    values: set[str] = set()
+    with created.workspace.db.engine.connect() as conn:
+        for name, street, phone in conn.execute(
+            text("SELECT contact_name, street, contact_phone FROM households")
+        ):
+            values.update(v for v in (name, street, phone) if v)
+        for (answers,) in conn.execute(text("SELECT answers FROM visits")):
+            data = json.loads(answers)
+            for key in ("contact_name", "contact_phone", "address_street", "note"):
+                if data.get(key):
+                    values.add(data[key])
+            for person in data.get("persons", []):
+                if person.get("birth_date"):
+                    birth = dt.date.fromisoformat(person["birth_date"])
+                    values.update({person["birth_date"], birth.strftime("%d/%m/%Y")})
+    return {v for v in values if len(v) >= 6}  # "Rue" alone would match anything
+
+
+def texts_of(archive: bytes) -> dict[str, str]:
+    out = {}
+    with zipfile.ZipFile(io.BytesIO(archive)) as zipped:
+        for name in zipped.namelist():
+            data = zipped.read(name)
+            if name.endswith(".pdf"):
+                out[name] = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+            else:
+                out[name] = data.decode("utf-8")
+    return out
+
+
+def test_export_of_a_5000_household_workspace_holds_no_personal_datum(
+    created: CreatedWorkspace, engine: RightsEngine, tmp_path: Path
+) -> None:
+    workspace = created.workspace
+    demo.fill_demo(workspace, 5_000, seed=5)
+    demo.demo_followups(workspace, engine, seed=5)
+    secrets = personal_values(created)
+    assert len(secrets) > 3_000  # the scan has something to find
+
+    period = parse_period(str(dt.date.today().year))
+    report = export_service.export(workspace, period, tmp_path / "envoi", with_microdata=True)
+    archive = report.path.read_bytes()
+    contents = texts_of(archive)
+    assert set(contents) >= {"indicators.csv", "microdata.csv", "manifest.json", "risk-report.pdf"}
+    for name, content in contents.items():
+        found = [s for s in secrets if s in content]
+        assert found == [], (name, found[:5])
+    for secret in list(secrets)[:2000]:  # and the raw bytes, in case a PDF stream hides one
+        assert secret.encode("utf-8") not in archive
+
+    verified = verify_export(report.path, export_service.signing_key(workspace)[1])
+    assert verified.ok
+    manifest = json.loads(contents["manifest.json"])
+    assert manifest["thresholds"]["achieved"]["k"] >= 11
+
+    with pytest.raises(ExportExists):  # never overwritten
+        export_service.export(workspace, period, report.path, with_microdata=True)
+    log = export_service.export_log(workspace)
+    assert [(e.period, e.file_name) for e in log] == [(period.label, report.path.name)]
