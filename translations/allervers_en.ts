@@ -389,6 +389,41 @@
     </message>
 </context>
 <context>
+    <name>EngineStatus</name>
+    <message>
+        <source>Moteur de calcul : prêt</source>
+        <translation>Calculation engine: ready</translation>
+    </message>
+    <message>
+        <source>Les droits sont évalués à la fin de chaque entretien.</source>
+        <translation>Rights are assessed at the end of each interview.</translation>
+    </message>
+    <message>
+        <source>Moteur de calcul : indisponible</source>
+        <translation>Calculation engine: unavailable</translation>
+    </message>
+    <message>
+        <source>Le moteur de calcul n&apos;a pas pu démarrer. Les visites continuent ; les droits pourront être évalués plus tard depuis chaque visite (« Évaluer les droits »).</source>
+        <translation>The calculation engine could not start. Visits go on; rights can be assessed later from each visit (“Assess rights”).</translation>
+    </message>
+    <message>
+        <source>Moteur de calcul : arrêté</source>
+        <translation>Calculation engine: stopped</translation>
+    </message>
+    <message>
+        <source>Moteur de calcul : chargement (premier calcul)…</source>
+        <translation>Calculation engine: loading (first calculation)…</translation>
+    </message>
+    <message>
+        <source>Le moteur se prépare ; la fenêtre reste utilisable.</source>
+        <translation>The engine is getting ready; the window can still be used.</translation>
+    </message>
+    <message>
+        <source>Moteur de calcul : chargement…</source>
+        <translation>Calculation engine: loading…</translation>
+    </message>
+</context>
+<context>
     <name>FigureLabels</name>
     <message>
         <source>Non renseigné</source>
@@ -554,6 +589,29 @@
     </message>
 </context>
 <context>
+    <name>FollowUpForm</name>
+    <message>
+        <source>— à demander —</source>
+        <translation>— to ask —</translation>
+    </message>
+    <message>
+        <source>Pourquoi ce droit n&apos;est pas perçu :</source>
+        <translation>Why this right is not received:</translation>
+    </message>
+    <message>
+        <source>Raison de la non-demande :</source>
+        <translation>Reason for not claiming:</translation>
+    </message>
+    <message>
+        <source>Ce que la personne décide :</source>
+        <translation>What the person decides:</translation>
+    </message>
+    <message>
+        <source>Enregistré.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDetail</name>
     <message>
         <source>Organisme prévu : {0}.</source>
@@ -714,6 +772,10 @@
     <message>
         <source>← &amp;Précédent</source>
         <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <source>Évaluer les &amp;droits</source>
+        <translation>Assess &amp;rights</translation>
     </message>
     <message>
         <source>Visite du {0} — {1} (terminée : chaque modification est gardée dans l&apos;historique)</source>
@@ -1021,8 +1083,12 @@
         <translation>value out of range ({min} to {max})</translation>
     </message>
     <message>
-        <source>date impossible (AAAA-MM-JJ)</source>
-        <translation>invalid date (YYYY-MM-DD)</translation>
+        <source>date impossible (JJ/MM/AAAA)</source>
+        <translation>invalid date (DD/MM/YYYY)</translation>
+    </message>
+    <message>
+        <source>seule une visite non terminée peut être abandonnée</source>
+        <translation>only an unfinished visit can be discarded</translation>
     </message>
     <message>
         <source>date dans le futur</source>
@@ -1339,6 +1405,100 @@
     </message>
 </context>
 <context>
+    <name>RightCard</name>
+    <message>
+        <source>Il manque :</source>
+        <translation>Missing:</translation>
+    </message>
+    <message>
+        <source>Compléter cette réponse dans la visite</source>
+        <translation>Complete this answer in the visit</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Où aller :&lt;/b&gt; {0}</source>
+        <translation>&lt;b&gt;Where to go:&lt;/b&gt; {0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;À apporter :&lt;/b&gt; {0}.</source>
+        <translation>&lt;b&gt;To bring:&lt;/b&gt; {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>RightsPanel</name>
+    <message>
+        <source>{0} à {1}</source>
+        <translation>{0} at {1}</translation>
+    </message>
+    <message>
+        <source>Droits à vérifier avec le foyer</source>
+        <translation>Rights to check with the household</translation>
+    </message>
+    <message>
+        <source>Visite du {0}</source>
+        <translation>Visit of {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Retour aux portes</source>
+        <translation>&amp;Back to the doors</translation>
+    </message>
+    <message>
+        <source>Re&amp;calculer</source>
+        <translation>Re&amp;calculate</translation>
+    </message>
+    <message>
+        <source>&amp;Feuille pour le foyer (PDF)…</source>
+        <translation>&amp;Sheet for the household (PDF)…</translation>
+    </message>
+    <message>
+        <source>Calcul en cours…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>Le moteur de calcul finit de se charger : le premier calcul prend un peu plus de temps. Vous pouvez revenir aux portes, le résultat sera enregistré.</source>
+        <translation>The calculation engine is finishing loading: the first calculation takes a little longer. You can go back to the doors; the result will be saved.</translation>
+    </message>
+    <message>
+        <source>L&apos;entretien est bien enregistré : les droits pourront être évalués plus tard (« Évaluer les droits » depuis la visite).</source>
+        <translation>The interview is saved: rights can be assessed later (“Assess rights” from the visit).</translation>
+    </message>
+    <message>
+        <source>Le moteur de calcul n&apos;est pas disponible.</source>
+        <translation>The calculation engine is not available.</translation>
+    </message>
+    <message>
+        <source>Le moteur de calcul n&apos;a pas pu démarrer.</source>
+        <translation>The calculation engine could not start.</translation>
+    </message>
+    <message>
+        <source>Le calcul n&apos;a pas abouti pour ce foyer. L&apos;entretien est bien enregistré ; vous pouvez réessayer avec « Recalculer ».</source>
+        <translation>The calculation failed for this household. The interview is saved; you can try again with “Recalculate”.</translation>
+    </message>
+    <message>
+        <source>1 droit probablement non perçu : à voir avec le foyer.</source>
+        <translation>1 right probably not received: to go through with the household.</translation>
+    </message>
+    <message>
+        <source>{0} droits probablement non perçus : à voir avec le foyer.</source>
+        <translation>{0} rights probably not received: to go through with the household.</translation>
+    </message>
+    <message>
+        <source>D&apos;après les réponses, aucun droit probablement non perçu.</source>
+        <translation>From the answers, no right that is probably not received.</translation>
+    </message>
+    <message>
+        <source>Estimations calculées le {0} avec OpenFisca-France {1}. Seul l&apos;organisme qui verse un droit peut décider.</source>
+        <translation>Estimates computed on {0} with OpenFisca-France {1}. Only the organisation that pays a right can decide.</translation>
+    </message>
+    <message>
+        <source>Écriture de la feuille…</source>
+        <translation>Writing the sheet…</translation>
+    </message>
+    <message>
+        <source>Feuille pour le foyer enregistrée : {0}</source>
+        <translation>Sheet for the household saved: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SectionPage</name>
     <message>
         <source>{0} — personne {1} sur {2}</source>
@@ -1366,6 +1526,37 @@
     <message>
         <source>Avec une participation d&apos;environ {0} par mois (estimation)</source>
         <translation>With a contribution of about {0} per month (estimate)</translation>
+    </message>
+</context>
+<context>
+    <name>SheetSaver</name>
+    <message>
+        <source>feuille-droits-{0}.pdf</source>
+        <translation>rights-sheet-{0}.pdf</translation>
+    </message>
+    <message>
+        <source>Enregistrer la feuille pour le foyer</source>
+        <translation>Save the sheet for the household</translation>
+    </message>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>Le fichier {0} existe déjà. Le remplacer par cette feuille ?</source>
+        <translation>The file {0} already exists. Replace it with this sheet?</translation>
+    </message>
+    <message>
+        <source>&amp;Remplacer</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -48,7 +47,7 @@ translate = QCoreApplication.translate
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
 LATE_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
-BUTTONS_PER_ROW = 3
+BUTTONS_PER_ROW = 2
 
 
 def referral_text(referral: Referral) -> str:
@@ -173,13 +172,14 @@ class HouseholdDetail(QWidget):
         self.assign = QPushButton(self.tr("&Confier le suivi"))
         self.assign.setObjectName("assignButton")
         self.assign.clicked.connect(self._assign)
-        assign_row = QHBoxLayout(self.assign_box)
-        assign_row.setContentsMargins(0, 0, 0, 0)
+        assign_grid = QGridLayout(self.assign_box)
+        assign_grid.setContentsMargins(0, 0, 0, 0)
         assign_label = QLabel(self.tr("Visite de suivi par :"))
         assign_label.setBuddy(self.volunteer)
-        assign_row.addWidget(assign_label)
-        assign_row.addWidget(self.volunteer, 1)
-        assign_row.addWidget(self.assign)
+        assign_grid.addWidget(assign_label, 0, 0, 1, 2)
+        assign_grid.addWidget(self.volunteer, 1, 0)
+        assign_grid.addWidget(self.assign, 1, 1)
+        assign_grid.setColumnStretch(0, 1)
 
         self.done = message_label("detailDone", DONE_STYLE)
         self.error = message_label("detailError", ERROR_STYLE)
@@ -328,7 +328,9 @@ class HouseholdDetail(QWidget):
             ask = self.tr("à demander : {0}").format(where) if where else ""
             parts = [p for p in (estimate, ask) if p]
             if parts:
-                column.addWidget(QLabel(" — ".join(parts)))
+                estimate_label = QLabel(" — ".join(parts))
+                estimate_label.setWordWrap(True)
+                column.addWidget(estimate_label)
         referral = follow_up.referral
         status = QLabel()
         status.setObjectName(f"status-{right.value}")
@@ -350,6 +352,7 @@ class HouseholdDetail(QWidget):
             if due:
                 check = QLabel(self.tr("Vérification du résultat : le {0}.").format(date_text(due)))
                 check.setObjectName(f"check-{right.value}")
+                check.setWordWrap(True)
                 if due <= self._caseload.today.isoformat():
                     check.setText(
                         self.tr("Vérification du résultat à faire (depuis le {0}).").format(
@@ -358,7 +361,7 @@ class HouseholdDetail(QWidget):
                     )
                     check.setStyleSheet(LATE_STYLE)
                 column.addWidget(check)
-        # Three buttons a row: the panel stays narrow beside the table.
+        # Two buttons a row: the panel stays narrow beside the table.
         buttons = QGridLayout()
         actions: list[QPushButton] = []
         if referral is None:

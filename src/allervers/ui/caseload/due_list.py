@@ -32,6 +32,7 @@ translate = QCoreApplication.translate
 
 
 HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole
+HOUSEHOLD_COLUMN = 1
 
 
 def due_count_text(count: int) -> str:
@@ -68,8 +69,9 @@ class DueList(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HOUSEHOLD_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setAlternatingRowColors(True)
         self.table.cellActivated.connect(self._activated)
         self.table.cellDoubleClicked.connect(self._activated)
