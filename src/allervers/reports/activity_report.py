@@ -32,14 +32,13 @@ BLUE = colors.HexColor("#1f4e79")
 
 
 def door_outcome_name(outcome: str, translate: Translate = identity) -> str:
-    t = translate
     names = {
-        "interview": t("Report", "Entretien"),
-        "absent": t("Report", "Absent"),
-        "refused": t("Report", "Refus"),
-        "vacant": t("Report", "Logement vacant"),
-        "come_back": t("Report", "Repasser"),
-        "not_dwelling": t("Report", "Pas un logement"),
+        "interview": translate("Report", "Entretien"),
+        "absent": translate("Report", "Absent"),
+        "refused": translate("Report", "Refus"),
+        "vacant": translate("Report", "Logement vacant"),
+        "come_back": translate("Report", "Repasser"),
+        "not_dwelling": translate("Report", "Pas un logement"),
     }
     return names.get(outcome, outcome)
 
@@ -97,15 +96,14 @@ def _section(
 def write_activity_report(
     path: Path, figures: TerritoryFigures, produced: date, translate: Translate = identity
 ) -> None:
-    t = translate
     styles = getSampleStyleSheet()
     period = figures.period
     story: list[object] = [
-        Paragraph(escape(t("Report", "Rapport d'activité – aller vers")), styles["Title"]),
+        Paragraph(escape(translate("Report", "Rapport d'activité – aller vers")), styles["Title"]),
         Paragraph(escape(figures.territory), styles["Heading2"]),
         Paragraph(
             escape(
-                t("Report", "Période du {0} au {1} ({2}). Produit le {3}.").format(
+                translate("Report", "Période du {0} au {1} ({2}). Produit le {3}.").format(
                     period.start.strftime("%d/%m/%Y"),
                     period.end.strftime("%d/%m/%Y"),
                     period.label,
@@ -117,19 +115,25 @@ def write_activity_report(
         Spacer(1, 4 * mm),
     ]
     summary = [
-        [t("Report", "Portes frappées"), str(figures.doors_knocked)],
-        [t("Report", "Foyers rencontrés"), str(figures.households_met)],
-        [t("Report", "Personnes rencontrées"), str(figures.people_met)],
-        [t("Report", "Situations de non-recours probable"), str(figures.funnel.get("flagged", 0))],
-        [t("Report", "Orientations (demande accompagnée)"), str(figures.funnel.get("referred", 0))],
-        [t("Report", "Demandes déposées"), str(figures.funnel.get("filed", 0))],
-        [t("Report", "Droits ouverts"), str(figures.funnel.get("opened", 0))],
+        [translate("Report", "Portes frappées"), str(figures.doors_knocked)],
+        [translate("Report", "Foyers rencontrés"), str(figures.households_met)],
+        [translate("Report", "Personnes rencontrées"), str(figures.people_met)],
         [
-            t("Report", "Montant annuel des droits ouverts (période)"),
+            translate("Report", "Situations de non-recours probable"),
+            str(figures.funnel.get("flagged", 0)),
+        ],
+        [
+            translate("Report", "Orientations (demande accompagnée)"),
+            str(figures.funnel.get("referred", 0)),
+        ],
+        [translate("Report", "Demandes déposées"), str(figures.funnel.get("filed", 0))],
+        [translate("Report", "Droits ouverts"), str(figures.funnel.get("opened", 0))],
+        [
+            translate("Report", "Montant annuel des droits ouverts (période)"),
             euros(sum(figures.opened_yearly_amount_by_right.values())),
         ],
         [
-            t("Report", "Vérifications à 3 mois faites à temps"),
+            translate("Report", "Vérifications à 3 mois faites à temps"),
             f"{figures.outcome_checks.get('on_time', 0)} / {figures.outcome_checks.get('due', 0)}",
         ],
     ]
@@ -147,53 +151,55 @@ def write_activity_report(
     story.append(table)
     funnel = {k: float(v) for k, v in figures.funnel.items()}
     funnel_labels = [
-        t("Report", "Repérés"),
-        t("Report", "Orientés"),
-        t("Report", "Déposés"),
-        t("Report", "Ouverts"),
+        translate("Report", "Repérés"),
+        translate("Report", "Orientés"),
+        translate("Report", "Déposés"),
+        translate("Report", "Ouverts"),
     ]
-    story.append(Paragraph(escape(t("Report", "Du repérage au droit ouvert")), styles["Heading2"]))
+    story.append(
+        Paragraph(escape(translate("Report", "Du repérage au droit ouvert")), styles["Heading2"])
+    )
     story.append(_chart(funnel, funnel_labels))
     _section(
         story,
-        t("Report", "Portes frappées, par issue"),
+        translate("Report", "Portes frappées, par issue"),
         {k: float(v) for k, v in figures.doors_by_outcome.items()},
         "door",
-        t,
+        translate,
     )
     _section(
         story,
-        t("Report", "Non-recours probable, par droit"),
+        translate("Report", "Non-recours probable, par droit"),
         {k: float(v) for k, v in figures.nonrecours_by_right.items()},
         "right",
-        t,
+        translate,
     )
     _section(
         story,
-        t("Report", "Non-recours probable, par raison"),
+        translate("Report", "Non-recours probable, par raison"),
         {k: float(v) for k, v in figures.nonrecours_by_reason.items()},
         "reason",
-        t,
+        translate,
     )
     _section(
         story,
-        t("Report", "Orientations, par organisme"),
+        translate("Report", "Orientations, par organisme"),
         {k: float(v) for k, v in figures.referrals_by_organisation.items()},
         "organisation",
-        t,
+        translate,
     )
     _section(
         story,
-        t("Report", "Droits ouverts, par droit"),
+        translate("Report", "Droits ouverts, par droit"),
         {k: float(v) for k, v in figures.opened_by_right.items()},
         "right",
-        t,
+        translate,
     )
     story.append(Spacer(1, 6 * mm))
     story.append(
         Paragraph(
             escape(
-                t(
+                translate(
                     "Report",
                     "Chiffres agrégés, sans aucune donnée nominative. Les droits « probables » "
                     "sont estimés avec OpenFisca-France à partir des réponses des foyers.",
@@ -205,7 +211,7 @@ def write_activity_report(
     SimpleDocTemplate(
         str(path),
         pagesize=A4,
-        title=t("Report", "Rapport d'activité"),
+        title=translate("Report", "Rapport d'activité"),
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,

@@ -99,13 +99,12 @@ def _styles() -> dict[str, ParagraphStyle]:
 def write_household_sheet(
     path: Path, content: SheetContent, translate: Translate = identity
 ) -> None:
-    t = translate
     styles = _styles()
     story: list[object] = [
-        Paragraph(escape(t("Sheet", "Vos droits à vérifier")), styles["title"]),
+        Paragraph(escape(translate("Sheet", "Vos droits à vérifier")), styles["title"]),
         Paragraph(
             escape(
-                t("Sheet", "Visite du {0}. Remis par {1}, bénévole.").format(
+                translate("Sheet", "Visite du {0}. Remis par {1}, bénévole.").format(
                     content.visited_on.strftime("%d/%m/%Y"), content.volunteer_first_name
                 )
             ),
@@ -118,7 +117,7 @@ def write_household_sheet(
         story.append(
             Paragraph(
                 escape(
-                    t(
+                    translate(
                         "Sheet",
                         "D'après vos réponses, aucun droit supplémentaire n'a été repéré "
                         "aujourd'hui. Si votre situation change, n'hésitez pas à vous renseigner.",
@@ -128,11 +127,13 @@ def write_household_sheet(
             )
         )
     for assessment in rights:
-        block: list[object] = [Paragraph(escape(right_name(assessment.right, t)), styles["right"])]
-        amount = amount_text(assessment, t)
+        block: list[object] = [
+            Paragraph(escape(right_name(assessment.right, translate)), styles["right"])
+        ]
+        amount = amount_text(assessment, translate)
         if amount:
             block.append(Paragraph(f"<b>{escape(amount)}</b>", styles["amount"]))
-        cover = css_cover(assessment, t)
+        cover = css_cover(assessment, translate)
         if cover:
             block.append(Paragraph(f"<b>{escape(cover)}</b>", styles["amount"]))
         if assessment.right is RightId.CHEQUE_ENERGIE and assessment.organisation in (
@@ -142,7 +143,7 @@ def write_household_sheet(
             block.append(
                 Paragraph(
                     escape(
-                        t(
+                        translate(
                             "Sheet",
                             "Le chèque énergie est envoyé automatiquement après la déclaration de "
                             "revenus : faites votre déclaration, même sans revenu.",
@@ -155,9 +156,9 @@ def write_household_sheet(
             block.append(
                 Paragraph(
                     "<b>"
-                    + escape(t("Sheet", "Où aller :"))
+                    + escape(translate("Sheet", "Où aller :"))
                     + "</b> "
-                    + escape(organisation_name(assessment.organisation, t)),
+                    + escape(organisation_name(assessment.organisation, translate)),
                     styles["body"],
                 )
             )
@@ -169,9 +170,9 @@ def write_household_sheet(
             block.append(
                 Paragraph(
                     "<b>"
-                    + escape(t("Sheet", "À apporter :"))
+                    + escape(translate("Sheet", "À apporter :"))
                     + "</b> "
-                    + escape(", ".join(document_name(d, t) for d in assessment.documents))
+                    + escape(", ".join(document_name(d, translate) for d in assessment.documents))
                     + ".",
                     styles["body"],
                 )
@@ -181,7 +182,7 @@ def write_household_sheet(
         Spacer(1, 8 * mm),
         Paragraph(
             escape(
-                t(
+                translate(
                     "Sheet",
                     "Les montants sont des estimations faites à partir de vos réponses, avec le "
                     "simulateur officiel OpenFisca-France. Seul l'organisme qui verse le droit peut "
@@ -194,7 +195,7 @@ def write_household_sheet(
     document = SimpleDocTemplate(
         str(path),
         pagesize=A4,
-        title=t("Sheet", "Vos droits à vérifier"),
+        title=translate("Sheet", "Vos droits à vérifier"),
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=18 * mm,

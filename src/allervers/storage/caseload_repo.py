@@ -88,11 +88,21 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
     session.flush()
     last_visit: dict[str, tuple[str, str | None, str]] = {}
     for row in session.execute(
-        select(VisitRow.household_id, VisitRow.visited_on, VisitRow.door_outcome, VisitRow.answers)
-        .where(VisitRow.household_id.in_(ids), VisitRow.status == "finished")
+        select(
+            VisitRow.household_id,
+            VisitRow.visited_on,
+            VisitRow.door_outcome,
+            VisitRow.answers,
+            VisitRow.status,
+        )
+        # Status is filtered below, not here: with it in the WHERE clause SQLite (without
+        # statistics) picks the status index and scans every finished visit (126 ms instead of
+        # 0.2 ms per household on 50,000).
+        .where(VisitRow.household_id.in_(ids))
         .order_by(VisitRow.visited_on, VisitRow.created_at)
     ):
-        last_visit[row[0]] = (row[1], row[2], row[3])
+        if row[4] == "finished":
+            last_visit[row[0]] = (row[1], row[2], row[3])
     flags: dict[str, set[str]] = defaultdict(set)
     for household_id, right in session.execute(
         select(VisitRow.household_id, AssessmentRow.right_id)
