@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,39 +19,13 @@ from allervers.services.figures import territory_figures
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.caseload.page import CaseloadPage, build_caseload_page
+from allervers.ui.export_page import ExportPage
 from allervers.ui.figures.page import FiguresPage
 from allervers.ui.visits_page import VisitsPage
 
 # How a view gets its VisitService: production builds it on the workspace with the current
 # questionnaire; tests inject one with another questionnaire version.
 VisitServiceFactory = Callable[[OpenWorkspace], VisitService]
-
-
-def placeholder_page(title: str, text: str) -> QWidget:
-    """An honest page for a screen not built yet: what it will hold, and nothing pretending."""
-    page = QWidget()
-    heading = QLabel(title)
-    font = heading.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    font.setBold(True)
-    heading.setFont(font)
-    body = QLabel(text)
-    body.setWordWrap(True)
-    body.setMaximumWidth(640)
-    body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    not_yet = QLabel(
-        QCoreApplication.translate("WorkspaceView", "Cet écran n'est pas encore construit.")
-    )
-    not_yet.setStyleSheet("QLabel { color: palette(placeholder-text); font-style: italic; }")
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(24, 24, 24, 24)
-    layout.addWidget(heading)
-    layout.addSpacing(8)
-    layout.addWidget(body)
-    layout.addSpacing(8)
-    layout.addWidget(not_yet)
-    layout.addStretch(1)
-    return page
 
 
 class WorkspaceView(QWidget):
@@ -82,9 +53,11 @@ class WorkspaceView(QWidget):
             self.figures = FiguresPage(lambda period: territory_figures(workspace, period))
             self.navigation.addItem(self.tr("Chiffres"))
             self.pages.addWidget(self.figures)
-        for title, text in self._areas():
-            self.navigation.addItem(title)
-            self.pages.addWidget(placeholder_page(title, text))
+        self.export: ExportPage | None = None
+        if workspace.user.is_coordinator:  # exports are the coordinator's
+            self.export = ExportPage(workspace)
+            self.navigation.addItem(self.tr("Export"))
+            self.pages.addWidget(self.export)
         # Large targets: the laptop is often used standing, on a knee or a car bonnet.
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -109,16 +82,3 @@ class WorkspaceView(QWidget):
     def save_pending(self) -> None:
         """Before a lock or a close: what is being typed in an interview is stored, not lost."""
         self.visits.save_pending()
-
-    def _areas(self) -> list[tuple[str, str]]:
-        """The areas not built yet."""
-        return [
-            (
-                self.tr("Export"),
-                self.tr(
-                    "Ici, vous préparerez l'export pour l'évaluation : des indicateurs agrégés "
-                    "et, si vous le choisissez, des données pseudonymisées avec leur rapport de "
-                    "risque, le tout signé. Aucun nom ni adresse n'en sortira."
-                ),
-            ),
-        ]
