@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from allervers.domain import errors
 from allervers.domain import export as export_errors
+from allervers.domain import sync as sync_errors
 from allervers.domain.passphrase import WeaknessReason
 from allervers.domain.problems import Problem
 from allervers.domain.users import Role
@@ -158,6 +159,46 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             ).format(first, second, code, label)
         case errors.WorkspaceLocked():
             return translate("Messages", "L'espace de travail est verrouillé.")
+        case sync_errors.BundleTruncated(path=path):
+            return translate(
+                "Messages",
+                "Synchronisation refusée : {0} est incomplet ou n'est pas un fichier de "
+                "synchronisation Aller-Vers. Rien n'a été modifié ; recopiez le fichier.",
+            ).format(path)
+        case sync_errors.BundleTampered(path=path):
+            return translate(
+                "Messages",
+                "Synchronisation refusée : {0} a été modifié ou abîmé depuis son envoi. "
+                "Rien n'a été modifié ; demandez un nouveau fichier.",
+            ).format(path)
+        case sync_errors.BundleNotForUs(path=path):
+            return translate(
+                "Messages",
+                "Synchronisation refusée : {0} est destiné à un autre espace de travail. "
+                "Rien n'a été modifié.",
+            ).format(path)
+        case sync_errors.UnknownDevice(path=path):
+            return translate(
+                "Messages",
+                "Synchronisation refusée : {0} vient d'un ordinateur qui n'est pas inscrit dans "
+                "l'équipe. Rien n'a été modifié.",
+            ).format(path)
+        case sync_errors.BundleReplayed(path=path):
+            return translate("Messages", "{0} a déjà été importé : rien n'a été modifié.").format(
+                path
+            )
+        case sync_errors.InvitationInvalid(path=path):
+            return translate(
+                "Messages",
+                "Invitation illisible : phrase de passe incorrecte ou fichier {0} modifié.",
+            ).format(path)
+        case sync_errors.NoPeer(detail="several"):
+            return translate("Messages", "Plusieurs bénévoles inscrits : précisez --volunteer NOM.")
+        case sync_errors.NoPeer():
+            return translate(
+                "Messages",
+                "Aucun ordinateur inscrit pour cette synchronisation : utilisez « allervers team ».",
+            )
         case OSError(strerror=reason, filename=filename):
             return translate("Messages", "Erreur d'accès au fichier {0} : {1}.").format(
                 filename, reason

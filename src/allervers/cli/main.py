@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from allervers import __version__
-from allervers.cli import caseload_cli, export_cli, passphrases, rights_cli
+from allervers.cli import caseload_cli, export_cli, passphrases, rights_cli, sync_cli
 from allervers.domain.errors import AllerVersError, BackupInvalid
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     rights_cli.add_parsers(commands, _Parser, _add_workspace)
     export_cli.add_parsers(commands, _Parser)
     caseload_cli.add_parsers(commands, _Parser, _add_workspace)
+    sync_cli.add_parsers(commands, _Parser, _add_workspace)
     return parser
 
 
@@ -319,6 +320,14 @@ class _Command:
 
     def purge(self) -> int:
         return self._with_workspace(lambda ws: caseload_cli.purge(self.args, ws))
+
+    def team(self) -> int:
+        if self.args.team_command == "join":
+            return sync_cli.join_team(self.args, self.workspace_path)
+        return self._with_workspace(lambda ws: sync_cli.team(self.args, ws))
+
+    def sync(self) -> int:
+        return self._with_workspace(lambda ws: sync_cli.sync(self.args, ws))
 
     def demo(self) -> int | LaunchGui:
         path = self.args.workspace or self.paths.demo_workspace

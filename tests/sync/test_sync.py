@@ -1,0 +1,214 @@
+"""Team sync with real workspaces: one coordinator (the hub) and two volunteers' laptops."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from allervers.domain.referrals import ReferralStatus
+from allervers.domain.rights import Organisation, RightId
+from allervers.domain.sync import (
+    BundleNotForUs,
+    BundleReplayed,
+    BundleTampered,
+    BundleTruncated,
+    InvitationInvalid,
+    UnknownDevice,
+)
+from allervers.services.caseload import CaseloadService, step
+from allervers.services.sync import SyncService, join
+from allervers.services.visits import VisitService
+from allervers.services.workspace import CreatedWorkspace, OpenWorkspace
+from tests.conftest import FAST_KDF, OTHER_PASSPHRASE, file_hashes
+from tests.integration.test_caseload import interview
+
+SECOND_PASSPHRASE = "trois merles chantent au bord du canal"
+
+
+@dataclass
+class Team:
+    hub: OpenWorkspace
+    alice: OpenWorkspace
+    bruno: OpenWorkspace
+    folder: Path
+
+
+def enrol(hub: OpenWorkspace, folder: Path, name: str, passphrase: str) -> OpenWorkspace:
+    invitation = folder / f"{name}.invite"
+    reply = folder / f"{name}.reply"
+    user, hub_fp = SyncService(hub).invite(name, passphrase, invitation, FAST_KDF)
+    joined = join(invitation, folder / f"ws-{name}", passphrase, reply, FAST_KDF)
+    assert joined.hub_fingerprint == hub_fp
+    peer, fp = SyncService(hub).enrol(reply)
+    assert fp == joined.own_fingerprint and peer.user_id == user.id
+    assert joined.created.workspace.user.id == user.id
+    return joined.created.workspace
+
+
+@pytest.fixture
+def team(created: CreatedWorkspace, tmp_path: Path) -> Iterator[Team]:
+    folder = tmp_path / "team"
+    folder.mkdir()
+    hub = created.workspace
+    alice = enrol(hub, folder, "Alice Marchand", OTHER_PASSPHRASE)
+    bruno = enrol(hub, folder, "Bruno Kervella", SECOND_PASSPHRASE)
+    yield Team(hub, alice, bruno, folder)
+    alice.lock()
+    bruno.lock()
+
+
+def settled_hashes(workspace: OpenWorkspace) -> dict[str, str]:
+    """The files' hashes once SQLite has noted a read of the last write: a read transaction
+    records its WAL read mark in the -shm index (no data) the first time after a write."""
+    SyncService(workspace).peers()
+    return file_hashes(workspace.path)
+
+
+def send(source: OpenWorkspace, target: OpenWorkspace, file: Path, volunteer: str | None = None):  # type: ignore[no-untyped-def]
+    SyncService(source).write_bundle(file, volunteer)
+    return SyncService(target).read_bundle(file)
+
+
+def test_round_trip_two_volunteers_and_the_coordinator(team: Team, tmp_path: Path) -> None:
+    visit_a = interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    visit_b = interview(team.bruno, tmp_path, "Yannick Loussouarn", "2026-01-06")
+    referral = CaseloadService(team.alice, today=dt.date(2026, 1, 7)).refer(
+        visit_a, RightId.RSA, Organisation.CAF
+    )
+    report_a = send(team.alice, team.hub, tmp_path / "a.avsync")
+    report_b = send(team.bruno, team.hub, tmp_path / "b.avsync")
+    assert report_a.inserted >= 3 and report_b.inserted >= 2
+    hub_visits = {v.id: v for v in VisitService(team.hub).list_visits()}
+    assert visit_a in hub_visits and visit_b in hub_visits
+    assert hub_visits[visit_a].answers["contact_name"] == "Gaëlle Tourmente"
+
+    # The coordinator assigns Bruno's household to Bruno for a revisit and follows Alice's
+    # referral up; each return bundle reaches only its volunteer.
+    caseload = CaseloadService(team.hub, today=dt.date(2026, 1, 20))
+    household_b = hub_visits[visit_b].household_id
+    caseload.assign(household_b, team.bruno.user.id)
+    caseload.advance(referral.id, step(ReferralStatus.REFERRED, dt.date(2026, 1, 20)))
+    send(team.hub, team.alice, tmp_path / "to-a.avsync", "Alice Marchand")
+    send(team.hub, team.bruno, tmp_path / "to-b.avsync", "Bruno Kervella")
+    alice_referrals = CaseloadService(team.alice).referrals(referral.household_id)
+    assert [r.status for r in alice_referrals] == [ReferralStatus.REFERRED]
+    assert CaseloadService(team.bruno).referrals(referral.household_id) == []
+    assigned = [r.household_id for r in VisitService(team.bruno).list_visits() if r.id == visit_b]
+    assert assigned == [household_b]
+    from allervers.storage.visits_repo import household_row
+
+    with team.bruno.db.session() as session:
+        assert household_row(session, household_b).assigned_to == team.bruno.user.id
+    # Acknowledged: Alice's next bundle carries nothing already on the hub.
+    assert SyncService(team.alice).write_bundle(tmp_path / "a2.avsync").records == 0
+
+
+def test_reimport_is_refused_and_merging_the_same_records_twice_changes_nothing(
+    team: Team, tmp_path: Path
+) -> None:
+    interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    first, second = tmp_path / "1.avsync", tmp_path / "2.avsync"
+    SyncService(team.alice).write_bundle(first)
+    SyncService(team.alice).write_bundle(second)  # same records, not yet acknowledged
+    hub = SyncService(team.hub)
+    assert hub.read_bundle(first).inserted > 0
+    report = hub.read_bundle(second)
+    assert report.inserted == report.updated == report.conflicts == 0
+    before = settled_hashes(team.hub)
+    with pytest.raises(BundleReplayed):
+        hub.read_bundle(first)
+    assert file_hashes(team.hub.path) == before
+
+
+def test_bad_bundles_are_refused_and_change_nothing(
+    team: Team, created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    good = tmp_path / "good.avsync"
+    SyncService(team.alice).write_bundle(good)
+    data = good.read_bytes()
+    flips = []
+    for at in (30, len(data) // 2, len(data) - 70, len(data) - 1):  # header, data, signature
+        flipped = tmp_path / f"flipped-{at}.avsync"
+        flipped.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :])
+        flips.append((flipped, BundleTampered))
+    # A forger who also fixes the damage check is stopped by the signature.
+    import hashlib
+
+    body = data[:-32]
+    body = body[:-100] + bytes([body[-100] ^ 1]) + body[-99:]
+    forged = tmp_path / "forged.avsync"
+    forged.write_bytes(body + hashlib.sha256(body).digest())
+    flips.append((forged, BundleTampered))
+    truncated = tmp_path / "truncated.avsync"
+    truncated.write_bytes(data[: len(data) // 2])
+    to_bruno = tmp_path / "to-bruno.avsync"  # from the hub, addressed to another workspace
+    SyncService(team.hub).write_bundle(to_bruno, "Bruno Kervella")
+    before = settled_hashes(team.hub)
+    hub = SyncService(team.hub)
+    for bundle, error in (
+        *flips,
+        (truncated, BundleTruncated),
+        (to_bruno, BundleNotForUs),
+    ):
+        with pytest.raises(error):
+            hub.read_bundle(bundle)
+        assert file_hashes(team.hub.path) == before
+    # From a laptop that was never enrolled (it answered an invitation, the hub never enrolled it).
+    stranger = join_unenrolled(team, tmp_path)
+    unknown = tmp_path / "unknown.avsync"
+    SyncService(stranger).write_bundle(unknown)
+    before = settled_hashes(team.hub)
+    with pytest.raises(UnknownDevice):
+        hub.read_bundle(unknown)
+    assert file_hashes(team.hub.path) == before
+    stranger.lock()
+    bruno_before = settled_hashes(team.bruno)
+    with pytest.raises(BundleNotForUs):
+        SyncService(team.bruno).read_bundle(good)
+    assert file_hashes(team.bruno.path) == bruno_before
+
+
+def join_unenrolled(team: Team, tmp_path: Path) -> OpenWorkspace:
+    invitation, reply = tmp_path / "c.invite", tmp_path / "c.reply"
+    SyncService(team.hub).invite("Chloé Le Bihan", SECOND_PASSPHRASE, invitation, FAST_KDF)
+    with pytest.raises(InvitationInvalid):
+        join(invitation, tmp_path / "ws-c", OTHER_PASSPHRASE, reply, FAST_KDF)
+    return join(invitation, tmp_path / "ws-c", SECOND_PASSPHRASE, reply, FAST_KDF).created.workspace
+
+
+def test_a_conflicting_edit_keeps_both_values_for_the_coordinator(
+    team: Team, tmp_path: Path
+) -> None:
+    visit_id = interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    send(team.alice, team.hub, tmp_path / "1.avsync")
+    VisitService(team.hub).answer(visit_id, "contact_phone", "06 11 22 33 44")
+    VisitService(team.alice).answer(visit_id, "contact_phone", "07 55 66 77 88")
+    report = send(team.alice, team.hub, tmp_path / "2.avsync")
+    assert report.conflicts >= 1
+    assert VisitService(team.hub).get(visit_id).answers["contact_phone"] == "06 11 22 33 44"
+    conflicts = [c for c in SyncService(team.hub).conflicts() if c.record_id == visit_id]
+    assert [c.field for c in conflicts] == ["answers"]
+    assert "07 55 66 77 88" in conflicts[0].remote_value
+    assert "06 11 22 33 44" in conflicts[0].local_value
+
+
+def test_no_name_nor_answer_in_clear_in_any_file(team: Team, tmp_path: Path) -> None:
+    visit_id = interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    answers = VisitService(team.alice).get(visit_id).answers
+    bundle = tmp_path / "a.avsync"
+    SyncService(team.alice).write_bundle(bundle)
+    secrets = ["Gaëlle Tourmente", "Tourmente", answers["contact_phone"], "Alice Marchand"]
+    secrets += [str(v) for v in answers.values() if isinstance(v, str) and len(v) >= 6]
+    files = [bundle, *team.folder.glob("*.invite"), *team.folder.glob("*.reply")]
+    for file in files:
+        data = file.read_bytes()
+        for secret in secrets:
+            for encoding in ("utf-8", "utf-16-le"):
+                assert secret.encode(encoding) not in data, (file.name, secret)
+        assert json.dumps(secrets[0]).encode("ascii") not in data
