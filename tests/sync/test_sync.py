@@ -104,6 +104,10 @@ def test_round_trip_two_volunteers_and_the_coordinator(team: Team, tmp_path: Pat
 
     with team.bruno.db.session() as session:
         assert household_row(session, household_b).assigned_to == team.bruno.user.id
+    with team.alice.db.session() as session:
+        from allervers.storage.repositories import list_users
+
+        assert {u.name for u in list_users(session)} == {"Alice Marchand", "Hortense Quillivic"}
     # Acknowledged: Alice's next bundle carries nothing already on the hub.
     assert SyncService(team.alice).write_bundle(tmp_path / "a2.avsync").records == 0
 
@@ -212,3 +216,25 @@ def test_no_name_nor_answer_in_clear_in_any_file(team: Team, tmp_path: Path) -> 
             for encoding in ("utf-8", "utf-16-le"):
                 assert secret.encode(encoding) not in data, (file.name, secret)
         assert json.dumps(secrets[0]).encode("ascii") not in data
+
+
+def test_a_household_reassigned_to_another_volunteer_arrives_whole_and_nothing_else(
+    team: Team, tmp_path: Path
+) -> None:
+    visit_b = interview(team.bruno, tmp_path, "Yannick Loussouarn", "2026-01-06")
+    interview(team.bruno, tmp_path, "Maëlys Penhoat", "2026-01-06")
+    send(team.bruno, team.hub, tmp_path / "b.avsync")
+    household = VisitService(team.hub).get(visit_b).household_id
+    assert SyncService(team.hub).write_bundle(tmp_path / "empty", "Alice Marchand").records == 2
+    CaseloadService(team.hub).assign(household, team.alice.user.id)
+    send(team.hub, team.alice, tmp_path / "to-a.avsync", "Alice Marchand")
+    visits = VisitService(team.alice).list_visits()
+    assert [v.id for v in visits] == [visit_b]  # with its assessments, not the other household
+    from allervers.services.rights import RightsService
+
+    assert RightsService(team.alice).current(visit_b)
+    with team.alice.db.session() as session:
+        from allervers.storage.repositories import list_users
+
+        names = {u.name for u in list_users(session)}
+    assert names == {"Alice Marchand", "Bruno Kervella", "Hortense Quillivic"}

@@ -14,12 +14,15 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from allervers.domain.sync import Conflict, MergeReport, Peer
 from allervers.domain.users import normalise_user_name
 from allervers.storage.models import (
+    AssessmentRow,
     Base,
     DeviceClock,
     HouseholdRow,
     Record,
+    ReferralEventRow,
     ReferralRow,
     UserRow,
+    VisitChangeRow,
     VisitRow,
     new_id,
     utc_now,
@@ -64,8 +67,21 @@ ENTITIES: dict[str, Table] = {
     "users": UserRow.__table__,  # type: ignore[dict-item]
     "households": HouseholdRow.__table__,  # type: ignore[dict-item]
     "visits": VisitRow.__table__,  # type: ignore[dict-item]
+    "assessments": AssessmentRow.__table__,  # type: ignore[dict-item]
+    "visit_changes": VisitChangeRow.__table__,  # type: ignore[dict-item]
     "referrals": ReferralRow.__table__,  # type: ignore[dict-item]
+    "referral_events": ReferralEventRow.__table__,  # type: ignore[dict-item]
 }
+# What ties each record to its household (directly, or through a visit or a referral).
+LINKS = {
+    "households": ("id", "households"),
+    "visits": ("household_id", "households"),
+    "referrals": ("household_id", "households"),
+    "assessments": ("visit_id", "visits"),
+    "visit_changes": ("visit_id", "visits"),
+    "referral_events": ("referral_id", "referrals"),
+}
+USER_COLUMNS = ("created_by", "assigned_to", "volunteer_id", "user_id")
 NOT_SENT = {"users": {"slot_id"}}
 STAMP = {"id", "created_at", "updated_at", "origin_device", "change_seq"}
 # Derived by each laptop from the visits (caseload columns): never a conflict of their own.
@@ -155,31 +171,70 @@ def _row_dict(entity: str, row: Any) -> dict[str, Any]:
     return {k: v for k, v in row._mapping.items() if k not in skip}
 
 
+def _ids_of_households(session: Session, table: Table, households: set[str]) -> set[str]:
+    found: set[str] = set()
+    ids = sorted(households)
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        found.update(
+            r[0] for r in session.execute(select(table.c.id).where(table.c.household_id.in_(chunk)))
+        )
+    return found
+
+
+def _rows_linked(
+    session: Session, entity: str, table: Table, column: str, ids: set[str]
+) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    chunks = sorted(ids)
+    for start in range(0, len(chunks), CHUNK):
+        query = select(table).where(table.c[column].in_(chunks[start : start + CHUNK]))
+        rows.extend(_row_dict(entity, r) for r in session.execute(query))
+    return rows
+
+
 def changes_since(
     session: Session, origin: str, since: int, for_user: str | None
 ) -> dict[str, list[dict[str, Any]]]:
-    """Records this laptop changed after `since`; with `for_user`, only what that volunteer
-    needs (their households, the visits and referrals of those, and the users)."""
+    """Records this laptop changed after `since`. With `for_user` (the hub writing to a
+    volunteer), only what that volunteer needs: the households assigned to or created by them,
+    and, whenever such a household is sent, its visits, assessments and referrals whoever made
+    them; users only when a sent record names them (never the rest of the team)."""
     out: dict[str, list[dict[str, Any]]] = {}
-    households: set[str] | None = None
-    if for_user is not None:
-        h = HouseholdRow.__table__.c
-        households = {
+    for entity, table in ENTITIES.items():
+        c = table.c
+        query = select(table).where(c.origin_device == origin, c.change_seq > since)
+        out[entity] = [_row_dict(entity, r) for r in session.execute(query.order_by(c.change_seq))]
+    if for_user is None:
+        return out
+    h = HouseholdRow.__table__.c
+    allowed = {
+        "households": {
             r[0]
             for r in session.execute(
                 select(h.id).where((h.assigned_to == for_user) | (h.created_by == for_user))
             )
         }
-    for entity, table in ENTITIES.items():
-        c = table.c
-        query = select(table).where(c.origin_device == origin, c.change_seq > since)
-        rows = [_row_dict(entity, r) for r in session.execute(query.order_by(c.change_seq))]
-        if households is not None:
-            if entity == "households":
-                rows = [r for r in rows if r["id"] in households]
-            elif entity in ("visits", "referrals"):
-                rows = [r for r in rows if r["household_id"] in households]
-        out[entity] = rows
+    }
+    full = {"households": {r["id"] for r in out["households"] if r["id"] in allowed["households"]}}
+    for parent in ("visits", "referrals"):
+        table = ENTITIES[parent]
+        allowed[parent] = _ids_of_households(session, table, allowed["households"])
+        full[parent] = _ids_of_households(session, table, full["households"])
+    for entity, (column, parent) in LINKS.items():
+        table = ENTITIES[entity]
+        rows = {r["id"]: r for r in out[entity] if r[column] in allowed[parent]}
+        if entity != "households":
+            for r in _rows_linked(session, entity, table, column, full[parent]):
+                rows.setdefault(r["id"], r)
+        out[entity] = sorted(rows.values(), key=lambda r: (r["origin_device"], r["change_seq"]))
+    named = {for_user}
+    for entity in LINKS:
+        for r in out[entity]:
+            named.update(str(r[k]) for k in USER_COLUMNS if r.get(k))
+    u = UserRow.__table__
+    coordinators = select(u).where((u.c.role == "coordinator") | u.c.id.in_(sorted(named)))
+    out["users"] = [_row_dict("users", r) for r in session.execute(coordinators)]
     return out
 
 
