@@ -238,3 +238,28 @@ def test_a_household_reassigned_to_another_volunteer_arrives_whole_and_nothing_e
 
         names = {u.name for u in list_users(session)}
     assert names == {"Alice Marchand", "Bruno Kervella", "Hortense Quillivic"}
+
+
+def test_once_acknowledged_a_laptop_keeps_only_its_assigned_households_after_the_grace(
+    team: Team, tmp_path: Path
+) -> None:
+    kept = interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    dropped = interview(team.alice, tmp_path, "Erwan Le Goff", "2026-01-05")
+    send(team.alice, team.hub, tmp_path / "1.avsync")
+    hub_visits = VisitService(team.hub)
+    CaseloadService(team.hub).assign(hub_visits.get(kept).household_id, team.alice.user.id)
+    SyncService(team.hub).write_bundle(tmp_path / "ack.avsync", "Alice Marchand")
+    # Within the grace period nothing goes.
+    assert SyncService(team.alice).read_bundle(tmp_path / "ack.avsync").pruned == 0
+    SyncService(team.hub).write_bundle(tmp_path / "ack2.avsync", "Alice Marchand")
+    later = dt.date.today() + dt.timedelta(days=31)
+    report = SyncService(team.alice, today=later).read_bundle(tmp_path / "ack2.avsync")
+    assert report.pruned == 1
+    assert [v.id for v in VisitService(team.alice).list_visits()] == [kept]
+    assert {v.id for v in hub_visits.list_visits()} == {kept, dropped}  # the hub keeps both
+    # A later update of the dropped household's referral is not taken back on the laptop.
+    referral = CaseloadService(team.hub).refer(dropped, RightId.RSA, Organisation.CAF)
+    assert referral.household_id == hub_visits.get(dropped).household_id
+    report = send(team.hub, team.alice, tmp_path / "3.avsync", "Alice Marchand")
+    assert report.skipped >= 1
+    assert [v.id for v in VisitService(team.alice).list_visits()] == [kept]

@@ -9,7 +9,7 @@ from typing import Any
 
 from allervers.cli import passphrases
 from allervers.crypto import kdf
-from allervers.services.sync import SyncService, join
+from allervers.services.sync import DEFAULT_KEEP_DAYS, SyncService, join
 from allervers.services.workspace import OpenWorkspace
 
 EXIT_OK = 0
@@ -49,6 +49,14 @@ def add_parsers(
     into = sync_commands.add_parser("in", help="vérifier et fusionner un fichier reçu")
     add_workspace(into)
     into.add_argument("file", type=Path, help="fichier de synchronisation reçu")
+    into.add_argument(
+        "--keep-days",
+        type=int,
+        default=DEFAULT_KEEP_DAYS,
+        metavar="N",
+        help="bénévole : garder N jours les foyers qui ne vous sont plus confiés "
+        f"(par défaut {DEFAULT_KEEP_DAYS})",
+    )
     conflicts = sync_commands.add_parser("conflicts", help="conflits à arbitrer (coordinateur)")
     add_workspace(conflicts)
 
@@ -92,7 +100,7 @@ def team(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
 
 
 def sync(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
-    service = SyncService(workspace)
+    service = SyncService(workspace, getattr(args, "keep_days", DEFAULT_KEEP_DAYS))
     if args.sync_command == "out":
         written = service.write_bundle(args.to, args.volunteer)
         print(f"{written.records} enregistrement(s) écrit(s), chiffrés, dans {written.path}")
@@ -103,6 +111,10 @@ def sync(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
             f"{report.updated} mis à jour, {report.unchanged} inchangé(s), "
             f"{report.conflicts} conflit(s)."
         )
+        if report.pruned:
+            print(
+                f"{report.pruned} foyer(s) reçu(s) par la coordination retiré(s) de cet ordinateur."
+            )
         if report.conflicts:
             print("Conflits à arbitrer : allervers sync conflicts")
     else:

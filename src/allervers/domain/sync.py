@@ -86,3 +86,5 @@ class MergeReport:
     updated: int
     unchanged: int
     conflicts: int
+    skipped: int = 0  # records of households this laptop no longer keeps
+    pruned: int = 0  # households removed from this laptop once the hub had them

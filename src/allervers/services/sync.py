@@ -10,11 +10,12 @@ with the sender's Ed25519 key. Formats: docs/sync-format.md.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,7 @@ from allervers.services.workspace import (
 )
 from allervers.storage import keys_repo, migrate, repositories, sync_repo
 from allervers.storage.atomic import write_atomically
-from allervers.storage.database import Database
+from allervers.storage.database import Database, checkpoint
 from allervers.storage.metadata_file import WorkspaceMetadata, database_path, write_metadata
 from allervers.storage.models import new_id
 
@@ -55,6 +56,7 @@ INVITATION_FORMAT = "allervers-invitation"
 INVITATION_AAD = b"allervers invitation v1"
 KIND_BUNDLE = "bundle"
 KIND_ENROL = "enrol"
+DEFAULT_KEEP_DAYS = 30  # grace before a volunteer's laptop drops what the hub acknowledged
 DIGEST_BYTES = 32  # SHA-256 of all that precedes: tells damage from a wrong addressee
 
 
@@ -188,8 +190,15 @@ def _require_addressed(path: Path, envelope: Envelope, me: Identity) -> None:
 
 
 class SyncService:
-    def __init__(self, workspace: OpenWorkspace) -> None:
+    def __init__(
+        self,
+        workspace: OpenWorkspace,
+        keep_days: int = DEFAULT_KEEP_DAYS,
+        today: dt.date | None = None,
+    ) -> None:
         self._workspace = workspace
+        self._keep_days = keep_days
+        self._today = today
 
     def identity(self) -> Identity:
         return identity(self._workspace)
@@ -354,12 +363,21 @@ class SyncService:
             row = sync_repo.peer_row(session, sender)
             assert row is not None
             acked_out = max(row.acked_out, ack)
-            report = sync_repo.merge(session, me.device_id, sender, acked_out, records)
+            keep_user = None if ws.user.is_coordinator else ws.user.id
+            report = sync_repo.merge(session, me.device_id, sender, acked_out, records, keep_user)
             row.acked_out = acked_out
             if since <= row.acked_in:
                 row.acked_in = max(row.acked_in, upto)
             sync_repo.mark_imported(session, bundle_id, sender)
             repositories.append_audit(session, ws.user.id, "sync_bundle_imported", "device", sender)
+            if row.role == Role.COORDINATOR.value and not ws.user.is_coordinator:
+                # Data minimisation: a lost laptop should expose as little as possible.
+                today = self._today or dt.date.today()
+                before = (today - dt.timedelta(days=self._keep_days)).isoformat()
+                pruned = sync_repo.prune(session, me.device_id, row.acked_out, before, ws.user.id)
+                report = replace(report, pruned=pruned)
+        if report.pruned:
+            checkpoint(ws.db.engine)  # the removed rows must not linger in the WAL
         return report
 
     def conflicts(self) -> list[Conflict]:

@@ -8,7 +8,18 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Boolean, Integer, LargeBinary, String, Table, Text, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from allervers.domain.sync import Conflict, MergeReport, Peer
@@ -251,6 +262,15 @@ def _existing(session: Session, table: Table, ids: list[str]) -> dict[str, dict[
     return found
 
 
+def _existing_ids(session: Session, table: Table, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    wanted = sorted(ids)
+    for start in range(0, len(wanted), CHUNK):
+        query = select(table.c.id).where(table.c.id.in_(wanted[start : start + CHUNK]))
+        found.update(r[0] for r in session.execute(query))
+    return found
+
+
 def _conflict_known(session: Session, entity: str, record_id: str, field: str, seq: int) -> bool:
     c = SyncConflictRow
     return (
@@ -269,24 +289,38 @@ def merge(
     sender: str,
     acked_out: int,
     records: dict[str, list[dict[str, Any]]],
+    keep_user: str | None = None,
 ) -> MergeReport:
     """Merges the sender's records. A record changes here only when the sender's version follows
     ours: same origin and a higher change number, or our last change already acknowledged by the
     sender (`acked_out`). Otherwise both sides edited it: ours stays, theirs is kept as conflicts,
-    one per differing field. Merging the same records twice changes nothing."""
-    inserted = updated = unchanged = conflicts = 0
+    one per differing field. Merging the same records twice changes nothing. With `keep_user`
+    (a volunteer's laptop), a household not here already is taken only if assigned to them, and
+    records of households not here are left out (it dropped them, see `prune`)."""
+    inserted = updated = unchanged = conflicts = skipped = 0
     now = utc_now()
     for entity, table in ENTITIES.items():
         incoming = records.get(entity, [])
         if not incoming:
             continue
         columns = set(table.c.keys()) - NOT_SENT.get(entity, set())
+        link = LINKS.get(entity)
+        if link is not None and link[1] != entity:
+            # A record of a household this laptop no longer keeps (pruned): not taken.
+            column, parent = link
+            present = _existing_ids(session, ENTITIES[parent], {str(r[column]) for r in incoming})
+            kept = [r for r in incoming if r[column] in present]
+            skipped += len(incoming) - len(kept)
+            incoming = kept
         existing = _existing(session, table, [str(r["id"]) for r in incoming])
         to_insert: list[dict[str, Any]] = []
         for record in incoming:
             values = {k: v for k, v in record.items() if k in columns}
             local = existing.get(str(values["id"]))
             if local is None:
+                if entity == "households" and keep_user not in (None, values["assigned_to"]):
+                    skipped += 1  # a volunteer's laptop takes in only households given to them
+                    continue
                 if entity == "users":
                     values["slot_id"] = ""
                 to_insert.append(values)
@@ -329,7 +363,7 @@ def merge(
             session.execute(insert(table), to_insert)
             inserted += len(to_insert)
     session.flush()
-    return MergeReport(inserted, updated, unchanged, conflicts)
+    return MergeReport(inserted, updated, unchanged, conflicts, skipped)
 
 
 def conflicts(session: Session, include_resolved: bool = False) -> list[Conflict]:
@@ -353,3 +387,43 @@ def conflicts(session: Session, include_resolved: bool = False) -> list[Conflict
 
 def user_ids(session: Session) -> Iterable[str]:
     return [r[0] for r in session.execute(select(UserRow.id))]
+
+
+def prune(session: Session, me: str, acked: int, before: str, keep_user: str) -> int:
+    """Deletes, on a volunteer's laptop, the households no longer assigned to `keep_user` whose
+    records made here the hub has all acknowledged (`change_seq <= acked`) and that nothing
+    changed since `before`, with their visits, assessments, edits and referrals. Deleted with
+    Core statements: a deletion is not a change to send (the hub keeps its copy)."""
+    h = HouseholdRow.__table__.c
+    candidates = {
+        r[0]
+        for r in session.execute(
+            select(h.id).where((h.assigned_to.is_(None)) | (h.assigned_to != keep_user))
+        )
+    }
+    if not candidates:
+        return 0
+    owned: dict[str, dict[str, str]] = {"households": {i: i for i in candidates}}
+    for entity, (column, parent) in LINKS.items():
+        if entity == "households":
+            continue
+        table = ENTITIES[entity]
+        parents = owned[parent]
+        owned[entity] = {}
+        for r in _rows_linked(session, entity, table, column, set(parents)):
+            owned[entity][str(r["id"])] = parents[str(r[column])]
+    blocked: set[str] = set()
+    for entity, households in owned.items():
+        table = ENTITIES[entity]
+        for r in _rows_linked(session, entity, table, "id", set(households)):
+            recent = str(r["updated_at"]) >= before
+            unacknowledged = r["origin_device"] == me and int(r["change_seq"]) > acked
+            if recent or unacknowledged:
+                blocked.add(households[str(r["id"])])
+    gone = candidates - blocked
+    for entity in reversed(list(LINKS)):
+        table = ENTITIES[entity]
+        ids = sorted(i for i, household in owned[entity].items() if household in gone)
+        for start in range(0, len(ids), CHUNK):
+            session.execute(delete(table).where(table.c.id.in_(ids[start : start + CHUNK])))
+    return len(gone)
