@@ -200,6 +200,15 @@ def test_a_conflicting_edit_keeps_both_values_for_the_coordinator(
     assert [c.field for c in conflicts] == ["answers"]
     assert "07 55 66 77 88" in conflicts[0].remote_value
     assert "06 11 22 33 44" in conflicts[0].local_value
+    # The coordinator takes the laptop's value; it goes back to the laptop as a normal change.
+    hub_sync = SyncService(team.hub)
+    for conflict in hub_sync.conflicts():
+        hub_sync.resolve(conflict.id, take_remote=True)
+    assert hub_sync.conflicts() == []
+    assert VisitService(team.hub).get(visit_id).answers["contact_phone"] == "07 55 66 77 88"
+    send(team.hub, team.alice, tmp_path / "3.avsync", "Alice Marchand")
+    assert VisitService(team.alice).get(visit_id).answers["contact_phone"] == "07 55 66 77 88"
+    assert send(team.alice, team.hub, tmp_path / "4.avsync").conflicts == 0
 
 
 def test_no_name_nor_answer_in_clear_in_any_file(team: Team, tmp_path: Path) -> None:

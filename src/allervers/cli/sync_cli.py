@@ -59,6 +59,15 @@ def add_parsers(
     )
     conflicts = sync_commands.add_parser("conflicts", help="conflits à arbitrer (coordinateur)")
     add_workspace(conflicts)
+    resolve = sync_commands.add_parser("resolve", help="arbitrer un conflit (coordinateur)")
+    add_workspace(resolve)
+    resolve.add_argument("conflict", help="identifiant du conflit (voir sync conflicts)")
+    resolve.add_argument(
+        "--keep",
+        choices=["ici", "recu"],
+        required=True,
+        help="garder la valeur de cet ordinateur (ici) ou celle reçue (recu)",
+    )
 
 
 def join_team(args: argparse.Namespace, workspace_path: Path) -> int:
@@ -117,9 +126,13 @@ def sync(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
             )
         if report.conflicts:
             print("Conflits à arbitrer : allervers sync conflicts")
+    elif args.sync_command == "resolve":
+        settled = service.resolve(args.conflict, args.keep == "recu")
+        kept = "reçue" if args.keep == "recu" else "de cet ordinateur"
+        print(f"Conflit réglé ({settled.entity}, {settled.field}) : valeur {kept} gardée.")
     else:
         for c in service.conflicts():
-            print(f"{c.entity}\t{c.record_id}\t{c.field}")
+            print(f"{c.id}\t{c.entity}\t{c.record_id}\t{c.field}")
             print(f"  ici : {c.local_value}")
             print(f"  reçu : {c.remote_value}")
     return EXIT_OK

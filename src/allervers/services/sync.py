@@ -380,6 +380,17 @@ class SyncService:
             checkpoint(ws.db.engine)  # the removed rows must not linger in the WAL
         return report
 
+    def resolve(self, conflict_id: str, take_remote: bool) -> Conflict:
+        """The coordinator settles a conflict: keep this workspace's value or take the other."""
+        ws = self._workspace
+        ws.require_coordinator("conflicts")
+        with ws.db.session() as session:
+            conflict = sync_repo.resolve(session, conflict_id, take_remote)
+            repositories.append_audit(
+                session, ws.user.id, "sync_conflict_resolved", conflict.entity, conflict.record_id
+            )
+        return conflict
+
     def conflicts(self) -> list[Conflict]:
         self._workspace.require_coordinator("conflicts")
         with self._workspace.db.session() as session:

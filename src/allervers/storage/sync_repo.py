@@ -22,6 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from allervers.domain.errors import UnknownRecord
 from allervers.domain.sync import Conflict, MergeReport, Peer
 from allervers.domain.users import normalise_user_name
 from allervers.storage.models import (
@@ -82,6 +83,15 @@ ENTITIES: dict[str, Table] = {
     "visit_changes": VisitChangeRow.__table__,  # type: ignore[dict-item]
     "referrals": ReferralRow.__table__,  # type: ignore[dict-item]
     "referral_events": ReferralEventRow.__table__,  # type: ignore[dict-item]
+}
+MODELS: dict[str, type[Record]] = {
+    "users": UserRow,
+    "households": HouseholdRow,
+    "visits": VisitRow,
+    "assessments": AssessmentRow,
+    "visit_changes": VisitChangeRow,
+    "referrals": ReferralRow,
+    "referral_events": ReferralEventRow,
 }
 # What ties each record to its household (directly, or through a visit or a referral).
 LINKS = {
@@ -427,3 +437,32 @@ def prune(session: Session, me: str, acked: int, before: str, keep_user: str) ->
         for start in range(0, len(ids), CHUNK):
             session.execute(delete(table).where(table.c.id.in_(ids[start : start + CHUNK])))
     return len(gone)
+
+
+def resolve(session: Session, conflict_id: str, take_remote: bool) -> Conflict:
+    """Closes a conflict. Taking the other side's value is an ordinary change here (stamped by
+    this laptop), so it travels back in the next bundle."""
+    row = session.get(SyncConflictRow, conflict_id)
+    if row is None or row.resolved:
+        raise UnknownRecord("conflict", conflict_id)
+    if take_remote:
+        record = session.get(MODELS[row.entity], row.record_id)
+        if record is None:
+            raise UnknownRecord(row.entity, row.record_id)
+        column = ENTITIES[row.entity].c[row.field]
+        value: Any = row.remote_value
+        if not isinstance(column.type, String):
+            value = json.loads(row.remote_value)
+        setattr(record, row.field, value)
+    row.resolved = True
+    session.flush()
+    return Conflict(
+        row.id,
+        row.entity,
+        row.record_id,
+        row.field,
+        row.local_value,
+        row.remote_value,
+        row.remote_device,
+        row.at,
+    )
