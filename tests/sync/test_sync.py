@@ -272,3 +272,20 @@ def test_once_acknowledged_a_laptop_keeps_only_its_assigned_households_after_the
     report = send(team.hub, team.alice, tmp_path / "3.avsync", "Alice Marchand")
     assert report.skipped >= 1
     assert [v.id for v in VisitService(team.alice).list_visits()] == [kept]
+
+
+def test_a_household_taken_from_a_volunteer_leaves_their_laptop_after_the_grace(
+    team: Team, tmp_path: Path
+) -> None:
+    visit_b = interview(team.bruno, tmp_path, "Yannick Loussouarn", "2026-01-06")
+    send(team.bruno, team.hub, tmp_path / "b.avsync")
+    household = VisitService(team.hub).get(visit_b).household_id
+    caseload = CaseloadService(team.hub)
+    caseload.assign(household, team.alice.user.id)
+    send(team.hub, team.alice, tmp_path / "1.avsync", "Alice Marchand")
+    assert [v.id for v in VisitService(team.alice).list_visits()] == [visit_b]
+    caseload.assign(household, team.bruno.user.id)  # this row no longer goes to Alice
+    SyncService(team.hub).write_bundle(tmp_path / "2.avsync", "Alice Marchand")
+    later = dt.date.today() + dt.timedelta(days=31)
+    assert SyncService(team.alice, today=later).read_bundle(tmp_path / "2.avsync").pruned == 1
+    assert VisitService(team.alice).list_visits() == []

@@ -312,12 +312,18 @@ class SyncService:
             for_user = row.user_id if row.role == Role.VOLUNTEER.value else None
             records = sync_repo.changes_since(session, me.device_id, row.acked_out, for_user)
             upto = sync_repo.counter(session)
+            # The hub's list of the volunteer's households: a laptop learns that one was taken
+            # from its volunteer even when the household's row is no longer sent to it.
+            assigned = (
+                None if for_user is None else sync_repo.assigned_households(session, for_user)
+            )
             recipient_box, workspace_id = row.box_public, row.workspace_id
         payload = {
             "since": peer.acked_out,
             "upto": upto,
             "ack": peer.acked_in,
             "records": records,
+            "assigned": assigned,
         }
         header = {
             "kind": KIND_BUNDLE,
@@ -374,7 +380,11 @@ class SyncService:
                 # Data minimisation: a lost laptop should expose as little as possible.
                 today = self._today or dt.date.today()
                 before = (today - dt.timedelta(days=self._keep_days)).isoformat()
-                pruned = sync_repo.prune(session, me.device_id, row.acked_out, before, ws.user.id)
+                listed = payload.get("assigned")
+                assigned = {str(i) for i in listed} if isinstance(listed, list) else None
+                pruned = sync_repo.prune(
+                    session, me.device_id, row.acked_out, before, ws.user.id, assigned
+                )
                 report = replace(report, pruned=pruned)
         if report.pruned:
             checkpoint(ws.db.engine)  # the removed rows must not linger in the WAL

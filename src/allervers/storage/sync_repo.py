@@ -399,18 +399,28 @@ def user_ids(session: Session) -> Iterable[str]:
     return [r[0] for r in session.execute(select(UserRow.id))]
 
 
-def prune(session: Session, me: str, acked: int, before: str, keep_user: str) -> int:
-    """Deletes, on a volunteer's laptop, the households no longer assigned to `keep_user` whose
-    records made here the hub has all acknowledged (`change_seq <= acked`) and that nothing
-    changed since `before`, with their visits, assessments, edits and referrals. Deleted with
-    Core statements: a deletion is not a change to send (the hub keeps its copy)."""
+def assigned_households(session: Session, user_id: str) -> list[str]:
     h = HouseholdRow.__table__.c
-    candidates = {
-        r[0]
-        for r in session.execute(
-            select(h.id).where((h.assigned_to.is_(None)) | (h.assigned_to != keep_user))
-        )
-    }
+    return sorted(r[0] for r in session.execute(select(h.id).where(h.assigned_to == user_id)))
+
+
+def prune(
+    session: Session,
+    me: str,
+    acked: int,
+    before: str,
+    keep_user: str,
+    assigned: set[str] | None = None,
+) -> int:
+    """Deletes, on a volunteer's laptop, the households no longer assigned to `keep_user` (as
+    the hub says in `assigned`, else as this laptop knows) whose records made here the hub has
+    all acknowledged (`change_seq <= acked`) and that nothing changed since `before`, with their
+    visits, assessments, edits and referrals. Deleted with Core statements: a deletion is not a
+    change to send (the hub keeps its copy)."""
+    h = HouseholdRow.__table__.c
+    if assigned is None:
+        assigned = set(assigned_households(session, keep_user))
+    candidates = {r[0] for r in session.execute(select(h.id))} - assigned
     if not candidates:
         return 0
     owned: dict[str, dict[str, str]] = {"households": {i: i for i in candidates}}
