@@ -289,3 +289,13 @@ def test_a_household_taken_from_a_volunteer_leaves_their_laptop_after_the_grace(
     later = dt.date.today() + dt.timedelta(days=31)
     assert SyncService(team.alice, today=later).read_bundle(tmp_path / "2.avsync").pruned == 1
     assert VisitService(team.alice).list_visits() == []
+
+
+def test_an_altered_enrolment_reply_is_refused(team: Team, tmp_path: Path) -> None:
+    reply = next(team.folder.glob("Alice*.reply")).read_bytes()
+    altered = tmp_path / "altered.reply"
+    altered.write_bytes(reply[:-100] + bytes([reply[-100] ^ 1]) + reply[-99:])
+    with pytest.raises(BundleTampered):
+        SyncService(team.hub).enrol(altered)
+    with pytest.raises(BundleNotForUs):  # a reply is meant for the hub, not a volunteer
+        SyncService(team.alice).read_bundle(next(team.folder.glob("Bruno*.reply")))

@@ -260,9 +260,10 @@ class SyncService:
             device = str(payload["device_id"])
             user_id = str(payload["user_id"])
             workspace_id = str(payload["workspace_id"])
+            same_key = _unb64(payload["sign_public"]) == sender_sign
         except (KeyError, ValueError) as error:
             raise BundleTampered(reply) from error
-        if _unb64(payload.get("sign_public")) != sender_sign:
+        if not same_key:
             raise BundleTampered(reply)
         with ws.db.session() as session:
             if user_id not in set(sync_repo.user_ids(session)):
