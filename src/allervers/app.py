@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
 
 from allervers.cli.main import LaunchGui, run
@@ -10,6 +11,8 @@ from allervers.services.workspace import WorkspaceService
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A frozen build starts the rights engine's worker process by running itself again.
+    multiprocessing.freeze_support()
     paths = app_paths()
     service = WorkspaceService(paths.state)
     outcome = run(argv, paths, service)

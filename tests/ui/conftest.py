@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
+from allervers.ui.engine_host import EngineFactory
 from allervers.ui.i18n import Translations
 from allervers.ui.main_window import MainWindow
 from allervers.ui.shell import Shell
@@ -59,7 +60,10 @@ def start_shell(service: WorkspaceService, workspace_path: Path) -> Iterator[Cal
         banner: str | None = None,
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory = VisitService,
+        engine: EngineFactory | None = None,
     ) -> Shell:
+        # No rights engine unless a test asks for one (tests/ui/test_rights_*.py): a real one
+        # is a process that takes seconds of CPU to load.
         shell = Shell(
             service,
             workspace_path,
@@ -67,6 +71,7 @@ def start_shell(service: WorkspaceService, workspace_path: Path) -> Iterator[Cal
             banner=banner,
             idle_ms=idle_ms,
             visit_service=visit_service,
+            engine=engine,
         )
         shells.append(shell)
         shell.start()
@@ -106,8 +111,9 @@ def open_window(
         passphrase: str = PASSPHRASE,
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory = VisitService,
+        engine: EngineFactory | None = None,
     ) -> MainWindow:
-        shell = start_shell(idle_ms=idle_ms, visit_service=visit_service)
+        shell = start_shell(idle_ms=idle_ms, visit_service=visit_service, engine=engine)
         assert shell.unlock_dialog is not None
         unlock_with(qtbot, shell.unlock_dialog, user, passphrase)
         qtbot.waitUntil(lambda: shell.main_window is not None, timeout=10_000)

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
 
 from allervers.messages import role_label
+from allervers.rights.worker import EngineClient
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
+from allervers.ui.assessor import rights_tools
 from allervers.ui.change_passphrase import ChangePassphraseDialog
+from allervers.ui.engine_host import EngineFactory, EngineHost
+from allervers.ui.engine_status import EngineStatus
 from allervers.ui.idle import IdleWatcher, minutes_to_ms
 from allervers.ui.lock_keys import KeysEverywhere
 from allervers.ui.lock_screen import LockScreen
@@ -29,7 +33,8 @@ STATUS_MESSAGE_MS = 6000
 
 class MainWindow(QMainWindow):
     """`idle_ms` overrides the workspace's idle-lock setting (tests use a fraction of a second);
-    `visit_service` builds the visits' service at each unlock (tests give another questionnaire)."""
+    `visit_service` builds the visits' service at each unlock (tests give another questionnaire);
+    `engine` makes the rights engine's client, started once for the session (None: no engine)."""
 
     closed = Signal()
 
@@ -41,8 +46,11 @@ class MainWindow(QMainWindow):
         banner: str | None = None,
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory = VisitService,
+        engine: EngineFactory | None = EngineClient,
     ) -> None:
         super().__init__()
+        # The engine outlives locks (it holds no key and no stored data) and loads once.
+        self.engine = EngineHost(engine, self)
         self._service = service
         self._visit_service = visit_service
         self._path = workspace_path
@@ -75,12 +83,16 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         status.addWidget(self.territory_label)
         status.addWidget(self.folder_label, 1)
+        self.engine_status = EngineStatus(self.engine)
+        status.addPermanentWidget(self.engine_status)
         status.addPermanentWidget(self.user_label)
 
         self.idle = IdleWatcher(idle_ms or 60_000, self)
         self.idle.idle.connect(self.lock)
         self._build_menu()
         self._restore(workspace)
+        # After the first paint: the window is usable while the engine's process loads.
+        QTimer.singleShot(0, self.engine, self.engine.start)
 
     @property
     def workspace(self) -> OpenWorkspace | None:
@@ -165,6 +177,7 @@ class MainWindow(QMainWindow):
     def _restore(self, workspace: OpenWorkspace) -> None:
         self._workspace = workspace
         self._view = WorkspaceView(workspace, self._visit_service)
+        self._view.visits.attach_rights(rights_tools(self.engine, workspace))
         self._stack.addWidget(self._view)
         self._stack.setCurrentWidget(self._view)
         self._view.focus_start()
@@ -216,5 +229,6 @@ class MainWindow(QMainWindow):
         if self._workspace is not None:
             self._workspace.lock()
             self._workspace = None
+        self.engine.close()
         super().closeEvent(event)
         self.closed.emit()

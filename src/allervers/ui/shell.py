@@ -10,8 +10,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from allervers.rights.worker import EngineClient
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_workspace
+from allervers.ui.engine_host import EngineFactory
 from allervers.ui.main_window import MainWindow
 from allervers.ui.unlock import UnlockDialog
 from allervers.ui.wizard import FirstRunWizard
@@ -35,9 +37,11 @@ class Shell(QObject):
         banner: str | None = None,
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory = VisitService,
+        engine: EngineFactory | None = EngineClient,
     ) -> None:
         super().__init__()
         self._visit_service = visit_service
+        self._engine = engine
         self._service = service
         self._path = workspace_path
         self._user = user
@@ -84,6 +88,7 @@ class Shell(QObject):
             banner=self._banner,
             idle_ms=self._idle_ms,
             visit_service=self._visit_service,
+            engine=self._engine,
         )
         window.closed.connect(self._quit)
         self.main_window = window

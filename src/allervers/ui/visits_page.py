@@ -7,14 +7,19 @@ shown are offered again after every lock.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from allervers.domain.errors import AllerVersError
+from allervers.domain.followup import StoredAssessment
 from allervers.domain.visits import Door, DoorOutcome, Visit, VisitStatus
 from allervers.messages import describe
 from allervers.questionnaire import loader
+from allervers.services.rights import assessable
 from allervers.services.visits import VisitService
+from allervers.ui.assessor import Assessor, RightsTools
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.door_form import DoorForm, outcome_label
 from allervers.ui.drafts_banner import DraftsBanner
@@ -22,6 +27,7 @@ from allervers.ui.interview.parsing import date_text
 from allervers.ui.interview.wizard import InterviewWizard
 from allervers.ui.next_doors import NextDoors
 from allervers.ui.recent_visits import RecentVisits
+from allervers.ui.rights_panel import RightsPanel
 from allervers.ui.visit_lists import street_text
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
@@ -33,6 +39,11 @@ class VisitsPage(QWidget):
         self.setObjectName("visitsPage")
         self._service = service
         self.wizard: InterviewWizard | None = None
+        # The rights screens, once the session's engine is attached (`attach_rights`).
+        self.assessor: Assessor | None = None
+        self.rights_panel: RightsPanel | None = None
+        self.sheet_folder: Path | None = None
+        self._rights_after_wizard = False  # a missing answer was completed from the panel
 
         self.drafts = DraftsBanner()
         self.drafts.resume.connect(self.open_visit)
@@ -133,9 +144,10 @@ class VisitsPage(QWidget):
 
     def _open_wizard(self, visit: Visit) -> None:
         self._close_wizard()
+        self._close_rights()
         self.error.clear()
         try:
-            wizard = InterviewWizard(self._service, visit)
+            wizard = InterviewWizard(self._service, visit, offer_rights=self.assessor is not None)
         except loader.UnknownQuestionnaire:
             # A visit filled with a definition this version of the software does not ship.
             self.error.setText(
@@ -146,6 +158,7 @@ class VisitsPage(QWidget):
             return
         wizard.closed.connect(self._wizard_closed)
         wizard.finished.connect(self._wizard_finished)
+        wizard.rights_requested.connect(self._rights_requested)
         self.wizard = wizard
         self.stack.addWidget(wizard)
         self.stack.setCurrentWidget(wizard)
@@ -167,22 +180,88 @@ class VisitsPage(QWidget):
             self.done.setText(
                 self.tr("Entretien mis de côté : reprenez-le dans « Entretiens non terminés ».")
             )
+        back_to_rights = self._rights_after_wizard and edited and wizard is not None
+        self._rights_after_wizard = False
         self._close_wizard()
         if edited:
             self.refresh()  # its address or outcome may read differently now
         else:
             self._after_visit(None)
+        if back_to_rights and wizard is not None:
+            self.show_rights(wizard.visit)
+            return
         self.door_form.focus_first()
 
     def _wizard_finished(self, visit: Visit) -> None:
         self._close_wizard()
         self.done.setText(self.tr("Entretien terminé et enregistré."))
         self._after_visit(visit)
+        if self.assessor is not None and assessable(visit):
+            self.show_rights(visit, compute=True)
+            return
         self.door_form.focus_first()
+
+    # Rights
+
+    def attach_rights(self, tools: RightsTools) -> None:
+        """From now on a finished interview shows its rights (the session's engine and the
+        unlocked user's services; see MainWindow)."""
+        self.assessor = Assessor(tools, self)
+
+    def _rights_requested(self, visit: Visit) -> None:
+        self._rights_after_wizard = False
+        self._close_wizard()
+        self.show_rights(visit)
+
+    def show_rights(self, visit: Visit, compute: bool = False) -> None:
+        """The results panel of a finished interview: what is stored, computed anew when asked,
+        when nothing is stored yet, or when answers changed since the last computation."""
+        assessor = self.assessor
+        if assessor is None:
+            return
+        self._close_rights()
+        stored: list[StoredAssessment] = []
+        try:
+            stored = assessor.tools.service.current(visit.id)
+            if stored and not compute:
+                changes = self._service.history(visit.id)
+                compute = bool(changes) and changes[-1].at > stored[0].assessed_at
+        except AllerVersError as error:
+            self.error.setText(describe(error, QCoreApplication.translate))
+        panel = RightsPanel(visit, assessor, self.sheet_folder)
+        panel.closed.connect(self._rights_closed)
+        panel.go_to_answer.connect(lambda path: self._complete_answer(visit.id, path))
+        panel.sheet_saved.connect(lambda path: setattr(self, "sheet_folder", path.parent))
+        self.rights_panel = panel
+        self.stack.addWidget(panel)
+        self.stack.setCurrentWidget(panel)
+        panel.open(stored, compute)
+
+    def _close_rights(self) -> None:
+        panel = self.rights_panel
+        if panel is None:
+            return
+        self.rights_panel = None
+        self.stack.setCurrentWidget(self._home)
+        self.stack.removeWidget(panel)
+        panel.deleteLater()
+
+    def _rights_closed(self) -> None:
+        self._close_rights()
+        self.door_form.focus_first()
+
+    def _complete_answer(self, visit_id: str, path: str) -> None:
+        """A missing answer named by the panel: to its question in the visit, then back."""
+        self.open_visit(visit_id)
+        if self.wizard is not None:
+            self._rights_after_wizard = True
+            self.wizard.go_to_path(path)
 
     def focus_start(self) -> None:
         if self.wizard is not None:
             self.wizard.focus_current()
+        elif self.rights_panel is not None:
+            self.rights_panel.setFocus()
         else:
             self.door_form.focus_first()
 

@@ -33,6 +33,7 @@ from allervers.messages import describe
 from allervers.questionnaire import loader
 from allervers.questionnaire.model import Question, Section
 from allervers.questionnaire.validation import check_value, validate
+from allervers.services.rights import assessable
 from allervers.services.visits import VisitService, commune_exists
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.commune_edit import display_code
@@ -60,9 +61,17 @@ PRUNE_ROUNDS = 5
 class InterviewWizard(QWidget):
     closed = Signal()  # back to the doors; the visit stays as stored (a draft can be resumed)
     finished = Signal(object)  # the Visit, just finished
+    rights_requested = Signal(object)  # the finished Visit whose rights to show
 
-    def __init__(self, service: VisitService, visit: Visit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: VisitService,
+        visit: Visit,
+        parent: QWidget | None = None,
+        offer_rights: bool = False,
+    ) -> None:
         super().__init__(parent)
+        self._offer_rights = offer_rights
         self.setObjectName("interviewWizard")
         self._service = service
         self.visit = visit
@@ -105,14 +114,20 @@ class InterviewWizard(QWidget):
         self.back_button.setObjectName("previousPage")
         self.next_button = QPushButton()
         self.next_button.setObjectName("nextPage")
-        for button in (self.close_button, self.back_button, self.next_button):
+        # A finished interview: its rights, to read again or compute anew (see RightsPanel).
+        self.rights_button = QPushButton(self.tr("Évaluer les &droits"))
+        self.rights_button.setObjectName("assessRights")
+        buttons_in_order = (self.close_button, self.rights_button, self.back_button)
+        for button in (*buttons_in_order, self.next_button):
             button.setAutoDefault(True)  # Enter on a focused button presses that button
         self.close_button.clicked.connect(self.close_interview)
+        self.rights_button.clicked.connect(self.request_rights)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.rights_button)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
 
@@ -212,7 +227,8 @@ class InterviewWizard(QWidget):
         if last is not None:
             QWidget.setTabOrder(last, self.next_button)
         QWidget.setTabOrder(self.next_button, self.back_button)
-        QWidget.setTabOrder(self.back_button, self.close_button)
+        QWidget.setTabOrder(self.back_button, self.rights_button)
+        QWidget.setTabOrder(self.rights_button, self.close_button)
         self._update_progress()
         self.focus_current()
 
@@ -267,6 +283,9 @@ class InterviewWizard(QWidget):
         self.progress.setRange(0, len(plan))
         self.progress.setValue(position)
         self.back_button.setEnabled(position > 1)
+        self.rights_button.setVisible(
+            self._offer_rights and self.is_finished and assessable(self.visit)
+        )
         if self._key != SUMMARY:
             self.next_button.setText(self.tr("&Suivant →"))
         elif self.is_finished:
@@ -336,6 +355,11 @@ class InterviewWizard(QWidget):
         if not self._can_leave():
             return
         self.closed.emit()
+
+    def request_rights(self) -> None:
+        if not self._can_leave():
+            return
+        self.rights_requested.emit(self.visit)
 
     def commit_pending(self) -> None:
         """Stores what is being typed (the window is about to lock or close); a refused value
