@@ -7,6 +7,7 @@ elsewhere. Amounts are written the French way: "1 234,56 €".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from allervers.domain.followup import Decision, NonDemandeDetail, NonRecoursReason
@@ -23,6 +24,7 @@ from allervers.domain.rights import (
 )
 
 Translate = Callable[[str, str], str]
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def identity(_context: str, text: str) -> str:
@@ -133,6 +135,8 @@ def _value(values: Mapping[str, ReasonValue], key: str) -> str:
     value = values.get(key, "")
     if isinstance(value, float):
         return f"{value:,.0f}".replace(",", "\u00a0")
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"  # parameter dates, the French way
     return str(value)
 
 
@@ -222,6 +226,9 @@ def reason_text(reason: Reason, translate: Translate = identity) -> str:
         ),
     }
     text = texts.get(reason.code, reason.code.value)
+    if reason.code is ReasonCode.RESOURCES_12_MONTHS and "ceiling" not in reason.values:
+        # Aides au logement: no single ceiling (the amount decreases with resources).
+        text = translate("Wording", "Ressources sur 12 mois : {resources} €.")
     values = {key: _value(reason.values, key) for key in reason.values}
     try:
         return text.format(**values)

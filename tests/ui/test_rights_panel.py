@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -101,6 +102,22 @@ def choose(qtbot: QtBot, box: QComboBox, text: str) -> None:
     assert box.currentText() == text, f"{text!r} not among {box.objectName()}'s choices"
 
 
+def spin(widget: QWidget) -> None:
+    """One notch of a mouse wheel, downwards, over the middle of `widget`."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(0, -120),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
 def test_finishing_an_interview_shows_the_flagged_rights_and_stores_what_the_person_says(
     qtbot: QtBot, open_with_engine: Callable[..., tuple[MainWindow, str]]
 ) -> None:
@@ -129,6 +146,9 @@ def test_finishing_an_interview_shows_the_flagged_rights_and_stores_what_the_per
     assert label_text(panel, "rightAmount_css") == "Gratuite, sans cotisation (estimation)"
     assert "Foyer de 1 personne(s)." in label_text(panel, "rightReasons_rsa")
     assert "Pas de déclaration de revenus" in label_text(panel, "rightReasons_cheque_energie")
+    assert "Ressources sur 12 mois : " in label_text(panel, "rightReasons_aide_logement")
+    assert "{" not in " ".join(visible_texts(panel))  # every figure filled in
+    assert not panel.missing.isVisible()  # nothing missing
     rsa_where = label_text(panel, "rightWhere_rsa")
     assert "CAF (caisse d'allocations familiales)" in rsa_where
     assert "CAF de Maine-et-Loire – 32 rue Louis Gain, 49100 Angers – 32 30" in rsa_where
@@ -154,6 +174,13 @@ def test_finishing_an_interview_shows_the_flagged_rights_and_stores_what_the_per
     assert not detail.isHidden()
     choose(qtbot, detail, "Démarches trop compliquées")
     choose(qtbot, find(panel, QComboBox, "decision_aide_logement"), "Fera la démarche seul·e")
+
+    # Scrolling the list with the wheel over a box, even the focused one, changes nothing
+    # (seen on screen: it used to turn "seul·e" into "Pas intéressé·e", and save it).
+    decision = find(panel, QComboBox, "decision_aide_logement")
+    assert decision.hasFocus()
+    spin(decision)
+    assert decision.currentText() == "Fera la démarche seul·e"
 
     stored = {s.assessment.right: s for s in RightsService(window.workspace).current(visit_id)}
     assert {
@@ -200,8 +227,14 @@ def test_cannot_tell_names_the_missing_answer_and_leads_to_it(
     panel = panel_of(page)
     wait_for_results(qtbot, panel)
     assert label_text(panel, "rightStatus_rsa") == "Impossible à dire"
-    link = find(panel, QPushButton, "missing_rsa_persons[1].other_income")
-    assert link.text() == "Les personnes du foyer — personne 1 sur 1 — Autres revenus"
+    assert label_text(panel, "rightsSummary") == (
+        "Rien à conclure pour l'instant : des réponses manquent."
+    )
+    question = "Les personnes du foyer — personne 1 sur 1 — Autres revenus"
+    assert label_text(panel, "rightMissing_rsa") == f"Il manque : {question}"
+    link = find(panel, QPushButton, "missing_persons[1].other_income")  # once for all rights
+    assert link.text() == question
+    assert QApplication.focusWidget() is link
 
     qtbot.mouseClick(link, LEFT)  # to the question, in the finished visit
     wizard = page.wizard

@@ -24,8 +24,10 @@ SAVED_STYLE = "QLabel { color: #1b5e20; }"
 
 
 class ChoiceBox(QComboBox):
-    """A combo box that lets the mouse wheel scroll the list of rights it sits in: it changes
-    only once clicked or reached with Tab (a touchpad would otherwise change answers unseen)."""
+    """A combo box that lets the mouse wheel scroll the list of rights it sits in, even when it
+    has the keyboard focus: seen on screen, a wheel or a touchpad passing over a focused box
+    changed (and saved) what the person had said. Choices are made by clicking or with the
+    arrow keys."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,10 +35,7 @@ class ChoiceBox(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
+        event.ignore()  # to the scroll area
 
 
 def _not_asked() -> str:

@@ -5,12 +5,13 @@ right where to go, what to bring and what the person says about it."""
 from __future__ import annotations
 
 import html
+import logging
 import re
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from allervers.domain.followup import Place, StoredAssessment
 from allervers.domain.rights import AssessmentStatus, Organisation, RightAssessment
@@ -35,8 +36,9 @@ STATUS_COLOURS = {
     AssessmentStatus.NOT_ENTITLED: "#555555",
     AssessmentStatus.CANNOT_TELL: "#8a6d00",
 }
-LINK_STYLE = "QPushButton { text-align: left; padding: 2px 6px; }"
 _ENGINE_ITEM = re.compile(r"^(?P<group>[a-z_]+)\[(?P<index>\d+)\](?P<rest>.*)$")
+_PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+log = logging.getLogger(__name__)
 
 
 def interview_path(answer_id: str) -> str:
@@ -64,6 +66,19 @@ def place_text(place: Place) -> str:
     )
 
 
+def readable_reasons(assessment: RightAssessment) -> list[str]:
+    """The first facts behind a status, in words. A fact whose figures the engine did not give
+    would show its placeholders ("{ceiling}"): it is left out, and logged."""
+    texts = []
+    for reason in assessment.reasons:
+        text = reason_text(reason, QCoreApplication.translate)
+        if _PLACEHOLDER.search(text):
+            log.warning("reason %s of %s lacks values", reason.code.value, assessment.right.value)
+            continue
+        texts.append(text)
+    return texts[:SHOWN_REASONS]
+
+
 def monthly(assessment: RightAssessment) -> float:
     amount = assessment.amount or 0.0
     return amount / 12 if assessment.period.value == "year" else amount
@@ -80,8 +95,6 @@ def _label(text: str, name: str, style: str = "") -> QLabel:
 
 
 class RightCard(QFrame):
-    go_to_answer = Signal(str)  # an interview path, "persons[1].salary"
-
     def __init__(
         self,
         stored: StoredAssessment,
@@ -135,7 +148,7 @@ class RightCard(QFrame):
             shown.setFont(bold)
             layout.addWidget(shown)
 
-        reasons = [reason_text(r, translate) for r in assessment.reasons[:SHOWN_REASONS]]
+        reasons = readable_reasons(assessment)
         if reasons:
             layout.addWidget(
                 _label(
@@ -146,17 +159,13 @@ class RightCard(QFrame):
             )
 
         if assessment.status is AssessmentStatus.CANNOT_TELL and assessment.missing_answers:
-            layout.addWidget(_label(self.tr("Il manque :"), f"missingHeading_{right}"))
-            for answer_id in assessment.missing_answers:
-                path = interview_path(answer_id)
-                link = QPushButton(missing_answer_label(questionnaire, answers, answer_id))
-                link.setObjectName(f"missing_{right}_{path}")
-                link.setFlat(True)
-                link.setStyleSheet(LINK_STYLE)
-                link.setCursor(Qt.CursorShape.PointingHandCursor)
-                link.setToolTip(self.tr("Compléter cette réponse dans la visite"))
-                link.clicked.connect(lambda _=False, p=path: self.go_to_answer.emit(p))
-                layout.addWidget(link)
+            # Named here; the panel lists them once more above, each leading to its question.
+            missing = " ; ".join(
+                missing_answer_label(questionnaire, answers, a) for a in assessment.missing_answers
+            )
+            layout.addWidget(
+                _label(self.tr("Il manque : {0}").format(missing), f"rightMissing_{right}")
+            )
 
         self.follow_up: FollowUpForm | None = None
         if not flagged:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from allervers.domain.errors import AllerVersError
 from allervers.domain.followup import StoredAssessment
-from allervers.domain.rights import AssessmentStatus, EngineFailed, EngineUnavailable
+from allervers.domain.rights import AssessmentStatus, EngineFailed, EngineUnavailable, RightId
 from allervers.domain.visits import Visit
 from allervers.messages import describe
 from allervers.reports.household_sheet import SheetContent
@@ -32,11 +33,18 @@ from allervers.rights.worker import EngineState
 from allervers.services.visits import questionnaire_of
 from allervers.ui.assessor import Assessor
 from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
-from allervers.ui.right_card import RightCard, monthly
+from allervers.ui.right_card import RightCard, interview_path, missing_answer_label, monthly
 from allervers.ui.sheet_saver import SheetSaver
 from allervers.ui.visit_lists import visit_text
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
+MISSING_STYLE = (
+    "QFrame#rightsMissing { background: #fff8e1; border: 1px solid #e0c068; border-radius: 4px; }"
+)
+LINK_STYLE = (
+    "QPushButton { text-align: left; padding: 2px 6px; border: none; color: palette(link);"
+    " text-decoration: underline; }"
+)
 NOTE_STYLE = "QLabel { color: palette(placeholder-text); }"
 ORDER = {
     AssessmentStatus.PROBABLE_NON_RECOURS: 0,
@@ -48,7 +56,15 @@ ORDER = {
 
 def ordered(stored: list[StoredAssessment]) -> list[StoredAssessment]:
     """Flagged rights first, largest amounts first; then what cannot be told, then the rest."""
-    return sorted(stored, key=lambda s: (ORDER[s.assessment.status], -monthly(s.assessment)))
+    rights = list(RightId)  # then in the usual order of the rights
+    return sorted(
+        stored,
+        key=lambda s: (
+            ORDER[s.assessment.status],
+            -monthly(s.assessment),
+            rights.index(s.assessment.right),
+        ),
+    )
 
 
 def assessed_on(stored: list[StoredAssessment]) -> str:
@@ -102,6 +118,14 @@ class RightsPanel(QWidget):
         bold.setPointSizeF(bold.pointSizeF() * 1.1)
         self.summary.setFont(bold)
         self.computed_note = message_label("rightsComputed", NOTE_STYLE)
+        # Answers the engine needed: each one a link to its question in the visit.
+        self.missing = QFrame()
+        self.missing.setObjectName("rightsMissing")
+        self.missing.setStyleSheet(MISSING_STYLE)
+        self.missing_layout = QVBoxLayout(self.missing)
+        self.missing_layout.setContentsMargins(8, 6, 8, 6)
+        self.missing_layout.setSpacing(0)
+        self.missing.hide()
 
         self.list = QWidget()
         self.list.setObjectName("rightsList")
@@ -140,6 +164,7 @@ class RightsPanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
         layout.addWidget(self.computed_note)
+        layout.addWidget(self.missing)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.done)
         layout.addLayout(buttons)
@@ -202,7 +227,10 @@ class RightsPanel(QWidget):
             return
         self.busy.stop()
         self.engine_note.clear()
-        self.error.setText(self.failure_text(error))
+        text = self.failure_text(error)
+        if self.stored:
+            text += " " + self.tr("Les résultats affichés sont ceux du calcul précédent.")
+        self.error.setText(text)
         self._update_buttons()
 
     def failure_text(self, error: Exception) -> str:
@@ -238,9 +266,10 @@ class RightsPanel(QWidget):
         ]
         for position, item in enumerate(self.stored):
             card = RightCard(item, places, self._questionnaire, answers, self._tools.service)
-            card.go_to_answer.connect(self.go_to_answer)
             self.cards[item.assessment.right.value] = card
             self.list_layout.insertWidget(position, card)
+        unknown = [s for s in self.stored if s.assessment.status is AssessmentStatus.CANNOT_TELL]
+        self._show_missing(unknown)
         if len(flagged) == 1:
             self.summary.setText(self.tr("1 droit probablement non perçu : à voir avec le foyer."))
         elif flagged:
@@ -249,6 +278,8 @@ class RightsPanel(QWidget):
                     len(flagged)
                 )
             )
+        elif unknown:
+            self.summary.setText(self.tr("Rien à conclure pour l'instant : des réponses manquent."))
         else:
             self.summary.setText(
                 self.tr("D'après les réponses, aucun droit probablement non perçu.")
@@ -264,11 +295,47 @@ class RightsPanel(QWidget):
         self._update_buttons()
         self._focus_first()
 
+    def _show_missing(self, unknown: list[StoredAssessment]) -> None:
+        while self.missing_layout.count():
+            item = self.missing_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        paths: dict[str, str] = {}  # interview path -> engine's answer id, in the engine's order
+        for stored in unknown:
+            for answer_id in stored.assessment.missing_answers:
+                paths.setdefault(interview_path(answer_id), answer_id)
+        self.missing.setVisible(bool(paths))
+        if not paths:
+            return
+        heading = QLabel(
+            self.tr("Pour conclure, il manque ces réponses (cliquez pour compléter) :")
+        )
+        heading.setObjectName("rightsMissingHeading")
+        heading.setWordWrap(True)
+        self.missing_layout.addWidget(heading)
+        for path, answer_id in paths.items():
+            link = QPushButton(
+                missing_answer_label(self._questionnaire, self.visit.answers, answer_id)
+            )
+            link.setObjectName(f"missing_{path}")
+            link.setStyleSheet(LINK_STYLE)
+            link.setCursor(Qt.CursorShape.PointingHandCursor)
+            link.setAutoDefault(True)
+            link.clicked.connect(lambda _=False, p=path: self.go_to_answer.emit(p))
+            self.missing_layout.addWidget(link)
+
     def _focus_first(self) -> None:
         for card in self.cards.values():
             if card.follow_up is not None:
                 card.follow_up.reason.setFocus(Qt.FocusReason.OtherFocusReason)
                 return
+        links = self.missing.findChildren(QPushButton)
+        if links and self.missing.isVisibleTo(self):
+            links[0].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_buttons(self) -> None:
