@@ -424,6 +424,85 @@
     </message>
 </context>
 <context>
+    <name>ExportPage</name>
+    <message>
+        <source>Export pour l&apos;évaluation</source>
+        <translation>Export for the evaluation</translation>
+    </message>
+    <message>
+        <source>Les indicateurs du territoire, sans aucune case de moins de 11, et, si vous le choisissez, des microdonnées pseudonymisées (k-anonymat, l-diversité), avec leur rapport de risque ; le tout signé. Aucun nom, adresse, téléphone ni date exacte.</source>
+        <translation>The territory&apos;s indicators, with no cell under 11, and, if you choose, pseudonymised microdata (k-anonymity, l-diversity) with their risk report; all of it signed. No name, address, phone number or exact date.</translation>
+    </message>
+    <message>
+        <source>Ajouter les &amp;microdonnées (sous convention)</source>
+        <translation>Add the &amp;microdata (under agreement)</translation>
+    </message>
+    <message>
+        <source>clé USB ou dossier partagé</source>
+        <translation>USB stick or shared folder</translation>
+    </message>
+    <message>
+        <source>&amp;Choisir…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>k-anonymat :</source>
+        <translation>k-anonymity:</translation>
+    </message>
+    <message>
+        <source>Dossier cible :</source>
+        <translation>Target folder:</translation>
+    </message>
+    <message>
+        <source>&amp;Exporter</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Envoyé le</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Période</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Fichier</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Exports envoyés :</source>
+        <translation>Exports sent:</translation>
+    </message>
+    <message>
+        <source>Empreinte de la clé de signature : {0} — à donner aux évaluateurs par un autre moyen (téléphone, courrier).</source>
+        <translation>Signing key fingerprint: {0} — give it to the evaluators by another channel (phone, post).</translation>
+    </message>
+    <message>
+        <source>Dossier cible</source>
+        <translation>Target folder</translation>
+    </message>
+    <message>
+        <source>Choisissez une période valide et un dossier cible.</source>
+        <translation>Choose a valid period and a target folder.</translation>
+    </message>
+    <message>
+        <source>Export en cours…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>Export écrit : {0}. Cases publiées : {1} sur {2}.</source>
+        <translation>Export written: {0}. Cells published: {1} of {2}.</translation>
+    </message>
+    <message>
+        <source>Microdonnées : {0} lignes, k = {1}, l = {2}.</source>
+        <translation>Microdata: {0} rows, k = {1}, l = {2}.</translation>
+    </message>
+</context>
+<context>
     <name>FigureLabels</name>
     <message>
         <source>Non renseigné</source>
@@ -995,6 +1074,38 @@
         <translation>The workspace is locked.</translation>
     </message>
     <message>
+        <source>Synchronisation refusée : {0} est incomplet ou n&apos;est pas un fichier de synchronisation Aller-Vers. Rien n&apos;a été modifié ; recopiez le fichier.</source>
+        <translation>Synchronisation refused: {0} is incomplete or is not an Aller-Vers synchronisation file. Nothing was changed; copy the file again.</translation>
+    </message>
+    <message>
+        <source>Synchronisation refusée : {0} a été modifié ou abîmé depuis son envoi. Rien n&apos;a été modifié ; demandez un nouveau fichier.</source>
+        <translation>Synchronisation refused: {0} was altered or damaged after it was sent. Nothing was changed; ask for a new file.</translation>
+    </message>
+    <message>
+        <source>Synchronisation refusée : {0} est destiné à un autre espace de travail. Rien n&apos;a été modifié.</source>
+        <translation>Synchronisation refused: {0} is meant for another workspace. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Synchronisation refusée : {0} vient d&apos;un ordinateur qui n&apos;est pas inscrit dans l&apos;équipe. Rien n&apos;a été modifié.</source>
+        <translation>Synchronisation refused: {0} comes from a computer that is not enrolled in the team. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>{0} a déjà été importé : rien n&apos;a été modifié.</source>
+        <translation>{0} was already imported: nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Invitation illisible : phrase de passe incorrecte ou fichier {0} modifié.</source>
+        <translation>Unreadable invitation: wrong passphrase or file {0} altered.</translation>
+    </message>
+    <message>
+        <source>Plusieurs bénévoles inscrits : précisez --volunteer NOM.</source>
+        <translation>Several volunteers are enrolled: give --volunteer NAME.</translation>
+    </message>
+    <message>
+        <source>Aucun ordinateur inscrit pour cette synchronisation : utilisez « allervers team ».</source>
+        <translation>No computer enrolled for this synchronisation: use “allervers team”.</translation>
+    </message>
+    <message>
         <source>Erreur d&apos;accès au fichier {0} : {1}.</source>
         <translation>Cannot access the file {0}: {1}.</translation>
     </message>
@@ -1357,12 +1468,128 @@
 <context>
     <name>Report</name>
     <message>
+        <source>Entretien</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Refus</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Logement vacant</source>
+        <translation>Vacant dwelling</translation>
+    </message>
+    <message>
+        <source>Repasser</source>
+        <translation>Come back</translation>
+    </message>
+    <message>
+        <source>Pas un logement</source>
+        <translation>Not a dwelling</translation>
+    </message>
+    <message>
         <source>Non renseigné</source>
         <translation>Not given</translation>
     </message>
     <message>
         <source>Aucun sur la période.</source>
         <translation>None in the period.</translation>
+    </message>
+    <message>
+        <source>Rapport d&apos;activité – aller vers</source>
+        <translation>Activity report – outreach</translation>
+    </message>
+    <message>
+        <source>Période du {0} au {1} ({2}). Produit le {3}.</source>
+        <translation>Period from {0} to {1} ({2}). Produced on {3}.</translation>
+    </message>
+    <message>
+        <source>Portes frappées</source>
+        <translation>Doors knocked</translation>
+    </message>
+    <message>
+        <source>Foyers rencontrés</source>
+        <translation>Households met</translation>
+    </message>
+    <message>
+        <source>Personnes rencontrées</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <source>Situations de non-recours probable</source>
+        <translation>Probable non-take-up situations</translation>
+    </message>
+    <message>
+        <source>Orientations (demande accompagnée)</source>
+        <translation>Referrals (assisted claim)</translation>
+    </message>
+    <message>
+        <source>Demandes déposées</source>
+        <translation>Claims filed</translation>
+    </message>
+    <message>
+        <source>Droits ouverts</source>
+        <translation>Rights granted</translation>
+    </message>
+    <message>
+        <source>Montant annuel des droits ouverts (période)</source>
+        <translation>Yearly amount of rights granted (period)</translation>
+    </message>
+    <message>
+        <source>Vérifications à 3 mois faites à temps</source>
+        <translation>3-month checks done on time</translation>
+    </message>
+    <message>
+        <source>Repérés</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Orientés</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>Déposés</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <source>Ouverts</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Du repérage au droit ouvert</source>
+        <translation>From detection to right granted</translation>
+    </message>
+    <message>
+        <source>Portes frappées, par issue</source>
+        <translation>Doors knocked, by outcome</translation>
+    </message>
+    <message>
+        <source>Non-recours probable, par droit</source>
+        <translation>Probable non-take-up, by right</translation>
+    </message>
+    <message>
+        <source>Non-recours probable, par raison</source>
+        <translation>Probable non-take-up, by reason</translation>
+    </message>
+    <message>
+        <source>Orientations, par organisme</source>
+        <translation>Referrals, by organisation</translation>
+    </message>
+    <message>
+        <source>Droits ouverts, par droit</source>
+        <translation>Rights granted, by right</translation>
+    </message>
+    <message>
+        <source>Chiffres agrégés, sans aucune donnée nominative. Les droits « probables » sont estimés avec OpenFisca-France à partir des réponses des foyers.</source>
+        <translation>Aggregated figures, with no personal data. “Probable” rights are estimated with OpenFisca-France from the households&apos; answers.</translation>
+    </message>
+    <message>
+        <source>Rapport d&apos;activité</source>
+        <translation>Activity report</translation>
     </message>
     <message>
         <source>Vos données enregistrées par Aller-Vers</source>
@@ -1407,12 +1634,8 @@
 <context>
     <name>RightCard</name>
     <message>
-        <source>Il manque :</source>
-        <translation>Missing:</translation>
-    </message>
-    <message>
-        <source>Compléter cette réponse dans la visite</source>
-        <translation>Complete this answer in the visit</translation>
+        <source>Il manque : {0}</source>
+        <translation>Missing: {0}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Où aller :&lt;/b&gt; {0}</source>
@@ -1458,6 +1681,10 @@
         <translation>The calculation engine is finishing loading: the first calculation takes a little longer. You can go back to the doors; the result will be saved.</translation>
     </message>
     <message>
+        <source>Les résultats affichés sont ceux du calcul précédent.</source>
+        <translation>The results shown are those of the previous computation.</translation>
+    </message>
+    <message>
         <source>L&apos;entretien est bien enregistré : les droits pourront être évalués plus tard (« Évaluer les droits » depuis la visite).</source>
         <translation>The interview is saved: rights can be assessed later (“Assess rights” from the visit).</translation>
     </message>
@@ -1482,12 +1709,20 @@
         <translation>{0} rights probably not received: to go through with the household.</translation>
     </message>
     <message>
+        <source>Rien à conclure pour l&apos;instant : des réponses manquent.</source>
+        <translation>Nothing to conclude yet: answers are missing.</translation>
+    </message>
+    <message>
         <source>D&apos;après les réponses, aucun droit probablement non perçu.</source>
         <translation>From the answers, no right that is probably not received.</translation>
     </message>
     <message>
         <source>Estimations calculées le {0} avec OpenFisca-France {1}. Seul l&apos;organisme qui verse un droit peut décider.</source>
         <translation>Estimates computed on {0} with OpenFisca-France {1}. Only the organisation that pays a right can decide.</translation>
+    </message>
+    <message>
+        <source>Pour conclure, il manque ces réponses (cliquez pour compléter) :</source>
+        <translation>To conclude, these answers are missing (click to complete them):</translation>
     </message>
     <message>
         <source>Écriture de la feuille…</source>
@@ -1526,6 +1761,34 @@
     <message>
         <source>Avec une participation d&apos;environ {0} par mois (estimation)</source>
         <translation>With a contribution of about {0} per month (estimate)</translation>
+    </message>
+    <message>
+        <source>Vos droits à vérifier</source>
+        <translation>Your rights to check</translation>
+    </message>
+    <message>
+        <source>Visite du {0}. Remis par {1}, bénévole.</source>
+        <translation>Visit of {0}. Handed over by {1}, volunteer.</translation>
+    </message>
+    <message>
+        <source>D&apos;après vos réponses, aucun droit supplémentaire n&apos;a été repéré aujourd&apos;hui. Si votre situation change, n&apos;hésitez pas à vous renseigner.</source>
+        <translation>From your answers, no further right was found today. If your situation changes, do not hesitate to ask.</translation>
+    </message>
+    <message>
+        <source>Le chèque énergie est envoyé automatiquement après la déclaration de revenus : faites votre déclaration, même sans revenu.</source>
+        <translation>The energy voucher is sent automatically after the income tax return: file your return, even with no income.</translation>
+    </message>
+    <message>
+        <source>Où aller :</source>
+        <translation>Where to go:</translation>
+    </message>
+    <message>
+        <source>À apporter :</source>
+        <translation>What to bring:</translation>
+    </message>
+    <message>
+        <source>Les montants sont des estimations faites à partir de vos réponses, avec le simulateur officiel OpenFisca-France. Seul l&apos;organisme qui verse le droit peut décider. Cette feuille ne contient ni votre nom ni votre adresse.</source>
+        <translation>The amounts are estimates made from your answers with the official OpenFisca-France simulator. Only the organisation that pays the right can decide. This sheet holds neither your name nor your address.</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2062,70 @@ absent last time</translation>
 <context>
     <name>Wording</name>
     <message>
+        <source>RSA (revenu de solidarité active)</source>
+        <translation>RSA (revenu de solidarité active, minimum income)</translation>
+    </message>
+    <message>
+        <source>Prime d&apos;activité</source>
+        <translation>Prime d&apos;activité (in-work benefit)</translation>
+    </message>
+    <message>
+        <source>Aide au logement (APL, ALF ou ALS)</source>
+        <translation>Housing benefit (APL, ALF or ALS)</translation>
+    </message>
+    <message>
+        <source>Chèque énergie</source>
+        <translation>Energy voucher (chèque énergie)</translation>
+    </message>
+    <message>
+        <source>Complémentaire santé solidaire</source>
+        <translation>Complémentaire santé solidaire (supplementary health cover)</translation>
+    </message>
+    <message>
+        <source>AAH (allocation aux adultes handicapés)</source>
+        <translation>AAH (disabled adult allowance)</translation>
+    </message>
+    <message>
+        <source>ASPA (minimum vieillesse)</source>
+        <translation>ASPA (old-age minimum)</translation>
+    </message>
+    <message>
+        <source>RSA</source>
+        <translation>RSA</translation>
+    </message>
+    <message>
+        <source>Aide au logement</source>
+        <translation>Housing benefit</translation>
+    </message>
+    <message>
+        <source>Complémentaire santé</source>
+        <translation>Health cover</translation>
+    </message>
+    <message>
+        <source>AAH</source>
+        <translation>AAH</translation>
+    </message>
+    <message>
+        <source>ASPA</source>
+        <translation>ASPA</translation>
+    </message>
+    <message>
+        <source>Droit probable non perçu</source>
+        <translation>Probable right not received</translation>
+    </message>
+    <message>
+        <source>Déjà perçu</source>
+        <translation>Already received</translation>
+    </message>
+    <message>
+        <source>Probablement pas de droit</source>
+        <translation>Probably not entitled</translation>
+    </message>
+    <message>
+        <source>Impossible à dire</source>
+        <translation>Cannot tell</translation>
+    </message>
+    <message>
         <source>environ {0} par an (estimation)</source>
         <translation>about {0} per year (estimate)</translation>
     </message>
@@ -1806,13 +2133,289 @@ absent last time</translation>
         <source>environ {0} par mois (estimation)</source>
         <translation>about {0} per month (estimate)</translation>
     </message>
+    <message>
+        <source>CAF (caisse d&apos;allocations familiales)</source>
+        <translation>CAF (family allowance office)</translation>
+    </message>
+    <message>
+        <source>MSA (mutualité sociale agricole)</source>
+        <translation>MSA (farm social security)</translation>
+    </message>
+    <message>
+        <source>CPAM (assurance maladie)</source>
+        <translation>CPAM (health insurance)</translation>
+    </message>
+    <message>
+        <source>CARSAT (caisse de retraite)</source>
+        <translation>CARSAT (pension fund)</translation>
+    </message>
+    <message>
+        <source>MDPH (maison départementale des personnes handicapées)</source>
+        <translation>MDPH (departmental office for disabled people)</translation>
+    </message>
+    <message>
+        <source>Centre des finances publiques (impôts)</source>
+        <translation>Public finances centre (tax office)</translation>
+    </message>
+    <message>
+        <source>Service du chèque énergie (ASP)</source>
+        <translation>Energy voucher service (ASP)</translation>
+    </message>
+    <message>
+        <source>Pièce d&apos;identité</source>
+        <translation>Identity document</translation>
+    </message>
+    <message>
+        <source>Titre de séjour</source>
+        <translation>Residence permit</translation>
+    </message>
+    <message>
+        <source>RIB (relevé d&apos;identité bancaire)</source>
+        <translation>RIB (bank account details)</translation>
+    </message>
+    <message>
+        <source>Justificatifs de ressources des 3 derniers mois</source>
+        <translation>Proofs of income for the last 3 months</translation>
+    </message>
+    <message>
+        <source>Justificatifs de ressources des 12 derniers mois</source>
+        <translation>Proofs of income for the last 12 months</translation>
+    </message>
+    <message>
+        <source>Dernier avis d&apos;impôt sur le revenu</source>
+        <translation>Latest income tax notice</translation>
+    </message>
+    <message>
+        <source>Revenus de l&apos;an dernier (bulletins, attestations)</source>
+        <translation>Last year&apos;s income (payslips, statements)</translation>
+    </message>
+    <message>
+        <source>Bail ou contrat de location</source>
+        <translation>Lease or tenancy agreement</translation>
+    </message>
+    <message>
+        <source>Quittance de loyer récente</source>
+        <translation>Recent rent receipt</translation>
+    </message>
+    <message>
+        <source>Livret de famille</source>
+        <translation>Family record book</translation>
+    </message>
+    <message>
+        <source>Carte Vitale ou attestation de droits</source>
+        <translation>Carte Vitale or health insurance certificate</translation>
+    </message>
+    <message>
+        <source>Certificat médical (formulaire MDPH)</source>
+        <translation>Medical certificate (MDPH form)</translation>
+    </message>
+    <message>
+        <source>Relevés de pensions de retraite</source>
+        <translation>Pension statements</translation>
+    </message>
+    <message>
+        <source>Dernière facture d&apos;énergie</source>
+        <translation>Latest energy bill</translation>
+    </message>
+    <message>
+        <source>Pas d&apos;entretien à cette porte.</source>
+        <translation>No interview at this door.</translation>
+    </message>
+    <message>
+        <source>Ressources de {resources} € par mois, sous le plafond de {ceiling} €.</source>
+        <translation>Resources of €{resources} a month, under the ceiling of €{ceiling}.</translation>
+    </message>
+    <message>
+        <source>Ressources de {resources} € par mois, au-dessus du plafond de {ceiling} €.</source>
+        <translation>Resources of €{resources} a month, above the ceiling of €{ceiling}.</translation>
+    </message>
+    <message>
+        <source>Foyer de {persons} personne(s).</source>
+        <translation>Household of {persons} person(s).</translation>
+    </message>
+    <message>
+        <source>Forfait logement déduit : {amount} € par mois.</source>
+        <translation>Housing flat rate deducted: €{amount} a month.</translation>
+    </message>
+    <message>
+        <source>Moins de {minimum} ans ({age} ans).</source>
+        <translation>Under {minimum} ({age} years old).</translation>
+    </message>
+    <message>
+        <source>Études en cours.</source>
+        <translation>Currently studying.</translation>
+    </message>
+    <message>
+        <source>Séjour régulier de {years} an(s) ; {minimum} ans demandés.</source>
+        <translation>Legal residence of {years} year(s); {minimum} years required.</translation>
+    </message>
+    <message>
+        <source>Revenus d&apos;activité de {income} € par mois en moyenne.</source>
+        <translation>Earned income of €{income} a month on average.</translation>
+    </message>
+    <message>
+        <source>Pas de revenus d&apos;activité.</source>
+        <translation>No earned income.</translation>
+    </message>
+    <message>
+        <source>Loyer de {rent} € par mois (plafond pris en compte : {ceiling} €).</source>
+        <translation>Rent of €{rent} a month (ceiling taken into account: €{ceiling}).</translation>
+    </message>
+    <message>
+        <source>Commune en zone {zone} pour les aides au logement.</source>
+        <translation>Municipality in housing benefit zone {zone}.</translation>
+    </message>
+    <message>
+        <source>Pas locataire.</source>
+        <translation>Not a tenant.</translation>
+    </message>
+    <message>
+        <source>Propriétaire avec prêt : à vérifier selon le prêt.</source>
+        <translation>Owner with a loan: to be checked against the loan.</translation>
+    </message>
+    <message>
+        <source>Commune inconnue ({insee}).</source>
+        <translation>Unknown municipality ({insee}).</translation>
+    </message>
+    <message>
+        <source>Ressources sur 12 mois : {resources} € (plafond {ceiling} €).</source>
+        <translation>Resources over 12 months: €{resources} (ceiling €{ceiling}).</translation>
+    </message>
+    <message>
+        <source>Ressources sous le plafond de la complémentaire gratuite ({ceiling} € par an).</source>
+        <translation>Resources under the ceiling of the free health cover (€{ceiling} a year).</translation>
+    </message>
+    <message>
+        <source>Complémentaire avec participation d&apos;environ {participation} € par mois.</source>
+        <translation>Health cover with a contribution of about €{participation} a month.</translation>
+    </message>
+    <message>
+        <source>Le RSA donne droit à la complémentaire gratuite.</source>
+        <translation>The RSA gives the right to the free health cover.</translation>
+    </message>
+    <message>
+        <source>Revenu fiscal de {rfr} € pour {units} part(s) de consommation, sous le plafond de {ceiling} €.</source>
+        <translation>Reference tax income of €{rfr} for {units} consumption unit(s), under the ceiling of €{ceiling}.</translation>
+    </message>
+    <message>
+        <source>Revenu fiscal estimé à {rfr} € d&apos;après les revenus déclarés.</source>
+        <translation>Reference tax income estimated at €{rfr} from the declared income.</translation>
+    </message>
+    <message>
+        <source>Pas de déclaration de revenus : le chèque énergie n&apos;est envoyé qu&apos;après une déclaration.</source>
+        <translation>No income tax return: the energy voucher is only sent after a return is filed.</translation>
+    </message>
+    <message>
+        <source>Pas de logement à son nom.</source>
+        <translation>No dwelling in their name.</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;incapacité de {rate} %.</source>
+        <translation>Incapacity rate of {rate}%.</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;incapacité supposé de {rate} %.</source>
+        <translation>Assumed incapacity rate of {rate}%.</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;incapacité de {rate} %, sous le minimum de {minimum} %.</source>
+        <translation>Incapacity rate of {rate}%, under the minimum of {minimum}%.</translation>
+    </message>
+    <message>
+        <source>Pas de handicap déclaré.</source>
+        <translation>No disability declared.</translation>
+    </message>
+    <message>
+        <source>{age} ans (minimum {minimum} ans).</source>
+        <translation>{age} years old (minimum {minimum}).</translation>
+    </message>
+    <message>
+        <source>Régime de protection sociale inconnu.</source>
+        <translation>Social security scheme unknown.</translation>
+    </message>
+    <message>
+        <source>Régime agricole : s&apos;adresser à la MSA.</source>
+        <translation>Farm scheme: go to the MSA.</translation>
+    </message>
+    <message>
+        <source>Le foyer ne sait pas s&apos;il perçoit déjà ce droit.</source>
+        <translation>The household does not know whether it already receives this right.</translation>
+    </message>
+    <message>
+        <source>Revenus d&apos;indépendant estimés grossièrement.</source>
+        <translation>Self-employed income roughly estimated.</translation>
+    </message>
+    <message>
+        <source>Barème en vigueur depuis le {parameter_date} (plus récent non connu).</source>
+        <translation>Scale in force since {parameter_date} (no newer one known).</translation>
+    </message>
+    <message>
+        <source>Les autres adultes du logement ({persons}) ne sont pas évalués.</source>
+        <translation>The other adults of the dwelling ({persons}) are not assessed.</translation>
+    </message>
+    <message>
+        <source>Ressources sur 12 mois : {resources} €.</source>
+        <translation>Resources over 12 months: €{resources}.</translation>
+    </message>
+    <message>
+        <source>Ne connaissait pas ce droit</source>
+        <translation>Did not know about this right</translation>
+    </message>
+    <message>
+        <source>Le connaît mais ne l&apos;a pas demandé</source>
+        <translation>Knows it but has not claimed it</translation>
+    </message>
+    <message>
+        <source>L&apos;a demandé mais ne l&apos;a pas reçu</source>
+        <translation>Claimed it but did not receive it</translation>
+    </message>
+    <message>
+        <source>Personne ne le lui a proposé</source>
+        <translation>Nobody offered it</translation>
+    </message>
+    <message>
+        <source>Démarches trop compliquées</source>
+        <translation>Procedures too complicated</translation>
+    </message>
+    <message>
+        <source>Peur du regard des autres</source>
+        <translation>Fear of what others think</translation>
+    </message>
+    <message>
+        <source>Peur de devoir rembourser (indu)</source>
+        <translation>Fear of having to pay back (overpayment)</translation>
+    </message>
+    <message>
+        <source>Refus par principe</source>
+        <translation>Refuses on principle</translation>
+    </message>
+    <message>
+        <source>Démarches en ligne impossibles</source>
+        <translation>Cannot do online procedures</translation>
+    </message>
+    <message>
+        <source>Trop loin, pas de moyen de transport</source>
+        <translation>Too far, no means of transport</translation>
+    </message>
+    <message>
+        <source>Autre raison</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <source>Souhaite être accompagné·e</source>
+        <translation>Wants help</translation>
+    </message>
+    <message>
+        <source>Fera la démarche seul·e</source>
+        <translation>Will do it alone</translation>
+    </message>
+    <message>
+        <source>Pas intéressé·e</source>
+        <translation>Not interested</translation>
+    </message>
 </context>
 <context>
     <name>WorkspaceView</name>
-    <message>
-        <source>Cet écran n&apos;est pas encore construit.</source>
-        <translation>This screen is not built yet.</translation>
-    </message>
     <message>
         <source>Visites</source>
         <translation>Visits</translation>
@@ -1828,10 +2431,6 @@ absent last time</translation>
     <message>
         <source>Export</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>Ici, vous préparerez l&apos;export pour l&apos;évaluation : des indicateurs agrégés et, si vous le choisissez, des données pseudonymisées avec leur rapport de risque, le tout signé. Aucun nom ni adresse n&apos;en sortira.</source>
-        <translation>Here you will prepare the export for the evaluation: aggregated indicators and, if you choose, pseudonymised data with its risk report, all signed. No name or address will leave the computer.</translation>
     </message>
 </context>
 </TS>
