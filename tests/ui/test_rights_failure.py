@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from allervers.domain.visits import VisitStatus
@@ -81,3 +81,34 @@ def test_an_engine_that_cannot_start_is_said_and_the_visit_is_still_finished(
     assert page.rights_panel is None
     assert find(page, QLabel, "visitsDone").text() == "Entretien terminé et enregistré."
     assert page.door_form.commune.hasFocus()  # the next door
+
+
+def test_a_session_without_engine_says_so_in_english(
+    qtbot: QtBot, open_window, service: WorkspaceService, workspace_path: Path, french
+) -> None:
+    """No engine at all (engine=None: nothing is started, nothing is faked): the interview is
+    finished and the panel says, in the interface's language, that rights wait."""
+    french.install("en")
+    workspace = service.unlock(workspace_path, COORDINATOR, PASSPHRASE)
+    visit_id = interview_left_to_finish(workspace)
+    workspace.lock()
+    window = open_window(engine=None)
+    assert not window.engine_status.isVisible()  # nothing is loading, nothing to announce
+    page = visits_page(window)
+    (resume,) = [
+        b
+        for b in find(page, QWidget, "draftsBanner").findChildren(QPushButton)
+        if b.text() == "Resume"
+    ]
+    qtbot.mouseClick(resume, LEFT)
+    assert page.wizard is not None
+    qtbot.mouseClick(find(page.wizard, QPushButton, "nextPage"), LEFT)
+    panel = panel_of(page)
+    error = find(panel, QLabel, "rightsError")
+    qtbot.waitUntil(lambda: bool(error.text()))
+    assert error.text() == (
+        "The calculation engine is not available. The interview is saved: rights can be "
+        "assessed later (“Assess rights” from the visit)."
+    )
+    assert find(panel, QPushButton, "sheetButton").text() == "&Sheet for the household (PDF)…"
+    assert VisitService(window.workspace).get(visit_id).status is VisitStatus.FINISHED
