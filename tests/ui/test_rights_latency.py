@@ -5,11 +5,14 @@ whose every delay beyond its interval is recorded, from the unlock (the engine's
 spawned right after) until the engine is ready, then while a volunteer finishes an interview
 and its rights are computed. The engine is the real `EngineClient`, started by the window.
 
-Figures on the 2-core development machine: in a spawned process (this code) p99 about 1 ms,
-worst about 15-40 ms (the window's own work: building the results); the same engine in a thread
-of the window's process gives a p99 of about 94 ms and a worst case of 141 ms, and a loop blocked
-by a synchronous load would stall for seconds. The bound below is 200 ms for the p99: passed with
-a wide margin by the process, failed by a blocked loop.
+Figures on the 2-core development machine, engine in its spawned process (this code): p99 of the
+whole run 3-9 ms; while the engine loads with the window on screen, p99 about 2.5 ms and worst
+5-32 ms. The largest single delays, 65-190 ms, are the window's own work on its thread, not the
+engine's: building the main window at unlock, opening and finishing the interview and building
+the result cards. The same engine in a thread of the window's process gave a p99 of 94 ms and a
+worst case of 141 ms (docs/ARCHITECTURE.md), and a loop blocked by a synchronous load stalls for
+seconds. The bound below, 200 ms for the p99, is passed with a wide margin by the process and
+failed by a blocked loop.
 """
 
 from __future__ import annotations
