@@ -8,6 +8,7 @@ result rather than writing to a locked workspace; the visit can be assessed agai
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from allervers.services.rights import RightsService
 from allervers.services.visits import visit_to_json
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.engine_host import EngineHost
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +73,11 @@ class Assessor(QObject):
         self.running.discard(visit_id)
         try:
             stored: list[StoredAssessment] = self.tools.service.store(visit_id, assessments)
-        except AllerVersError as error:
+        except Exception as error:
+            # Said on the panel rather than lost in a slot, which would leave "Calcul en cours…"
+            # on screen for ever. The type only in the log: a driver's message may quote data.
+            if not isinstance(error, AllerVersError):
+                log.error("storing assessments failed: %s", type(error).__name__)
             self.failed.emit(visit_id, error)
             return
         self.assessed.emit(visit_id, stored)
