@@ -330,6 +330,7 @@ def test_a_volunteers_session_shows_only_their_households(
     navigation = window.findChild(QListWidget, "navigation")
     titles = [navigation.item(i).text() for i in range(navigation.count())]
     assert "Chiffres" not in titles  # the territory's figures are the coordinator's
+    assert "Export" not in titles  # and so are the exports
     _navigate(qtbot, window, "Suivi des dossiers")
     page = window.findChild(CaseloadPage)
     qtbot.waitUntil(lambda: page.isVisible() and count_text(page) != "")

@@ -12,15 +12,12 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from allervers.domain.rights import AmountPeriod, AssessmentStatus, RightAssessment, RightId
-from allervers.domain.users import Role
 from allervers.export.verify import verify_export
 from allervers.services import export as export_service
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace
 from allervers.ui.export_page import ExportPage
-from allervers.ui.workspace_view import WorkspaceView
-from tests.conftest import OTHER_PASSPHRASE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "households"
 
@@ -73,20 +70,3 @@ def test_export_from_the_page_writes_a_file_that_verifies_and_logs_it(
     qtbot.waitUntil(lambda: button.isEnabled(), timeout=20_000)
     assert "existe déjà" in page.findChild(QLabel, "exportResult").text()
     assert len(list(target.glob("*.zip"))) == 1
-
-
-def test_a_volunteer_has_no_export_page(
-    qtbot: QtBot,
-    created: CreatedWorkspace,
-    service,
-    workspace_path: Path,  # type: ignore[no-untyped-def]
-) -> None:
-    created.workspace.add_user("Lise Bénévole", Role.VOLUNTEER, OTHER_PASSPHRASE)
-    created.workspace.lock()
-    volunteer = service.unlock(workspace_path, "Lise Bénévole", OTHER_PASSPHRASE)
-    view = WorkspaceView(volunteer)
-    qtbot.addWidget(view)
-    assert view.export is None
-    names = [view.navigation.item(i).text() for i in range(view.navigation.count())]
-    assert "Export" not in names
-    volunteer.lock()
