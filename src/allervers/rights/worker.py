@@ -56,6 +56,9 @@ class _Request:
     month: date | None
 
 
+PARENT_CHECK_SECONDS = 2.0
+
+
 def serve(requests: Any, responses: Any, warm_up_month: date | None) -> None:
     """Worker process entry point: load the engine once, then answer until `None` arrives."""
     if hasattr(os, "nice"):
@@ -75,8 +78,15 @@ def serve(requests: Any, responses: Any, warm_up_month: date | None) -> None:
     responses.put(
         ("ready", None, {"version": engine.version, "seconds": time.perf_counter() - started})
     )
+    parent = multiprocessing.parent_process()
     while True:
-        request = requests.get()
+        try:
+            request = requests.get(timeout=PARENT_CHECK_SECONDS)
+        except queue.Empty:
+            # The window was killed or crashed (no close() came): leave rather than linger.
+            if parent is not None and not parent.is_alive():
+                break
+            continue
         if request is None:
             break
         try:
