@@ -262,3 +262,15 @@ def test_recent_visits_come_newest_first_and_limited(visits: VisitService) -> No
         visits.record_door("49092", "Rue A", str(day), DoorOutcome.ABSENT, dt.date(2026, 10, day))
     recent = visits.list_visits(limit=2, newest_first=True)
     assert [v.visited_on for v in recent] == ["2026-10-03", "2026-10-02"]
+
+
+def test_household_visits_are_one_households_finished_visits_oldest_first(
+    visits: VisitService,
+) -> None:
+    first = visits.record_door("49092", "Rue A", "1", DoorOutcome.ABSENT, dt.date(2026, 10, 2))
+    again = visits.record_door(
+        "49092", "Rue A", "1", DoorOutcome.REFUSED, dt.date(2026, 10, 9), first.household_id
+    )
+    visits.record_door("49092", "Rue B", "2", DoorOutcome.VACANT, dt.date(2026, 10, 1))
+    visits.start("49092", household_id=first.household_id, visited_on=dt.date(2026, 10, 12))
+    assert [v.id for v in visits.household_visits(first.household_id)] == [first.id, again.id]

@@ -256,6 +256,15 @@ class VisitService:
             visits_repo.delete_draft(session, visit_id)
             repositories.append_audit(session, self._user_id, "draft_discarded", "visit", visit_id)
 
+    def household_visits(self, household_id: str) -> list[Visit]:
+        """The finished visits of one household that this user may see, oldest first."""
+        with self._workspace.db.session() as session:
+            visits = visits_repo.household_visits(session, household_id, self._visible_to())
+            repositories.append_audit(
+                session, self._user_id, "household_viewed", "household", household_id
+            )
+        return visits
+
     def drafts(self) -> list[Visit]:
         """Unfinished visits of this user, newest first: offered for resumption at unlock."""
         with self._workspace.db.session() as session:
