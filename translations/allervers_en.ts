@@ -1354,6 +1354,25 @@
     </message>
 </context>
 <context>
+    <name>PdfSaver</name>
+    <message>
+        <source>Documents PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>&amp;Remplacer</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PeriodChooser</name>
     <message>
         <source>{0}e trimestre {1}</source>
@@ -1611,24 +1630,8 @@
         <translation>Save the activity report</translation>
     </message>
     <message>
-        <source>Documents PDF (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Remplacer le fichier ?</source>
-        <translation>Replace the file?</translation>
-    </message>
-    <message>
         <source>Le fichier {0} existe déjà. Le remplacer par ce rapport ?</source>
         <translation>The file {0} already exists. Replace it with this report?</translation>
-    </message>
-    <message>
-        <source>&amp;Remplacer</source>
-        <translation>&amp;Replace</translation>
-    </message>
-    <message>
-        <source>&amp;Annuler</source>
-        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>
@@ -1802,24 +1805,8 @@
         <translation>Save the sheet for the household</translation>
     </message>
     <message>
-        <source>Documents PDF (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Remplacer le fichier ?</source>
-        <translation>Replace the file?</translation>
-    </message>
-    <message>
         <source>Le fichier {0} existe déjà. Le remplacer par cette feuille ?</source>
         <translation>The file {0} already exists. Replace it with this sheet?</translation>
-    </message>
-    <message>
-        <source>&amp;Remplacer</source>
-        <translation>&amp;Replace</translation>
-    </message>
-    <message>
-        <source>&amp;Annuler</source>
-        <translation>&amp;Cancel</translation>
     </message>
 </context>
 <context>

@@ -1,35 +1,24 @@
-"""Saving the activity report as PDF: where (a file dialog), whether to replace a file already
-there (asked, never silently), and the writing itself, off the UI thread."""
+"""Saving the activity report as PDF, through the shared `PdfSaver`."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from allervers.domain.figures import TerritoryFigures
 from allervers.reports.activity_report import write_activity_report
-from allervers.ui.operations import run_in_background
+from allervers.ui.pdf_saver import PdfSaver, write_atomically
 
 
 def write_report_file(path: Path, figures: TerritoryFigures, produced: dt.date) -> Path:
-    """Writes beside the target and renames: a failure leaves no half-written report, and a file
-    being replaced stays whole until the new one is complete."""
-    handle, temporary = tempfile.mkstemp(prefix=".rapport-", suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    try:
-        write_activity_report(Path(temporary), figures, produced, QCoreApplication.translate)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    return path
+    return write_atomically(
+        path,
+        lambda target: write_activity_report(target, figures, produced, QCoreApplication.translate),
+        ".rapport-",
+    )
 
 
 def default_name(figures: TerritoryFigures) -> str:
@@ -37,84 +26,16 @@ def default_name(figures: TerritoryFigures) -> str:
     return QCoreApplication.translate("ReportSaver", "rapport-activite-{0}.pdf").format(label)
 
 
-class ReportSaver(QObject):
-    """One report being saved: file dialog, confirmation, writing. The dialogs are children of
-    `parent`, so the idle lock closes them with the rest."""
-
-    started = Signal()
-    saved = Signal(object)  # Path
-    failed = Signal(object)  # Exception
-
+class ReportSaver(PdfSaver):
     def __init__(
-        self,
-        parent: QWidget,
-        figures: TerritoryFigures,
-        produced: dt.date,
-        folder: Path,
+        self, parent: QWidget, figures: TerritoryFigures, produced: dt.date, folder: Path
     ) -> None:
-        super().__init__(parent)
-        self._parent = parent
-        self._figures = figures
-        self._produced = produced
-        self._path: Path | None = None
-        # Qt's own dialog rather than the system's: the idle lock can close it like any dialog.
-        dialog = QFileDialog(
+        translate = QCoreApplication.translate
+        super().__init__(
             parent,
-            self.tr("Enregistrer le rapport d'activité"),
-            str(folder / default_name(figures)),
-        )
-        dialog.setObjectName("reportFileDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(self.tr("Documents PDF (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        # We ask ourselves, with a dialog that does not block (see _chosen).
-        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(self._chosen)
-        dialog.finished.connect(dialog.deleteLater)
-        self.file_dialog = dialog
-
-    def start(self) -> None:
-        self.file_dialog.open()
-
-    def _chosen(self, name: str) -> None:
-        path = Path(name)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        self._path = path
-        if not path.exists():
-            self._write()
-            return
-        question = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Remplacer le fichier ?"),
-            self.tr("Le fichier {0} existe déjà. Le remplacer par ce rapport ?").format(path.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self._parent,
-        )
-        question.setObjectName("replaceReport")
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        question.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Remplacer"))
-        question.button(QMessageBox.StandardButton.No).setText(self.tr("&Annuler"))
-        question.finished.connect(question.deleteLater)
-        question.buttonClicked.connect(
-            lambda button: (
-                self._write()
-                if question.standardButton(button) == QMessageBox.StandardButton.Yes
-                else None
-            )
-        )
-        question.open()
-
-    def _write(self) -> None:
-        path, figures, produced = self._path, self._figures, self._produced
-        if path is None:
-            return
-        self.started.emit()
-        run_in_background(
-            self,
-            lambda: write_report_file(path, figures, produced),
-            self.saved.emit,
-            self.failed.emit,
+            translate("ReportSaver", "Enregistrer le rapport d'activité"),
+            folder / default_name(figures),
+            translate("ReportSaver", "Le fichier {0} existe déjà. Le remplacer par ce rapport ?"),
+            lambda path: write_report_file(path, figures, produced),
+            ("reportFileDialog", "replaceReport"),
         )
