@@ -66,6 +66,7 @@ class Peer:
     fingerprint: str
     acked_out: int
     acked_in: int
+    user_name: str = ""  # the account this laptop belongs to, for display
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Conflict:
     remote_value: str
     remote_device: str
     at: str
+    household_id: str = ""  # the household the record belongs to, for display
 
 
 @dataclass(frozen=True, slots=True)

@@ -281,12 +281,12 @@ class SyncService:
             row = sync_repo.peer_row(session, device)
             assert row is not None
             fp = fingerprint(sender_sign, box_public)
-            return sync_repo.to_peer(row, fp), fp
+            return sync_repo.to_peer(session, row, fp), fp
 
     def peers(self) -> list[Peer]:
         with self._workspace.db.session() as session:
             return [
-                sync_repo.to_peer(r, fingerprint(r.sign_public, r.box_public))
+                sync_repo.to_peer(session, r, fingerprint(r.sign_public, r.box_public))
                 for r in sync_repo.peer_rows(session)
             ]
 

@@ -126,8 +126,12 @@ def counter(session: Session) -> int:
     return 0 if clock is None else clock.counter
 
 
-def to_peer(row: SyncPeerRow, fingerprint: str) -> Peer:
-    return Peer(row.device_id, row.user_id, row.role, fingerprint, row.acked_out, row.acked_in)
+def to_peer(session: Session, row: SyncPeerRow, fingerprint: str) -> Peer:
+    user = session.get(UserRow, row.user_id)
+    name = "" if user is None else user.name
+    return Peer(
+        row.device_id, row.user_id, row.role, fingerprint, row.acked_out, row.acked_in, name
+    )
 
 
 def peer_row(session: Session, device: str) -> SyncPeerRow | None:
