@@ -177,6 +177,12 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
                 "Synchronisation refusée : {0} est destiné à un autre espace de travail. "
                 "Rien n'a été modifié.",
             ).format(path)
+        case sync_errors.UnknownDevice(path=path, fingerprint=fingerprint) if fingerprint:
+            return translate(
+                "Messages",
+                "Synchronisation refusée : {0} vient d'un ordinateur qui n'est pas inscrit dans "
+                "l'équipe (empreinte {1}). Rien n'a été modifié.",
+            ).format(path, fingerprint)
         case sync_errors.UnknownDevice(path=path):
             return translate(
                 "Messages",

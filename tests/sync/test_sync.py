@@ -20,6 +20,7 @@ from allervers.domain.sync import (
     InvitationInvalid,
     UnknownDevice,
 )
+from allervers.messages import describe
 from allervers.services.caseload import CaseloadService, step
 from allervers.services.sync import SyncService, join
 from allervers.services.visits import VisitService
@@ -168,9 +169,14 @@ def test_bad_bundles_are_refused_and_change_nothing(
     unknown = tmp_path / "unknown.avsync"
     SyncService(stranger).write_bundle(unknown)
     before = settled_hashes(team.hub)
-    with pytest.raises(UnknownDevice):
+    with pytest.raises(UnknownDevice) as refused:
         hub.read_bundle(unknown)
     assert file_hashes(team.hub.path) == before
+    # The refusal names the stranger's fingerprint, to compare with the laptops of the team.
+    stranger_fp = SyncService(stranger).identity().fingerprint
+    assert refused.value.fingerprint == stranger_fp
+    assert stranger_fp in describe(refused.value)
+    assert "pas inscrit" in describe(refused.value)
     stranger.lock()
     bruno_before = settled_hashes(team.bruno)
     with pytest.raises(BundleNotForUs):
@@ -197,9 +203,11 @@ def test_a_conflicting_edit_keeps_both_values_for_the_coordinator(
     assert report.conflicts >= 1
     assert VisitService(team.hub).get(visit_id).answers["contact_phone"] == "06 11 22 33 44"
     conflicts = [c for c in SyncService(team.hub).conflicts() if c.record_id == visit_id]
-    assert [c.field for c in conflicts] == ["answers"]
-    assert "07 55 66 77 88" in conflicts[0].remote_value
-    assert "06 11 22 33 44" in conflicts[0].local_value
+    # One answer of the visit, both values as the coordinator reads them.
+    assert [c.field for c in conflicts] == ["answers.contact_phone"]
+    assert conflicts[0].remote_value == "07 55 66 77 88"
+    assert conflicts[0].local_value == "06 11 22 33 44"
+    assert conflicts[0].household_id == VisitService(team.hub).get(visit_id).household_id
     # The coordinator takes the laptop's value; it goes back to the laptop as a normal change.
     hub_sync = SyncService(team.hub)
     for conflict in hub_sync.conflicts():
@@ -299,3 +307,79 @@ def test_an_altered_enrolment_reply_is_refused(team: Team, tmp_path: Path) -> No
         SyncService(team.hub).enrol(altered)
     with pytest.raises(BundleNotForUs):  # a reply is meant for the hub, not a volunteer
         SyncService(team.alice).read_bundle(next(team.folder.glob("Bruno*.reply")))
+
+
+def test_different_answers_changed_on_each_side_merge_without_conflict(
+    team: Team, tmp_path: Path
+) -> None:
+    visit_id = interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    send(team.alice, team.hub, tmp_path / "1.avsync")
+    VisitService(team.hub).answer(visit_id, "contact_phone", "06 11 22 33 44")
+    VisitService(team.alice).answer(visit_id, "note", "Repasser après 18 h")
+    assert send(team.alice, team.hub, tmp_path / "2.avsync").conflicts == 0
+    assert send(team.hub, team.alice, tmp_path / "3.avsync", "Alice Marchand").conflicts == 0
+    for workspace in (team.hub, team.alice):
+        answers = VisitService(workspace).get(visit_id).answers
+        assert answers["contact_phone"] == "06 11 22 33 44"
+        assert answers["note"] == "Repasser après 18 h"
+    assert SyncService(team.hub).conflicts() == []
+
+
+def test_a_field_the_coordinator_changed_twice_is_no_conflict(team: Team, tmp_path: Path) -> None:
+    """The common state follows what the other side acknowledged, not only what it sent."""
+    visit_id = interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    send(team.alice, team.hub, tmp_path / "1.avsync")
+    hub_visits = VisitService(team.hub)
+    hub_visits.answer(visit_id, "contact_phone", "06 11 22 33 44")
+    send(team.hub, team.alice, tmp_path / "2.avsync", "Alice Marchand")
+    hub_visits.answer(visit_id, "contact_phone", "06 99 88 77 66")
+    VisitService(team.alice).answer(visit_id, "note", "Repasser après 18 h")
+    assert send(team.alice, team.hub, tmp_path / "3.avsync").conflicts == 0
+    answers = hub_visits.get(visit_id).answers
+    assert answers["contact_phone"] == "06 99 88 77 66"
+    assert answers["note"] == "Repasser après 18 h"
+
+
+def test_a_clash_found_on_the_laptop_reaches_the_coordinator(team: Team, tmp_path: Path) -> None:
+    """The hub's bundle arrives first: the laptop takes the hub's value (both laptops then hold
+    the same record) and the volunteer's value travels to the coordinator, who chooses."""
+    visit_id = interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    send(team.alice, team.hub, tmp_path / "1.avsync")
+    VisitService(team.hub).answer(visit_id, "contact_phone", "06 11 22 33 44")
+    VisitService(team.alice).answer(visit_id, "contact_phone", "07 55 66 77 88")
+    # The answer, and the household's contact phone copied from it.
+    assert send(team.hub, team.alice, tmp_path / "2.avsync", "Alice Marchand").conflicts == 2
+    assert VisitService(team.alice).get(visit_id).answers["contact_phone"] == "06 11 22 33 44"
+    report = send(team.alice, team.hub, tmp_path / "3.avsync")
+    assert report.conflicts == 2
+    hub_sync = SyncService(team.hub)
+    found = {(c.entity, c.field, c.local_value, c.remote_value) for c in hub_sync.conflicts()}
+    assert found == {
+        ("visits", "answers.contact_phone", "06 11 22 33 44", "07 55 66 77 88"),
+        ("households", "contact_phone", "06 11 22 33 44", "07 55 66 77 88"),
+    }
+    for conflict in hub_sync.conflicts():
+        hub_sync.resolve(conflict.id, take_remote=True)
+    send(team.hub, team.alice, tmp_path / "4.avsync", "Alice Marchand")
+    for workspace in (team.hub, team.alice):
+        assert VisitService(workspace).get(visit_id).answers["contact_phone"] == "07 55 66 77 88"
+    # Once the coordinator has it, the value leaves the laptop; nothing comes back twice.
+    assert send(team.alice, team.hub, tmp_path / "5.avsync").conflicts == 0
+    assert hub_sync.conflicts() == []
+
+
+def test_the_grace_period_is_a_workspace_setting(team: Team, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    dropped = interview(team.alice, tmp_path, "Erwan Le Goff", "2026-01-05")
+    send(team.alice, team.hub, tmp_path / "1.avsync")
+    SyncService(team.hub).write_bundle(tmp_path / "ack.avsync", "Alice Marchand")
+    SyncService(team.alice).read_bundle(tmp_path / "ack.avsync")
+    SyncService(team.hub).write_bundle(tmp_path / "ack2.avsync", "Alice Marchand")
+    # Set by the coordinator on the hub in real life; the laptop's own file holds it.
+    team.alice.metadata = replace(
+        team.alice.metadata, settings=replace(team.alice.settings, sync_grace_days=3)
+    )
+    later = dt.date.today() + dt.timedelta(days=4)
+    assert SyncService(team.alice, today=later).read_bundle(tmp_path / "ack2.avsync").pruned == 1
+    assert dropped not in {v.id for v in VisitService(team.alice).list_visits()}

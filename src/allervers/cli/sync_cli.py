@@ -9,7 +9,7 @@ from typing import Any
 
 from allervers.cli import passphrases
 from allervers.crypto import kdf
-from allervers.services.sync import DEFAULT_KEEP_DAYS, SyncService, join
+from allervers.services.sync import SyncService, join
 from allervers.services.workspace import OpenWorkspace
 
 EXIT_OK = 0
@@ -52,10 +52,10 @@ def add_parsers(
     into.add_argument(
         "--keep-days",
         type=int,
-        default=DEFAULT_KEEP_DAYS,
+        default=None,
         metavar="N",
         help="bénévole : garder N jours les foyers qui ne vous sont plus confiés "
-        f"(par défaut {DEFAULT_KEEP_DAYS})",
+        "(par défaut le réglage sync_grace_days de l'espace, 30 jours)",
     )
     conflicts = sync_commands.add_parser("conflicts", help="conflits à arbitrer (coordinateur)")
     add_workspace(conflicts)
@@ -109,7 +109,7 @@ def team(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
 
 
 def sync(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
-    service = SyncService(workspace, getattr(args, "keep_days", DEFAULT_KEEP_DAYS))
+    service = SyncService(workspace, getattr(args, "keep_days", None))
     if args.sync_command == "out":
         written = service.write_bundle(args.to, args.volunteer)
         print(f"{written.records} enregistrement(s) écrit(s), chiffrés, dans {written.path}")

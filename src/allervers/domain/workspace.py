@@ -17,6 +17,10 @@ class WorkspaceSettings:
     outcome_check_months: int = 3
     # CNIL référentiel 2023-095 (social sector): active data two years after the last contact.
     retention_months: int = 24
+    # Data minimisation (RGPD art. 5.1.c): a volunteer's laptop drops, this many days after their
+    # last change, the households the coordinator has received and no longer assigns to them.
+    # A month leaves time to finish a round and correct a visit; a product choice, not a rule.
+    sync_grace_days: int = 30
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ from allervers.services.workspace import (
     is_workspace,
     require_strong,
 )
-from allervers.storage import keys_repo, migrate, repositories, sync_repo
+from allervers.storage import keys_repo, migrate, repositories, sync_base, sync_repo
 from allervers.storage.atomic import write_atomically
 from allervers.storage.database import Database, checkpoint
 from allervers.storage.metadata_file import WorkspaceMetadata, database_path, write_metadata
@@ -56,7 +56,6 @@ INVITATION_FORMAT = "allervers-invitation"
 INVITATION_AAD = b"allervers invitation v1"
 KIND_BUNDLE = "bundle"
 KIND_ENROL = "enrol"
-DEFAULT_KEEP_DAYS = 30  # grace before a volunteer's laptop drops what the hub acknowledged
 DIGEST_BYTES = 32  # SHA-256 of all that precedes: tells damage from a wrong addressee
 
 
@@ -183,6 +182,13 @@ def _read(path: Path) -> bytes:
         raise BundleTruncated(path) from None
 
 
+def _sender_fingerprint(header: dict[str, Any]) -> str:
+    try:
+        return fingerprint(_unb64(header["sender_key"]), _unb64(header["sender_box"]))
+    except (KeyError, ValueError):
+        return ""
+
+
 def _require_addressed(path: Path, envelope: Envelope, me: Identity) -> None:
     header = envelope.header
     if header.get("to_workspace") != me.workspace_id or header.get("to_device") != me.device_id:
@@ -193,11 +199,12 @@ class SyncService:
     def __init__(
         self,
         workspace: OpenWorkspace,
-        keep_days: int = DEFAULT_KEEP_DAYS,
+        keep_days: int | None = None,
         today: dt.date | None = None,
     ) -> None:
+        """`keep_days` overrides the workspace's grace period (`sync_grace_days`)."""
         self._workspace = workspace
-        self._keep_days = keep_days
+        self._keep_days = workspace.settings.sync_grace_days if keep_days is None else keep_days
         self._today = today
 
     def identity(self) -> Identity:
@@ -318,6 +325,11 @@ class SyncService:
             assigned = (
                 None if for_user is None else sync_repo.assigned_households(session, for_user)
             )
+            # A volunteer's values that gave way to the hub's (see sync_repo.merge) go to the
+            # coordinator, who chooses.
+            to_hub = row.role == Role.COORDINATOR.value
+            gave_way = sync_repo.conflicts_to_send(session, me.device_id, 0) if to_hub else []
+            sync_repo.remember_sent(session, peer.device_id, records)
             recipient_box, workspace_id = row.box_public, row.workspace_id
         payload = {
             "since": peer.acked_out,
@@ -325,6 +337,7 @@ class SyncService:
             "ack": peer.acked_in,
             "records": records,
             "assigned": assigned,
+            "conflicts": gave_way,
         }
         header = {
             "kind": KIND_BUNDLE,
@@ -332,6 +345,10 @@ class SyncService:
             "from_device": me.device_id,
             "to_device": peer.device_id,
             "to_workspace": workspace_id,
+            # Public keys, so that a laptop that does not know the sender can show its
+            # fingerprint in the refusal.
+            "sender_key": _b64(me.sign_public),
+            "sender_box": _b64(me.box_public),
         }
         data = _envelope(me, header, recipient_box, json.dumps(payload).encode("utf-8"))
         write_atomically(out, data)
@@ -353,7 +370,7 @@ class SyncService:
         with ws.db.session() as session:
             row = sync_repo.peer_row(session, sender)
             if row is None:
-                raise UnknownDevice(path)
+                raise UnknownDevice(path, _sender_fingerprint(header))
             sender_sign = row.sign_public
             replayed = sync_repo.was_imported(session, bundle_id)
         payload = _open(path, envelope, me, sender_sign)
@@ -362,7 +379,8 @@ class SyncService:
         try:
             since, upto, ack = int(payload["since"]), int(payload["upto"]), int(payload["ack"])
             records = payload["records"]
-            if not isinstance(records, dict):
+            gave_way = payload.get("conflicts") or []
+            if not isinstance(records, dict) or not isinstance(gave_way, list):
                 raise TypeError
         except (KeyError, TypeError, ValueError) as error:
             raise BundleTampered(path) from error
@@ -371,7 +389,16 @@ class SyncService:
             assert row is not None
             acked_out = max(row.acked_out, ack)
             keep_user = None if ws.user.is_coordinator else ws.user.id
-            report = sync_repo.merge(session, me.device_id, sender, acked_out, records, keep_user)
+            from_hub = row.role == Role.COORDINATOR.value and not ws.user.is_coordinator
+            sync_base.promote_acknowledged(session, sender, acked_out)
+            report = sync_repo.merge(
+                session, me.device_id, sender, acked_out, records, keep_user, from_hub
+            )
+            if from_hub:
+                sync_repo.forget_sent_conflicts(session, me.device_id, acked_out)
+            elif gave_way:
+                received = sync_repo.receive_conflicts(session, sender, gave_way)
+                report = replace(report, conflicts=report.conflicts + received)
             row.acked_out = acked_out
             if since <= row.acked_in:
                 row.acked_in = max(row.acked_in, upto)

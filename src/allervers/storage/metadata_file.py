@@ -113,6 +113,7 @@ class WorkspaceMetadata:
                 "language": self.settings.language,
                 "outcome_check_months": self.settings.outcome_check_months,
                 "retention_months": self.settings.retention_months,
+                "sync_grace_days": self.settings.sync_grace_days,
             },
         }
 
@@ -129,6 +130,7 @@ class WorkspaceMetadata:
                 language=str(settings.get("language", "fr")),
                 outcome_check_months=int(settings.get("outcome_check_months", 3)),
                 retention_months=int(settings.get("retention_months", 24)),
+                sync_grace_days=int(settings.get("sync_grace_days", 30)),
             ),
         )
 

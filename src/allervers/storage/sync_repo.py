@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.sync import Conflict, MergeReport, Peer
 from allervers.domain.users import normalise_user_name
+from allervers.storage import sync_base
 from allervers.storage.models import (
     AssessmentRow,
     Base,
@@ -71,6 +72,10 @@ class SyncConflictRow(Record, Base):
     remote_seq: Mapped[int] = mapped_column(Integer)
     at: Mapped[str] = mapped_column(String(40))
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The values as JSON (None: a key absent from a JSON object), so that the chosen one is
+    # restored with its type; local_value and remote_value are for reading.
+    local_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    remote_json: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 # In foreign-key order. Users travel without their key slot (a user from another laptop cannot
@@ -263,8 +268,31 @@ def changes_since(
     return out
 
 
+def remember_sent(session: Session, peer: str, records: dict[str, list[dict[str, Any]]]) -> None:
+    """Notes what a bundle carries to `peer`: once acknowledged, the common state."""
+    for entity, rows in records.items():
+        if entity in ENTITIES:
+            sync_base.remember_sent(
+                session,
+                peer,
+                entity,
+                (
+                    (str(r["id"]), int(r["change_seq"]), sync_base.digests(_compared(entity, r)))
+                    for r in rows
+                ),
+            )
+
+
 def _text(value: Any) -> str:
+    """A value as the coordinator reads it."""
+    if value is sync_base.ABSENT or value is None:
+        return ""
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _json(value: Any) -> str | None:
+    """A value as it is restored when chosen (None: a key missing from a JSON object)."""
+    return None if value is sync_base.ABSENT else json.dumps(value, ensure_ascii=False)
 
 
 def _existing(session: Session, table: Table, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -297,6 +325,49 @@ def _conflict_known(session: Session, entity: str, record_id: str, field: str, s
     )
 
 
+def _add_conflict(
+    session: Session,
+    entity: str,
+    record_id: str,
+    field: str,
+    values: tuple[Any, Any],
+    remote: tuple[str, int],
+    now: str,
+) -> bool:
+    """Keeps both values of a field changed on both sides (once per received version)."""
+    local, received = values
+    if _conflict_known(session, entity, record_id, field, remote[1]):
+        return False
+    session.add(
+        SyncConflictRow(
+            entity=entity,
+            record_id=record_id,
+            field=field,
+            local_value=_text(local),
+            remote_value=_text(received),
+            local_json=_json(local),
+            remote_json=_json(received),
+            remote_device=remote[0],
+            remote_seq=remote[1],
+            at=now,
+            resolved=False,
+        )
+    )
+    return True
+
+
+def _next_stamp(session: Session) -> tuple[str, int]:
+    """This laptop's next change number, for a record merged here with Core statements."""
+    clock = session.execute(select(DeviceClock).limit(1)).scalar_one()
+    clock.counter += 1
+    return clock.device_id, clock.counter
+
+
+def _compared(entity: str, values: dict[str, Any]) -> dict[str, Any]:
+    skip = STAMP | NOT_COMPARED.get(entity, set()) | NOT_SENT.get(entity, set())
+    return sync_base.fields(entity, values, skip)
+
+
 def merge(
     session: Session,
     me: str,
@@ -304,13 +375,24 @@ def merge(
     acked_out: int,
     records: dict[str, list[dict[str, Any]]],
     keep_user: str | None = None,
+    from_hub: bool = False,
 ) -> MergeReport:
-    """Merges the sender's records. A record changes here only when the sender's version follows
-    ours: same origin and a higher change number, or our last change already acknowledged by the
-    sender (`acked_out`). Otherwise both sides edited it: ours stays, theirs is kept as conflicts,
-    one per differing field. Merging the same records twice changes nothing. With `keep_user`
-    (a volunteer's laptop), a household not here already is taken only if assigned to them, and
-    records of households not here are left out (it dropped them, see `prune`)."""
+    """Merges the sender's records.
+
+    A record is taken whole when the sender's version follows ours: same origin and a higher
+    change number, or our last change already acknowledged by the sender (`acked_out`: the
+    sender merged it before changing the record again). Otherwise both sides changed it since
+    their last common state (`sync_base`): field by field, a field changed on one side only
+    takes that side's value, and a field changed on both sides to different values is a
+    conflict. On the hub (the coordinator's workspace) the hub's value stays and both are kept
+    for the coordinator to choose. On a volunteer's laptop (`from_hub`) the hub's value is taken,
+    so that both laptops hold the same record, and the volunteer's value is kept as a conflict
+    that the next bundle carries to the coordinator. Nothing is overwritten without a trace;
+    a merged record is a change of this laptop and travels back.
+
+    Merging the same records twice changes nothing. With `keep_user` (a volunteer's laptop), a
+    household not here already is taken only if assigned to them, and records of households
+    not here are left out (it dropped them, see `prune`)."""
     inserted = updated = unchanged = conflicts = skipped = 0
     now = utc_now()
     for entity, table in ENTITIES.items():
@@ -326,11 +408,16 @@ def merge(
             kept = [r for r in incoming if r[column] in present]
             skipped += len(incoming) - len(kept)
             incoming = kept
-        existing = _existing(session, table, [str(r["id"]) for r in incoming])
+        ids = [str(r["id"]) for r in incoming]
+        existing = _existing(session, table, ids)
+        common = sync_base.bases(session, sender, entity, ids)
+        received: dict[str, str] = {}
         to_insert: list[dict[str, Any]] = []
         for record in incoming:
             values = {k: v for k, v in record.items() if k in columns}
-            local = existing.get(str(values["id"]))
+            record_id = str(values["id"])
+            local = existing.get(record_id)
+            theirs = _compared(entity, values)
             if local is None:
                 if entity == "households" and keep_user not in (None, values["assigned_to"]):
                     skipped += 1  # a volunteer's laptop takes in only households given to them
@@ -338,65 +425,122 @@ def merge(
                 if entity == "users":
                     values["slot_id"] = ""
                 to_insert.append(values)
+                received[record_id] = sync_base.digests(theirs)
                 continue
             origin, seq = str(values["origin_device"]), int(values["change_seq"])
             if local["origin_device"] == origin:
-                follows = seq > int(local["change_seq"])
-                if not follows:
+                if seq <= int(local["change_seq"]):
                     unchanged += 1
                     continue
+                follows = True
             else:
                 follows = local["origin_device"] == me and int(local["change_seq"]) <= acked_out
+            received[record_id] = sync_base.digests(theirs)
             if follows:
-                session.execute(update(table).where(table.c.id == values["id"]).values(values))
+                session.execute(update(table).where(table.c.id == record_id).values(values))
                 updated += 1
                 continue
-            skip = STAMP | NOT_COMPARED.get(entity, set())
-            differing = [k for k in values if k not in skip and values[k] != local.get(k)]
-            if not differing:
-                unchanged += 1
-                continue
-            for field in differing:
-                if _conflict_known(session, entity, str(values["id"]), field, seq):
+            base = common.get(record_id)
+            ours = _compared(entity, local)
+            taken: dict[str, Any] = {}
+            clashes: list[str] = []
+            for name in sorted(ours.keys() | theirs.keys()):
+                mine = ours.get(name, sync_base.ABSENT)
+                other = theirs.get(name, sync_base.ABSENT)
+                if sync_base.digest(mine) == sync_base.digest(other):
                     continue
-                session.add(
-                    SyncConflictRow(
-                        entity=entity,
-                        record_id=values["id"],
-                        field=field,
-                        local_value=_text(local.get(field)),
-                        remote_value=_text(values[field]),
-                        remote_device=origin,
-                        remote_seq=seq,
-                        at=now,
-                        resolved=False,
-                    )
+                was = None if base is None else base.get(name, sync_base.digest(sync_base.ABSENT))
+                if was is not None and sync_base.digest(other) == was:
+                    continue  # changed here only
+                if was is not None and sync_base.digest(mine) == was:
+                    taken[name] = other  # changed there only
+                    continue
+                clashes.append(name)
+                if from_hub:
+                    taken[name] = other
+                if _add_conflict(
+                    session, entity, record_id, name, (mine, other), (origin, seq), now
+                ):
+                    conflicts += 1
+            if not taken:
+                if not clashes:
+                    unchanged += 1
+                continue
+            merged = sync_base.with_fields(entity, local, taken)
+            changed = {n.partition(".")[0] if n not in local else n for n in taken}
+            device, stamp = _next_stamp(session)
+            session.execute(
+                update(table)
+                .where(table.c.id == record_id)
+                .values(
+                    {c: merged[c] for c in changed}
+                    | {"origin_device": device, "change_seq": stamp, "updated_at": now}
                 )
-                conflicts += 1
+            )
+            updated += 1
         if to_insert:
             session.execute(insert(table), to_insert)
             inserted += len(to_insert)
+        sync_base.remember_received(session, sender, entity, received)
     session.flush()
     return MergeReport(inserted, updated, unchanged, conflicts, skipped)
+
+
+def conflicts_to_send(session: Session, me: str, since: int) -> list[dict[str, Any]]:
+    """A volunteer's laptop: the values it gave way on (see `merge`), for the coordinator."""
+    c = SyncConflictRow
+    rows = session.execute(
+        select(c).where(c.origin_device == me, c.change_seq > since, c.resolved.is_(False))
+    ).scalars()
+    return [
+        {
+            "entity": r.entity,
+            "record_id": r.record_id,
+            "field": r.field,
+            "value": r.local_json,
+            "seq": r.change_seq,
+        }
+        for r in rows
+    ]
+
+
+def receive_conflicts(session: Session, sender: str, items: list[dict[str, Any]]) -> int:
+    """The hub: a volunteer's values that gave way to the hub's on their laptop become
+    conflicts here, next to the hub's current value, for the coordinator to choose."""
+    now = utc_now()
+    added = 0
+    for item in items:
+        entity, record_id, field = str(item["entity"]), str(item["record_id"]), str(item["field"])
+        table = ENTITIES.get(entity)
+        if table is None:
+            continue
+        found = _existing(session, table, [record_id]).get(record_id)
+        if found is None:
+            continue
+        here = _compared(entity, found).get(field, sync_base.ABSENT)
+        value = item["value"]
+        theirs = sync_base.ABSENT if value is None else json.loads(str(value))
+        if sync_base.digest(here) == sync_base.digest(theirs):
+            continue
+        if _add_conflict(
+            session, entity, record_id, field, (here, theirs), (sender, int(item["seq"])), now
+        ):
+            added += 1
+    session.flush()
+    return added
+
+
+def forget_sent_conflicts(session: Session, me: str, acked: int) -> None:
+    """A volunteer's laptop: values the coordinator has received leave the laptop."""
+    c = SyncConflictRow
+    session.execute(delete(c).where(c.origin_device == me, c.change_seq <= acked))
 
 
 def conflicts(session: Session, include_resolved: bool = False) -> list[Conflict]:
     query = select(SyncConflictRow).order_by(SyncConflictRow.at, SyncConflictRow.record_id)
     if not include_resolved:
         query = query.where(SyncConflictRow.resolved.is_(False))
-    return [
-        Conflict(
-            r.id,
-            r.entity,
-            r.record_id,
-            r.field,
-            r.local_value,
-            r.remote_value,
-            r.remote_device,
-            r.at,
-        )
-        for r in session.execute(query).scalars()
-    ]
+    return [_to_conflict(session, r) for r in session.execute(query).scalars()]
 
 
 def user_ids(session: Session) -> Iterable[str]:
@@ -450,7 +594,46 @@ def prune(
         ids = sorted(i for i, household in owned[entity].items() if household in gone)
         for start in range(0, len(ids), CHUNK):
             session.execute(delete(table).where(table.c.id.in_(ids[start : start + CHUNK])))
+        sync_base.forget(session, entity, ids)
     return len(gone)
+
+
+def _household_of(session: Session, entity: str, record_id: str) -> str:
+    """The household a record belongs to ("" for a user), through its links."""
+    while entity in LINKS:
+        column, parent = LINKS[entity]
+        if entity == "households":
+            return record_id
+        table = ENTITIES[entity]
+        found = session.execute(select(table.c[column]).where(table.c.id == record_id)).first()
+        if found is None:
+            return ""
+        entity, record_id = parent, str(found[0])
+    return ""
+
+
+def _to_conflict(session: Session, row: SyncConflictRow) -> Conflict:
+    return Conflict(
+        row.id,
+        row.entity,
+        row.record_id,
+        row.field,
+        row.local_value,
+        row.remote_value,
+        row.remote_device,
+        row.at,
+        _household_of(session, row.entity, row.record_id),
+    )
+
+
+def _received_value(row: SyncConflictRow) -> Any:
+    column = ENTITIES[row.entity].c.get(row.field)
+    if row.remote_json is None:
+        if column is None:
+            return sync_base.ABSENT  # a key absent from a JSON object
+        # Kept before revision 0007: text columns held the text itself.
+        return row.remote_value if isinstance(column.type, String) else json.loads(row.remote_value)
+    return json.loads(row.remote_json)
 
 
 def resolve(session: Session, conflict_id: str, take_remote: bool) -> Conflict:
@@ -463,20 +646,10 @@ def resolve(session: Session, conflict_id: str, take_remote: bool) -> Conflict:
         record = session.get(MODELS[row.entity], row.record_id)
         if record is None:
             raise UnknownRecord(row.entity, row.record_id)
-        column = ENTITIES[row.entity].c[row.field]
-        value: Any = row.remote_value
-        if not isinstance(column.type, String):
-            value = json.loads(row.remote_value)
-        setattr(record, row.field, value)
+        column = row.field.partition(".")[0] if "." in row.field else row.field
+        current = {column: getattr(record, column)}
+        merged = sync_base.with_fields(row.entity, current, {row.field: _received_value(row)})
+        setattr(record, column, merged[column])
     row.resolved = True
     session.flush()
-    return Conflict(
-        row.id,
-        row.entity,
-        row.record_id,
-        row.field,
-        row.local_value,
-        row.remote_value,
-        row.remote_device,
-        row.at,
-    )
+    return _to_conflict(session, row)
