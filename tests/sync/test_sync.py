@@ -383,3 +383,22 @@ def test_the_grace_period_is_a_workspace_setting(team: Team, tmp_path: Path) -> 
     later = dt.date.today() + dt.timedelta(days=4)
     assert SyncService(team.alice, today=later).read_bundle(tmp_path / "ack2.avsync").pruned == 1
     assert dropped not in {v.id for v in VisitService(team.alice).list_visits()}
+
+
+def test_a_visit_to_a_household_given_to_a_colleague_is_relayed_to_them(
+    team: Team, tmp_path: Path
+) -> None:
+    first = interview(team.bruno, tmp_path, "Yannick Loussouarn", "2026-01-06")
+    send(team.bruno, team.hub, tmp_path / "b1.avsync")
+    household = VisitService(team.hub).get(first).household_id
+    CaseloadService(team.hub).assign(household, team.alice.user.id)
+    send(team.hub, team.alice, tmp_path / "a1.avsync", "Alice Marchand")
+    send(team.alice, team.hub, tmp_path / "a-ack.avsync")  # the hub knows what Alice holds
+    # Bruno, who still has the household on his laptop, completes his visit's note.
+    VisitService(team.bruno).answer(first, "note", "Dossier CAF déjà commencé")
+    send(team.bruno, team.hub, tmp_path / "b2.avsync")
+    send(team.hub, team.alice, tmp_path / "a2.avsync", "Alice Marchand")
+    [relayed] = [v for v in VisitService(team.alice).list_visits() if v.id == first]
+    assert relayed.answers["note"] == "Dossier CAF déjà commencé"
+    # Bruno gets his own visit back unchanged, not as a conflict.
+    assert send(team.hub, team.bruno, tmp_path / "b3.avsync", "Bruno Kervella").conflicts == 0

@@ -391,9 +391,12 @@ class SyncService:
             keep_user = None if ws.user.is_coordinator else ws.user.id
             from_hub = row.role == Role.COORDINATOR.value and not ws.user.is_coordinator
             sync_base.promote_acknowledged(session, sender, acked_out)
+            touched: dict[str, list[str]] = {}
             report = sync_repo.merge(
-                session, me.device_id, sender, acked_out, records, keep_user, from_hub
+                session, me.device_id, sender, acked_out, records, keep_user, from_hub, touched
             )
+            if ws.user.is_coordinator and row.role == Role.VOLUNTEER.value:
+                sync_repo.relay(session, me.device_id, row.user_id, touched)
             if from_hub:
                 sync_repo.forget_sent_conflicts(session, me.device_id, acked_out)
             elif gave_way:

@@ -376,6 +376,7 @@ def merge(
     records: dict[str, list[dict[str, Any]]],
     keep_user: str | None = None,
     from_hub: bool = False,
+    touched: dict[str, list[str]] | None = None,
 ) -> MergeReport:
     """Merges the sender's records.
 
@@ -392,8 +393,11 @@ def merge(
 
     Merging the same records twice changes nothing. With `keep_user` (a volunteer's laptop), a
     household not here already is taken only if assigned to them, and records of households
-    not here are left out (it dropped them, see `prune`)."""
+    not here are left out (it dropped them, see `prune`). `touched` receives the ids of the
+    records inserted or changed, by entity (see `relay`)."""
     inserted = updated = unchanged = conflicts = skipped = 0
+    if touched is None:
+        touched = {}
     now = utc_now()
     for entity, table in ENTITIES.items():
         incoming = records.get(entity, [])
@@ -439,6 +443,7 @@ def merge(
             if follows:
                 session.execute(update(table).where(table.c.id == record_id).values(values))
                 updated += 1
+                touched.setdefault(entity, []).append(record_id)
                 continue
             base = common.get(record_id)
             ours = _compared(entity, local)
@@ -478,12 +483,63 @@ def merge(
                 )
             )
             updated += 1
+            touched.setdefault(entity, []).append(record_id)
         if to_insert:
             session.execute(insert(table), to_insert)
             inserted += len(to_insert)
+            touched.setdefault(entity, []).extend(str(v["id"]) for v in to_insert)
         sync_base.remember_received(session, sender, entity, received)
     session.flush()
     return MergeReport(inserted, updated, unchanged, conflicts, skipped)
+
+
+def _households_of(session: Session, entity: str, ids: list[str]) -> dict[str, str]:
+    """Record id → household id, through the links (visits, referrals) in a few queries."""
+    if entity == "households":
+        return {i: i for i in ids}
+    column, parent = LINKS[entity]
+    table = ENTITIES[entity]
+    direct: dict[str, str] = {}
+    for start in range(0, len(ids), CHUNK):
+        query = select(table.c.id, table.c[column]).where(
+            table.c.id.in_(ids[start : start + CHUNK])
+        )
+        direct.update({str(r[0]): str(r[1]) for r in session.execute(query)})
+    if parent == "households":
+        return direct
+    above = _households_of(session, parent, sorted(set(direct.values())))
+    return {i: above[p] for i, p in direct.items() if p in above}
+
+
+def relay(session: Session, me: str, sender_user: str, touched: dict[str, list[str]]) -> int:
+    """The hub: records a volunteer sent about a household now assigned to someone else (a
+    visit made before the household was given to a colleague) become changes of the hub, so
+    that they travel on to the volunteer who has the household now."""
+    h = HouseholdRow.__table__.c
+    relayed = 0
+    for entity, ids in touched.items():
+        if entity not in LINKS or not ids:
+            continue
+        households = _households_of(session, entity, ids)
+        wanted = sorted(set(households.values()))
+        elsewhere: set[str] = set()
+        for start in range(0, len(wanted), CHUNK):
+            query = select(h.id).where(
+                h.id.in_(wanted[start : start + CHUNK]),
+                h.assigned_to.is_not(None),
+                h.assigned_to != sender_user,
+            )
+            elsewhere.update(r[0] for r in session.execute(query))
+        table = ENTITIES[entity]
+        for record_id in sorted(i for i, house in households.items() if house in elsewhere):
+            device, stamp = _next_stamp(session)
+            session.execute(
+                update(table)
+                .where(table.c.id == record_id)
+                .values(origin_device=device, change_seq=stamp)
+            )
+            relayed += 1
+    return relayed
 
 
 def conflicts_to_send(session: Session, me: str, since: int) -> list[dict[str, Any]]:
