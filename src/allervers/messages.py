@@ -225,6 +225,18 @@ def field_label(field: str, translate: Translate = identity) -> str:
         "territory": translate("Messages", "territoire"),
         "user": translate("Messages", "nom d'utilisateur"),
         "passphrase": translate("Messages", "phrase de passe"),
+        "idle_lock_minutes": translate(
+            "Messages", "verrouillage après inactivité (de 1 à 60 minutes)"
+        ),
+        "outcome_check_months": translate(
+            "Messages", "point sur l'ouverture du droit (de 1 à 12 mois)"
+        ),
+        "retention_months": translate(
+            "Messages", "durée de conservation (de 1 à 24 mois après le dernier contact)"
+        ),
+        "sync_grace_days": translate(
+            "Messages", "délai avant retrait d'un portable bénévole (de 0 à 365 jours)"
+        ),
     }
     return labels.get(field, field)
 

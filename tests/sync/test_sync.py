@@ -368,18 +368,17 @@ def test_a_clash_found_on_the_laptop_reaches_the_coordinator(team: Team, tmp_pat
     assert hub_sync.conflicts() == []
 
 
-def test_the_grace_period_is_a_workspace_setting(team: Team, tmp_path: Path) -> None:
+def test_the_grace_period_is_the_coordinators_setting(team: Team, tmp_path: Path) -> None:
     from dataclasses import replace
 
     dropped = interview(team.alice, tmp_path, "Erwan Le Goff", "2026-01-05")
     send(team.alice, team.hub, tmp_path / "1.avsync")
     SyncService(team.hub).write_bundle(tmp_path / "ack.avsync", "Alice Marchand")
     SyncService(team.alice).read_bundle(tmp_path / "ack.avsync")
+    team.hub.set_settings(replace(team.hub.settings, sync_grace_days=3))
     SyncService(team.hub).write_bundle(tmp_path / "ack2.avsync", "Alice Marchand")
-    # Set by the coordinator on the hub in real life; the laptop's own file holds it.
-    team.alice.metadata = replace(
-        team.alice.metadata, settings=replace(team.alice.settings, sync_grace_days=3)
-    )
+    # The laptop's own file still says 30 days: the hub's bundle carries the team's setting.
+    assert team.alice.settings.sync_grace_days == 30
     later = dt.date.today() + dt.timedelta(days=4)
     assert SyncService(team.alice, today=later).read_bundle(tmp_path / "ack2.avsync").pruned == 1
     assert dropped not in {v.id for v in VisitService(team.alice).list_visits()}

@@ -91,3 +91,25 @@ def test_invite_join_enrol_and_one_bundle_each_way(tmp_path: Path) -> None:
     assert into.code == 0, into.err
     conflicts = run_cli(home, "sync", "conflicts", "--workspace", hub, **as_hub)
     assert conflicts.code == 0, conflicts.err
+
+
+def test_settings_are_read_and_changed_by_the_coordinator_within_bounds(tmp_path: Path) -> None:
+    home, hub = tmp_path / "home", tmp_path / "hub"
+    as_hub = {"ALLERVERS_USER": HUB_USER, "ALLERVERS_PASSPHRASE": PASSPHRASE}
+    assert (
+        run_cli(home, "init", "--workspace", hub, "--territory", "Val-de-Brenne", **as_hub).code
+        == 0
+    )
+    shown = run_cli(home, "settings", "--workspace", hub, **as_hub)
+    assert shown.code == 0, shown.err
+    assert "Délai avant retrait d'un portable bénévole (jours) : 30" in shown.out
+    changed = run_cli(home, "settings", "--workspace", hub, "--sync-grace-days", "10", **as_hub)
+    assert changed.code == 0, changed.err
+    assert "(jours) : 10" in changed.out
+    metadata = (hub / "workspace.json").read_bytes()
+    assert json.loads(metadata)["settings"]["sync_grace_days"] == 10
+    # An impossible value is refused in French, and the file stays as it was.
+    refused = run_cli(home, "settings", "--workspace", hub, "--sync-grace-days", "-4", **as_hub)
+    assert refused.code != 0
+    assert "de 0 à 365 jours" in refused.err
+    assert (hub / "workspace.json").read_bytes() == metadata

@@ -14,7 +14,14 @@ from datetime import date
 from pathlib import Path
 
 from allervers import __version__
-from allervers.cli import caseload_cli, export_cli, passphrases, rights_cli, sync_cli
+from allervers.cli import (
+    caseload_cli,
+    export_cli,
+    passphrases,
+    rights_cli,
+    settings_cli,
+    sync_cli,
+)
 from allervers.domain.errors import AllerVersError, BackupInvalid
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
@@ -117,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_cli.add_parsers(commands, _Parser)
     caseload_cli.add_parsers(commands, _Parser, _add_workspace)
     sync_cli.add_parsers(commands, _Parser, _add_workspace)
+    settings_cli.add_parser(commands, _Parser, _add_workspace)
     return parser
 
 
@@ -328,6 +336,9 @@ class _Command:
 
     def sync(self) -> int:
         return self._with_workspace(lambda ws: sync_cli.sync(self.args, ws))
+
+    def settings(self) -> int:
+        return self._with_workspace(lambda ws: settings_cli.settings(self.args, ws))
 
     def demo(self) -> int | LaunchGui:
         path = self.args.workspace or self.paths.demo_workspace

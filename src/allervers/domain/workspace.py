@@ -23,6 +23,26 @@ class WorkspaceSettings:
     sync_grace_days: int = 30
 
 
+# Bounds a coordinator may set (inclusive). Outside them a value is a typing mistake rather than a
+# choice: a lock after more than an hour leaves a laptop open on a doorstep, and the CNIL's
+# référentiel caps active data at the two years `retention_months` already uses by default.
+SETTING_LIMITS: dict[str, tuple[float, float]] = {
+    "idle_lock_minutes": (1, 60),
+    "outcome_check_months": (1, 12),
+    "retention_months": (1, 24),
+    "sync_grace_days": (0, 365),
+}
+
+
+def out_of_range(settings: WorkspaceSettings) -> list[str]:
+    """The settings whose value is outside SETTING_LIMITS."""
+    return [
+        name
+        for name, (low, high) in SETTING_LIMITS.items()
+        if not low <= getattr(settings, name) <= high
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class CheckReport:
     """Result of `allervers check`: each part is None when fine, else a short reason."""

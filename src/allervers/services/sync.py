@@ -202,9 +202,11 @@ class SyncService:
         keep_days: int | None = None,
         today: dt.date | None = None,
     ) -> None:
-        """`keep_days` overrides the workspace's grace period (`sync_grace_days`)."""
+        """`keep_days` overrides the grace period (`sync_grace_days`) for this import. Otherwise
+        the coordinator's setting, carried by the hub's bundles, applies on the volunteers'
+        laptops (the laptop's own setting for bundles written before it was carried)."""
         self._workspace = workspace
-        self._keep_days = workspace.settings.sync_grace_days if keep_days is None else keep_days
+        self._keep_days = keep_days
         self._today = today
 
     def identity(self) -> Identity:
@@ -338,6 +340,8 @@ class SyncService:
             "records": records,
             "assigned": assigned,
             "conflicts": gave_way,
+            # The team's grace period is the coordinator's choice.
+            "grace_days": ws.settings.sync_grace_days if for_user is not None else None,
         }
         header = {
             "kind": KIND_BUNDLE,
@@ -410,7 +414,7 @@ class SyncService:
             if row.role == Role.COORDINATOR.value and not ws.user.is_coordinator:
                 # Data minimisation: a lost laptop should expose as little as possible.
                 today = self._today or dt.date.today()
-                before = (today - dt.timedelta(days=self._keep_days)).isoformat()
+                before = (today - dt.timedelta(days=self._grace_days(payload))).isoformat()
                 listed = payload.get("assigned")
                 assigned = {str(i) for i in listed} if isinstance(listed, list) else None
                 pruned = sync_repo.prune(
@@ -420,6 +424,14 @@ class SyncService:
         if report.pruned:
             checkpoint(ws.db.engine)  # the removed rows must not linger in the WAL
         return report
+
+    def _grace_days(self, payload: dict[str, Any]) -> int:
+        if self._keep_days is not None:
+            return self._keep_days
+        carried = payload.get("grace_days")
+        if isinstance(carried, int) and not isinstance(carried, bool) and carried >= 0:
+            return carried
+        return self._workspace.settings.sync_grace_days
 
     def resolve(self, conflict_id: str, take_remote: bool) -> Conflict:
         """The coordinator settles a conflict: keep this workspace's value or take the other."""

@@ -31,7 +31,7 @@ from allervers.domain.errors import (
 )
 from allervers.domain.passphrase import weakness
 from allervers.domain.users import Role, User
-from allervers.domain.workspace import WorkspaceSettings
+from allervers.domain.workspace import WorkspaceSettings, out_of_range
 from allervers.services import keyslots
 from allervers.storage import migrate, repositories
 from allervers.storage.attempts_file import AttemptsFile
@@ -135,6 +135,9 @@ class OpenWorkspace:
 
     def set_settings(self, settings: WorkspaceSettings) -> None:
         self.require_coordinator("settings")
+        wrong = out_of_range(settings)
+        if wrong:
+            raise InvalidInput(wrong[0], "out_of_range")
         self.metadata = replace(read_metadata(self.path), settings=settings)
         write_metadata(self.path, self.metadata)
 
@@ -188,6 +191,12 @@ class WorkspaceService:
         self._attempts = AttemptsFile(state_dir / "unlock-attempts.json")
         self._kdf_params = kdf_params
         self._clock = clock
+
+    @property
+    def kdf_params(self) -> kdf.KdfParams:
+        """The Argon2id cost of new passphrase slots (a workspace joined from an invitation
+        uses it too)."""
+        return self._kdf_params
 
     def create(
         self, path: Path, territory: str, coordinator: str, passphrase: str
