@@ -124,8 +124,13 @@ def sync(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
             print(
                 f"{report.pruned} foyer(s) reçu(s) par la coordination retiré(s) de cet ordinateur."
             )
-        if report.conflicts:
+        if report.conflicts and workspace.user.is_coordinator:
             print("Conflits à arbitrer : allervers sync conflicts")
+        elif report.conflicts:
+            print(
+                "Modifié aussi par la coordination : sa valeur est gardée ici, la vôtre lui "
+                "sera envoyée avec votre prochain fichier pour qu'elle choisisse."
+            )
     elif args.sync_command == "resolve":
         settled = service.resolve(args.conflict, args.keep == "recu")
         kept = "reçue" if args.keep == "recu" else "de cet ordinateur"
