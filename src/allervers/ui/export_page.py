@@ -90,6 +90,7 @@ class ExportPage(QWidget):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint = QLabel()
         self.fingerprint.setObjectName("exportFingerprint")
+        self.fingerprint.setWordWrap(True)  # one line would make the window wider than 960 px
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log = QTableWidget(0, 4)
         self.log.setObjectName("exportLog")
