@@ -649,6 +649,29 @@
     </message>
 </context>
 <context>
+    <name>FileChoice</name>
+    <message>
+        <source>Tous les fichiers (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>Le fichier {0} existe déjà. Le remplacer ?</source>
+        <translation>The file {0} already exists. Replace it?</translation>
+    </message>
+    <message>
+        <source>&amp;Remplacer</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>Aller-Vers — premier démarrage</source>
@@ -816,8 +839,16 @@
         <translation>Welcome to Aller-Vers</translation>
     </message>
     <message>
-        <source>Cet ordinateur n&apos;a pas encore d&apos;espace de travail : créons-le ensemble.</source>
-        <translation>This computer has no workspace yet: let us create it together.</translation>
+        <source>Cet ordinateur n&apos;a pas encore d&apos;espace de travail : créez celui de l&apos;équipe, ou rejoignez une équipe avec l&apos;invitation reçue de votre coordination.</source>
+        <translation>This computer has no workspace yet: create the team&apos;s, or join a team with the invitation your coordinator gave you.</translation>
+    </message>
+    <message>
+        <source>Créer l&apos;espace de travail de l&apos;équipe</source>
+        <translation>Create the team&apos;s workspace</translation>
+    </message>
+    <message>
+        <source>Rejoindre une équipe avec une invitation</source>
+        <translation>Join a team with an invitation</translation>
     </message>
     <message>
         <source>par exemple : Communauté de communes du Val</source>
@@ -840,6 +871,10 @@
     <message>
         <source>Coordinateur ou coordinatrice :</source>
         <translation>Coordinator:</translation>
+    </message>
+    <message>
+        <source>Il vous faut le fichier d&apos;invitation (sur une clé USB, par exemple) et la phrase de passe de votre compte, donnés par votre coordination.</source>
+        <translation>You need the invitation file (on a USB stick, for instance) and your account&apos;s passphrase, both from your coordinator.</translation>
     </message>
 </context>
 <context>
@@ -891,6 +926,149 @@
     <message>
         <source>L&apos;entretien n&apos;est pas terminé : il manque des réponses.</source>
         <translation>The interview is not finished: answers are missing.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDialog</name>
+    <message>
+        <source>Invitations Aller-Vers (*.avinvite)</source>
+        <translation>Aller-Vers invitations (*.avinvite)</translation>
+    </message>
+    <message>
+        <source>Inviter un ou une bénévole</source>
+        <translation>Invite a volunteer</translation>
+    </message>
+    <message>
+        <source>prénom et nom</source>
+        <translation>first and last name</translation>
+    </message>
+    <message>
+        <source>Choisissez la phrase de passe avec la personne : elle la tapera sur son ordinateur pour ouvrir l&apos;invitation, puis pour ouvrir Aller-Vers. Elle pourra la changer ensuite. Ne l&apos;écrivez jamais à côté du fichier d&apos;invitation.</source>
+        <translation>Choose the passphrase with the person: they will type it on their computer to open the invitation, then to open Aller-Vers. They can change it afterwards. Never write it next to the invitation file.</translation>
+    </message>
+    <message>
+        <source>Nom :</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Enregistrer l&apos;invitation…</source>
+        <translation>Save the invitation…</translation>
+    </message>
+    <message>
+        <source>invitation-{0}</source>
+        <translation>invitation-{0}</translation>
+    </message>
+    <message>
+        <source>Enregistrer l&apos;invitation</source>
+        <translation>Save the invitation</translation>
+    </message>
+    <message>
+        <source>Le dossier {0} n&apos;existe pas.</source>
+        <translation>The folder {0} does not exist.</translation>
+    </message>
+    <message>
+        <source>Création du compte et de l&apos;invitation…</source>
+        <translation>Creating the account and the invitation…</translation>
+    </message>
+</context>
+<context>
+    <name>JoinPage</name>
+    <message>
+        <source>Rejoindre une équipe</source>
+        <translation>Join a team</translation>
+    </message>
+    <message>
+        <source>Avec le fichier d&apos;invitation et la phrase de passe que votre coordinateur ou coordinatrice vous a donnés.</source>
+        <translation>With the invitation file and the passphrase your coordinator gave you.</translation>
+    </message>
+    <message>
+        <source>Rejoindre l&apos;équipe</source>
+        <translation>Join the team</translation>
+    </message>
+    <message>
+        <source>fichier .avinvite sur la clé USB</source>
+        <translation>.avinvite file on the USB stick</translation>
+    </message>
+    <message>
+        <source>&amp;Choisir…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>C&amp;hoisir…</source>
+        <translation>C&amp;hoose…</translation>
+    </message>
+    <message>
+        <source>Les données seront chiffrées dans le dossier :
+{0}</source>
+        <translation>The data will be encrypted in the folder:
+{0}</translation>
+    </message>
+    <message>
+        <source>Invitation :</source>
+        <translation>Invitation:</translation>
+    </message>
+    <message>
+        <source>Phrase de passe de votre compte :</source>
+        <translation>Your account&apos;s passphrase:</translation>
+    </message>
+    <message>
+        <source>Réponse d&apos;inscription :</source>
+        <translation>Enrolment reply:</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur y écrit sa réponse, à remettre à la coordination : elle l&apos;inscrira dans l&apos;équipe.</source>
+        <translation>This computer writes its reply there, to hand to your coordinator, who will enrol it in the team.</translation>
+    </message>
+    <message>
+        <source>Fichier d&apos;invitation</source>
+        <translation>Invitation file</translation>
+    </message>
+    <message>
+        <source>inscription-{0}</source>
+        <translation>enrolment-{0}</translation>
+    </message>
+    <message>
+        <source>Enregistrer la réponse d&apos;inscription</source>
+        <translation>Save the enrolment reply</translation>
+    </message>
+    <message>
+        <source>Réponses d&apos;inscription (*.avreply)</source>
+        <translation>Enrolment replies (*.avreply)</translation>
+    </message>
+    <message>
+        <source>Le dossier {0} n&apos;existe pas.</source>
+        <translation>The folder {0} does not exist.</translation>
+    </message>
+    <message>
+        <source>La réponse ne peut pas remplacer l&apos;invitation.</source>
+        <translation>The reply cannot replace the invitation.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinedPage</name>
+    <message>
+        <source>Empreintes à comparer</source>
+        <translation>Fingerprints to compare</translation>
+    </message>
+    <message>
+        <source>Comparez-les de vive voix (en personne ou par téléphone) avec votre coordinateur ou coordinatrice, qui les lit sur son écran, page « Équipe et synchronisation ».</source>
+        <translation>Compare them by voice (in person or by phone) with your coordinator, who reads them on their screen, on the “Team and synchronisation” page.</translation>
+    </message>
+    <message>
+        <source>Empreinte de la coordination :</source>
+        <translation>Coordinator&apos;s fingerprint:</translation>
+    </message>
+    <message>
+        <source>Empreinte de cet ordinateur :</source>
+        <translation>This computer&apos;s fingerprint:</translation>
+    </message>
+    <message>
+        <source>Si l&apos;empreinte de la coordination diffère de celle de son écran, l&apos;invitation ne vient pas d&apos;elle : ne remettez pas la réponse et prévenez-la.</source>
+        <translation>If the coordinator&apos;s fingerprint differs from the one on their screen, the invitation does not come from them: do not hand over the reply, and tell them.</translation>
+    </message>
+    <message>
+        <source>Réponse d&apos;inscription écrite dans {0} : remettez-la à la coordination. Pour ouvrir Aller-Vers ensuite : votre nom « {1} » et la phrase de passe de votre compte (vous pourrez la changer depuis le menu « Espace de travail »).</source>
+        <translation>Enrolment reply written to {0}: hand it to your coordinator. To open Aller-Vers afterwards: your name “{1}” and your account&apos;s passphrase (you can change it from the “Workspace” menu).</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1264,10 @@
         <translation>Synchronisation refused: {0} is meant for another workspace. Nothing was changed.</translation>
     </message>
     <message>
+        <source>Synchronisation refusée : {0} vient d&apos;un ordinateur qui n&apos;est pas inscrit dans l&apos;équipe (empreinte {1}). Rien n&apos;a été modifié.</source>
+        <translation>Synchronisation refused: {0} comes from a computer that is not enrolled in the team (fingerprint {1}). Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Synchronisation refusée : {0} vient d&apos;un ordinateur qui n&apos;est pas inscrit dans l&apos;équipe. Rien n&apos;a été modifié.</source>
         <translation>Synchronisation refused: {0} comes from a computer that is not enrolled in the team. Nothing was changed.</translation>
     </message>
@@ -1156,6 +1338,22 @@
     <message>
         <source>phrase de passe</source>
         <translation>passphrase</translation>
+    </message>
+    <message>
+        <source>verrouillage après inactivité (de 1 à 60 minutes)</source>
+        <translation>lock after inactivity (1 to 60 minutes)</translation>
+    </message>
+    <message>
+        <source>point sur l&apos;ouverture du droit (de 1 à 12 mois)</source>
+        <translation>check on the right being opened (1 to 12 months)</translation>
+    </message>
+    <message>
+        <source>durée de conservation (de 1 à 24 mois après le dernier contact)</source>
+        <translation>retention period (1 to 24 months after the last contact)</translation>
+    </message>
+    <message>
+        <source>délai avant retrait d&apos;un portable bénévole (de 0 à 365 jours)</source>
+        <translation>delay before removal from a volunteer&apos;s laptop (0 to 365 days)</translation>
     </message>
     <message>
         <source>coordination</source>
@@ -1935,6 +2133,474 @@
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>Équipe et synchronisation</source>
+        <translation>Team and synchronisation</translation>
+    </message>
+    <message>
+        <source>Les fichiers passent d&apos;un ordinateur à l&apos;autre sur une clé USB ou un dossier partagé. Chacun est chiffré pour son destinataire et signé : personne d&apos;autre ne peut le lire ni le modifier sans que cela se voie.</source>
+        <translation>Files go from one computer to another on a USB stick or a shared folder. Each is encrypted for its recipient and signed: nobody else can read it, nor change it without it showing.</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur :</source>
+        <translation>This computer:</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Empreinte</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Empreintes à comparer de vive voix (en personne ou par téléphone) avec celles affichées sur l&apos;autre ordinateur : si elles diffèrent, n&apos;utilisez pas ses fichiers.</source>
+        <translation>Fingerprints to compare by voice (in person or by phone) with those shown on the other computer: if they differ, do not use its files.</translation>
+    </message>
+    <message>
+        <source>Ordinateurs de l&apos;équipe</source>
+        <translation>The team&apos;s computers</translation>
+    </message>
+    <message>
+        <source>&amp;Inviter un ou une bénévole…</source>
+        <translation>&amp;Invite a volunteer…</translation>
+    </message>
+    <message>
+        <source>I&amp;nscrire un ordinateur…</source>
+        <translation>E&amp;nrol a computer…</translation>
+    </message>
+    <message>
+        <source>I&amp;mporter un fichier reçu…</source>
+        <translation>I&amp;mport a received file…</translation>
+    </message>
+    <message>
+        <source>Préparer un fichier pour</source>
+        <translation>Prepare a file for</translation>
+    </message>
+    <message>
+        <source>&amp;Enregistrer le fichier…</source>
+        <translation>&amp;Save the file…</translation>
+    </message>
+    <message>
+        <source>&amp;Préparer un fichier pour la coordination…</source>
+        <translation>&amp;Prepare a file for the coordinator…</translation>
+    </message>
+    <message>
+        <source>Synchroniser</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Conflits à arbitrer</source>
+        <translation>Conflicts to settle</translation>
+    </message>
+    <message>
+        <source>Une même information a été modifiée ici et sur l&apos;ordinateur d&apos;un ou une bénévole : la valeur d&apos;ici est gardée en attendant votre choix.</source>
+        <translation>The same information was changed here and on a volunteer&apos;s computer: the value here is kept until you choose.</translation>
+    </message>
+    <message>
+        <source>Élément</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Valeur ici</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <source>Valeur reçue</source>
+        <translation>Value received</translation>
+    </message>
+    <message>
+        <source>Aucun conflit à arbitrer.</source>
+        <translation>No conflict to settle.</translation>
+    </message>
+    <message>
+        <source>&amp;Garder la valeur d&apos;ici</source>
+        <translation>&amp;Keep the value here</translation>
+    </message>
+    <message>
+        <source>Prendre la valeur &amp;reçue</source>
+        <translation>Take the value &amp;received</translation>
+    </message>
+    <message>
+        <source>(compte inconnu)</source>
+        <translation>(unknown account)</translation>
+    </message>
+    <message>
+        <source>Aucun ordinateur de bénévole inscrit. Invitez la personne, puis inscrivez son ordinateur avec la réponse d&apos;inscription qu&apos;il aura écrite.</source>
+        <translation>No volunteer&apos;s computer enrolled. Invite the person, then enrol their computer with the enrolment reply it writes.</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur n&apos;est inscrit dans aucune équipe : il a été créé sans invitation. Ses fichiers ne peuvent être préparés pour personne.</source>
+        <translation>This computer is not enrolled in any team: it was set up without an invitation. Its files cannot be prepared for anyone.</translation>
+    </message>
+    <message>
+        <source>(ordinateur inconnu)</source>
+        <translation>(unknown computer)</translation>
+    </message>
+    <message>
+        <source>{0}
+(reçue de l&apos;ordinateur de {1})</source>
+        <translation>{0}
+(received from {1}&apos;s computer)</translation>
+    </message>
+    <message>
+        <source>Invitation pour {0} écrite dans {1}. Remettez-la à la personne, et la phrase de passe de vive voix, jamais avec le fichier. Quand elle rejoindra l&apos;équipe, son écran affichera l&apos;empreinte de cet ordinateur : {2}.</source>
+        <translation>Invitation for {0} written to {1}. Hand it to the person, and the passphrase by voice, never with the file. When they join the team, their screen will show this computer&apos;s fingerprint: {2}.</translation>
+    </message>
+    <message>
+        <source>Réponse d&apos;inscription reçue</source>
+        <translation>Enrolment reply received</translation>
+    </message>
+    <message>
+        <source>Réponses d&apos;inscription (*.avreply)</source>
+        <translation>Enrolment replies (*.avreply)</translation>
+    </message>
+    <message>
+        <source>Vérification de la réponse…</source>
+        <translation>Checking the reply…</translation>
+    </message>
+    <message>
+        <source>Ordinateur de {0} inscrit. Son empreinte : {1} — comparez-la de vive voix avec celle affichée sur son ordinateur (page « Équipe et synchronisation »).</source>
+        <translation>{0}&apos;s computer enrolled. Its fingerprint: {1} — compare it by voice with the one shown on their computer (“Team and synchronisation” page).</translation>
+    </message>
+    <message>
+        <source>synchro-{0}</source>
+        <translation>sync-{0}</translation>
+    </message>
+    <message>
+        <source>Enregistrer le fichier de synchronisation</source>
+        <translation>Save the synchronisation file</translation>
+    </message>
+    <message>
+        <source>Fichiers de synchronisation (*.avsync)</source>
+        <translation>Synchronisation files (*.avsync)</translation>
+    </message>
+    <message>
+        <source>Préparation du fichier…</source>
+        <translation>Preparing the file…</translation>
+    </message>
+    <message>
+        <source>Rien de nouveau à envoyer : le fichier {0} confirme seulement à {1} ce que cet ordinateur a déjà reçu.</source>
+        <translation>Nothing new to send: the file {0} only confirms to {1} what this computer has already received.</translation>
+    </message>
+    <message>
+        <source>{0} enregistrement chiffré</source>
+        <translation>{0} encrypted record</translation>
+    </message>
+    <message>
+        <source>{0} enregistrements chiffrés</source>
+        <translation>{0} encrypted records</translation>
+    </message>
+    <message>
+        <source>Fichier prêt : {0} ({1} pour {2}). Remettez-le à {2} par une clé USB ou un dossier partagé : seul son ordinateur peut l&apos;ouvrir.</source>
+        <translation>File ready: {0} ({1} for {2}). Hand it to {2} on a USB stick or a shared folder: only their computer can open it.</translation>
+    </message>
+    <message>
+        <source>Fichier de synchronisation reçu</source>
+        <translation>Synchronisation file received</translation>
+    </message>
+    <message>
+        <source>Vérification et import du fichier…</source>
+        <translation>Checking and importing the file…</translation>
+    </message>
+    <message>
+        <source>Conflit réglé : la valeur reçue est gardée. Elle repartira vers les bénévoles concernés avec leur prochain fichier.</source>
+        <translation>Conflict settled: the value received is kept. It will go back to the volunteers concerned with their next file.</translation>
+    </message>
+    <message>
+        <source>Conflit réglé : la valeur d&apos;ici est gardée.</source>
+        <translation>Conflict settled: the value here is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>aucun nouvel enregistrement</source>
+        <translation>no new record</translation>
+    </message>
+    <message>
+        <source>{0} nouvel enregistrement (foyer, visite, droits, suivi…)</source>
+        <translation>{0} new record (household, visit, rights, follow-up…)</translation>
+    </message>
+    <message>
+        <source>{0} nouveaux enregistrements (foyers, visites, droits, suivi…)</source>
+        <translation>{0} new records (households, visits, rights, follow-up…)</translation>
+    </message>
+    <message>
+        <source>{0} mis à jour</source>
+        <translation>{0} updated</translation>
+    </message>
+    <message>
+        <source>{0} déjà à jour</source>
+        <translation>{0} already up to date</translation>
+    </message>
+    <message>
+        <source>Fichier vérifié et importé : {0}.</source>
+        <translation>File checked and imported: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} conflit à arbitrer, ci-dessous.</source>
+        <translation>{0} conflict to settle, below.</translation>
+    </message>
+    <message>
+        <source>{0} conflits à arbitrer, ci-dessous.</source>
+        <translation>{0} conflicts to settle, below.</translation>
+    </message>
+    <message>
+        <source>{0} valeur modifiée aussi par la coordination : la sienne est gardée ici, la vôtre lui sera envoyée avec votre prochain fichier pour qu&apos;elle choisisse.</source>
+        <translation>{0} value also changed by the coordinator: theirs is kept here, yours will go to them with your next file for them to choose.</translation>
+    </message>
+    <message>
+        <source>{0} valeurs modifiées aussi par la coordination : les siennes sont gardées ici, les vôtres lui seront envoyées avec votre prochain fichier pour qu&apos;elle choisisse.</source>
+        <translation>{0} values also changed by the coordinator: theirs are kept here, yours will go to them with your next file for them to choose.</translation>
+    </message>
+    <message>
+        <source>{0} enregistrement d&apos;un foyer qui n&apos;est pas confié à cet ordinateur laissé de côté.</source>
+        <translation>{0} record of a household not given to this computer left aside.</translation>
+    </message>
+    <message>
+        <source>{0} enregistrements de foyers qui ne sont pas confiés à cet ordinateur laissés de côté.</source>
+        <translation>{0} records of households not given to this computer left aside.</translation>
+    </message>
+    <message>
+        <source>{0} foyer qui ne vous est plus confié retiré de cet ordinateur (la coordination le garde).</source>
+        <translation>{0} household no longer given to you removed from this computer (the coordinator keeps it).</translation>
+    </message>
+    <message>
+        <source>{0} foyers qui ne vous sont plus confiés retirés de cet ordinateur (la coordination les garde).</source>
+        <translation>{0} households no longer given to you removed from this computer (the coordinator keeps them).</translation>
+    </message>
+    <message>
+        <source>Cette personne a plusieurs ordinateurs inscrits : préparez le fichier depuis la ligne de commande (allervers sync out --volunteer).</source>
+        <translation>This person has several computers enrolled: prepare the file from the command line (allervers sync out --volunteer).</translation>
+    </message>
+    <message>
+        <source>Aucun ordinateur inscrit : il faut d&apos;abord inscrire celui de la personne (invitation, puis sa réponse d&apos;inscription).</source>
+        <translation>No computer enrolled: first enrol the person&apos;s computer (invitation, then its enrolment reply).</translation>
+    </message>
+    <message>
+        <source>Cette réponse d&apos;inscription vient d&apos;un compte inconnu de cet espace de travail : invitez d&apos;abord la personne depuis cet ordinateur.</source>
+        <translation>This enrolment reply comes from an account this workspace does not know: first invite the person from this computer.</translation>
+    </message>
+    <message>
+        <source>Utilisateur</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Foyer</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Visite</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Droits évalués</source>
+        <translation>Rights assessed</translation>
+    </message>
+    <message>
+        <source>Correction de visite</source>
+        <translation>Visit correction</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Étape du suivi</source>
+        <translation>Follow-up step</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Actif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Rue</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Numéro</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Nom pour la recontacter</source>
+        <translation>Name to contact them again</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Confié à</source>
+        <translation>Given to</translation>
+    </message>
+    <message>
+        <source>Créé par</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <source>Bénévole</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Date de la visite</source>
+        <translation>Date of the visit</translation>
+    </message>
+    <message>
+        <source>Étape</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Résultat à la porte</source>
+        <translation>Outcome at the door</translation>
+    </message>
+    <message>
+        <source>Réponses</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Terminée le</source>
+        <translation>Finished on</translation>
+    </message>
+    <message>
+        <source>Droit</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <source>Montant</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Évaluation en vigueur</source>
+        <translation>Current assessment</translation>
+    </message>
+    <message>
+        <source>Raison du non-recours</source>
+        <translation>Reason for non-take-up</translation>
+    </message>
+    <message>
+        <source>Précision sur le non-recours</source>
+        <translation>Detail on non-take-up</translation>
+    </message>
+    <message>
+        <source>Décision de la personne</source>
+        <translation>The person&apos;s decision</translation>
+    </message>
+    <message>
+        <source>Organisme</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Orienté le</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>Contact à l&apos;organisme</source>
+        <translation>Contact at the organisation</translation>
+    </message>
+    <message>
+        <source>Rendez-vous</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <source>Demande déposée le</source>
+        <translation>Claim filed on</translation>
+    </message>
+    <message>
+        <source>Montant ouvert</source>
+        <translation>Amount granted</translation>
+    </message>
+    <message>
+        <source>Droit ouvert à partir du</source>
+        <translation>Right granted from</translation>
+    </message>
+    <message>
+        <source>Motif</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Vérification prévue le</source>
+        <translation>Check due on</translation>
+    </message>
+    <message>
+        <source>Vérifié le</source>
+        <translation>Checked on</translation>
+    </message>
+    <message>
+        <source>Clos le</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Étape précédente</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <source>Nouvelle étape</source>
+        <translation>New step</translation>
+    </message>
+    <message>
+        <source>Réponse corrigée</source>
+        <translation>Answer corrected</translation>
+    </message>
+    <message>
+        <source>Ancienne valeur</source>
+        <translation>Old value</translation>
+    </message>
+    <message>
+        <source>Nouvelle valeur</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>(vide)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>oui</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>non</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{0} : {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>Réponses : {0}</source>
+        <translation>Answers: {0}</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Aller-Vers — déverrouiller</source>
@@ -2410,6 +3076,12 @@ absent last time</translation>
     <message>
         <source>Chiffres</source>
         <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Équipe et
+synchronisation</source>
+        <translation>Team and
+synchronisation</translation>
     </message>
     <message>
         <source>Suivi des dossiers</source>

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from faker import Faker
 from PySide6.QtCore import QEvent, Qt, QThreadPool
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -167,3 +168,34 @@ def find(root: QWidget, kind: type[W], name: str) -> W:
     widget = root.findChild(kind, name)
     assert isinstance(widget, kind), f"no {kind.__name__} named {name!r}"
     return widget
+
+
+@pytest.fixture
+def fake() -> Faker:
+    """Synthetic French names and numbers, the same at every run."""
+    faker = Faker("fr_FR")
+    faker.seed_instance(7)
+    return faker
+
+
+@pytest.fixture
+def laptop_shell(service: WorkspaceService) -> Iterator[Callable[[Path], Shell]]:
+    """Another laptop: a shell on its own workspace folder (no rights engine)."""
+    shells: list[Shell] = []
+
+    def start(path: Path) -> Shell:
+        shell = Shell(service, path, engine=None)
+        shells.append(shell)
+        shell.start()
+        return shell
+
+    yield start
+    for shell in shells:
+        wizard = shell.wizard
+        if wizard is not None and wizard.created is not None:
+            wizard.created.workspace.lock()
+            wizard.created = None
+        for window in (shell.wizard, shell.unlock_dialog, shell.main_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()

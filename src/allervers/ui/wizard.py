@@ -1,8 +1,10 @@
-"""First run: create the workspace, its coordinator, and show the recovery key once.
+"""First run: create the workspace, its coordinator, and show the recovery key once; or, on a
+volunteer's laptop, join the team with an invitation (ui/join_pages.py).
 
-Three pages: who and where, the passphrase, the recovery key. The passphrase page is a commit page:
-once the workspace exists there is no going back, and the key page cannot be finished before the
-person has typed the key's last group, which shows they have at least looked at it.
+Creating: who and where, the passphrase, the recovery key. Joining: the invitation, the fingerprints
+to compare, the recovery key. The passphrase and invitation pages are commit pages: once the
+workspace exists there is no going back, and the key page cannot be finished before the person has
+typed the key's last group, which shows they have at least looked at it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -30,13 +34,17 @@ from PySide6.QtWidgets import (
 
 from allervers.messages import describe
 from allervers.reports.recovery_sheet import write_recovery_sheet
+from allervers.services.sync import Joined
 from allervers.services.workspace import MAX_NAME_LENGTH, CreatedWorkspace, WorkspaceService
 from allervers.ui.busy import message_label
+from allervers.ui.join_pages import JoinedPage, JoinPage
 from allervers.ui.operations import run_in_background
 from allervers.ui.passphrase_widgets import NewPassphraseFields
 
 # Crockford base32, as on the printed sheet: letters that look like digits read as those digits.
 _LOOK_ALIKES = str.maketrans("OIL", "011")
+# Page ids: the two ways in end on the same recovery key page.
+IDENTITY_PAGE, PASSPHRASE_PAGE, KEY_PAGE, JOIN_PAGE, JOINED_PAGE = range(5)
 
 
 def last_group(recovery_key: str) -> str:
@@ -59,8 +67,19 @@ class IdentityPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Bienvenue dans Aller-Vers"))
         self.setSubTitle(
-            self.tr("Cet ordinateur n'a pas encore d'espace de travail : créons-le ensemble.")
+            self.tr(
+                "Cet ordinateur n'a pas encore d'espace de travail : créez celui de l'équipe, ou "
+                "rejoignez une équipe avec l'invitation reçue de votre coordination."
+            )
         )
+        self.create_choice = QRadioButton(self.tr("Créer l'espace de travail de l'équipe"))
+        self.create_choice.setObjectName("createChoice")
+        self.create_choice.setChecked(True)
+        self.join_choice = QRadioButton(self.tr("Rejoindre une équipe avec une invitation"))
+        self.join_choice.setObjectName("joinChoice")
+        choices = QButtonGroup(self)
+        choices.addButton(self.create_choice)
+        choices.addButton(self.join_choice)
         self.territory = _name_field("territory")
         self.territory.setPlaceholderText(self.tr("par exemple : Communauté de communes du Val"))
         self.coordinator = _name_field("coordinator")
@@ -70,18 +89,49 @@ class IdentityPage(QWizardPage):
         )
         folder.setWordWrap(True)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form = QFormLayout()
+        self.create_fields = QWidget()
+        form = QFormLayout(self.create_fields)
+        form.setContentsMargins(24, 0, 0, 0)
         form.addRow(self.tr("Territoire :"), self.territory)
         form.addRow(self.tr("Coordinateur ou coordinatrice :"), self.coordinator)
+        join_hint = QLabel(
+            self.tr(
+                "Il vous faut le fichier d'invitation (sur une clé USB, par exemple) et la "
+                "phrase de passe de votre compte, donnés par votre coordination."
+            )
+        )
+        join_hint.setWordWrap(True)
+        join_hint.setContentsMargins(24, 0, 0, 0)
+        self.join_hint = join_hint
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.create_choice)
+        layout.addWidget(self.create_fields)
+        layout.addSpacing(8)
+        layout.addWidget(self.join_choice)
+        layout.addWidget(join_hint)
         layout.addSpacing(12)
         layout.addWidget(folder)
         layout.addStretch(1)
         self.territory.textChanged.connect(self.completeChanged)
         self.coordinator.textChanged.connect(self.completeChanged)
+        self.create_choice.toggled.connect(self._choice_changed)
+        self._choice_changed()
+
+    @property
+    def joining(self) -> bool:
+        return self.join_choice.isChecked()
+
+    def _choice_changed(self) -> None:
+        self.create_fields.setEnabled(not self.joining)
+        self.join_hint.setEnabled(self.joining)
+        self.completeChanged.emit()
+
+    def nextId(self) -> int:
+        return JOIN_PAGE if self.joining else PASSPHRASE_PAGE
 
     def isComplete(self) -> bool:
+        if self.joining:
+            return True
         return bool(self.territory.text().strip() and self.coordinator.text().strip())
 
 
@@ -124,6 +174,9 @@ class PassphrasePage(QWizardPage):
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.fields.changed.connect(self.completeChanged)
+
+    def nextId(self) -> int:
+        return KEY_PAGE
 
     def isComplete(self) -> bool:
         return not self._busy and (self.created is not None or self.fields.acceptable)
@@ -231,6 +284,9 @@ class RecoveryKeyPage(QWizardPage):
         layout.addLayout(confirm_row)
         layout.addStretch(1)
 
+    def nextId(self) -> int:
+        return -1
+
     def initializePage(self) -> None:
         # Ready for the four characters, no click needed. Deferred: the page is not shown yet,
         # and the passphrase fields that had the focus were disabled during the creation.
@@ -298,9 +354,14 @@ class FirstRunWizard(QWizard):
         self.passphrase_page = PassphrasePage(
             service, workspace, self.identity_page, self._workspace_created
         )
-        self.addPage(self.identity_page)
-        self.addPage(self.passphrase_page)
-        self.addPage(self.key_page)
+        self.join_page = JoinPage(workspace, service.kdf_params, self._joined, JOINED_PAGE)
+        self.joined_page = JoinedPage(KEY_PAGE)
+        self.setPage(IDENTITY_PAGE, self.identity_page)
+        self.setPage(PASSPHRASE_PAGE, self.passphrase_page)
+        self.setPage(KEY_PAGE, self.key_page)
+        self.setPage(JOIN_PAGE, self.join_page)
+        self.setPage(JOINED_PAGE, self.joined_page)
+        self.setStartId(IDENTITY_PAGE)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Terminer"))
         self.setMinimumSize(640, 480)
 
@@ -310,12 +371,17 @@ class FirstRunWizard(QWizard):
         # No cancelling once the workspace exists: the only way on is through the key.
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
 
+    def _joined(self, joined: Joined, reply: Path) -> None:
+        self.joined_page.show_joined(joined, reply)
+        self._workspace_created(joined.created)
+
     def accept(self) -> None:
         self.key_page.forget_key()
+        self.joined_page.forget()
         super().accept()
 
     def reject(self) -> None:
-        if self.passphrase_page.busy:
+        if self.passphrase_page.busy or self.join_page.busy:
             return  # creation takes a second; it must finish so the key can be shown
         created = self.created
         if created is None:
@@ -331,6 +397,7 @@ class FirstRunWizard(QWizard):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.key_page.forget_key()
+            self.joined_page.forget()
             created.workspace.lock()
             self.created = None
             super().reject()

@@ -21,6 +21,7 @@ from allervers.services.workspace import OpenWorkspace
 from allervers.ui.caseload.page import CaseloadPage, build_caseload_page
 from allervers.ui.export_page import ExportPage
 from allervers.ui.figures.page import FiguresPage
+from allervers.ui.sync_page import SyncPage
 from allervers.ui.visits_page import VisitsPage
 
 # How a view gets its VisitService: production builds it on the workspace with the current
@@ -58,14 +59,22 @@ class WorkspaceView(QWidget):
             self.export = ExportPage(workspace)
             self.navigation.addItem(self.tr("Export"))
             self.pages.addWidget(self.export)
+        # Both roles: a volunteer's laptop sends its visits to the coordinator and takes back
+        # the households given to it.
+        self.sync = SyncPage(workspace)
+        # On two lines: one would widen the navigation past what a 960-pixel screen allows.
+        self.navigation.addItem(self.tr("Équipe et\nsynchronisation"))
+        self.pages.addWidget(self.sync)
+        self.sync.changed.connect(self.visits.refresh)
         # Large targets: the laptop is often used standing, on a knee or a car bonnet.
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.navigation.setFont(font)
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 10px 14px; }")
         width = max(
-            self.navigation.fontMetrics().horizontalAdvance(self.navigation.item(i).text())
+            self.navigation.fontMetrics().horizontalAdvance(line)
             for i in range(self.navigation.count())
+            for line in self.navigation.item(i).text().splitlines()
         )
         self.navigation.setFixedWidth(width + 64)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)

@@ -1,0 +1,111 @@
+"""Choosing a file to read or to write, for the team's sync files.
+
+Qt's own file dialog, not the platform's: it opens without blocking (the idle lock closes it like
+any other dialog of the window) and it is the same on every laptop. A file already there is
+replaced only when the person says so, in a question that does not block either.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+translate = QCoreApplication.translate  # called with literal strings, for pyside6-lupdate
+
+
+class FileChoice(QObject):
+    """One question "which file?". `chosen(Path)` once the person has picked a file (and, when
+    saving over an existing one, agreed to replace it); nothing when they cancel. The object
+    deletes itself once answered."""
+
+    chosen = Signal(object)  # Path
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        start: Path,
+        filters: list[str],
+        name: str,
+        save_suffix: str | None = None,
+    ) -> None:
+        """`start`: the folder to open in, or for saving the suggested file. `save_suffix`
+        (".avsync"...): a file to write, given that suffix when typed without one; None: an
+        existing file to read. `name`: the dialog's object name; the replace question is
+        `name + "Replace"`."""
+        super().__init__(parent)
+        self._parent = parent
+        self._suffix = save_suffix
+        self._name = name
+        self._path: Path | None = None
+        dialog = QFileDialog(parent, title, str(start))
+        dialog.setObjectName(name)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilters([*filters, translate("FileChoice", "Tous les fichiers (*)")])
+        if save_suffix is not None:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+            # We ask ourselves, without blocking (see _selected).
+            dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+        else:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self._selected)
+        dialog.rejected.connect(self.deleteLater)
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+
+    def start(self) -> None:
+        self.dialog.open()
+
+    def _selected(self, name: str) -> None:
+        path = Path(name)
+        if self._suffix is not None and not path.suffix:
+            path = path.with_name(path.name + self._suffix)
+        self._path = path
+        if self._suffix is None or not path.exists():
+            self._done()
+            return
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            translate("FileChoice", "Remplacer le fichier ?"),
+            translate("FileChoice", "Le fichier {0} existe déjà. Le remplacer ?").format(path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._parent,
+        )
+        question.setObjectName(self._name + "Replace")
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        question.button(QMessageBox.StandardButton.Yes).setText(
+            translate("FileChoice", "&Remplacer")
+        )
+        question.button(QMessageBox.StandardButton.No).setText(translate("FileChoice", "&Annuler"))
+        question.finished.connect(question.deleteLater)
+        question.buttonClicked.connect(
+            lambda button: (
+                self._done()
+                if question.standardButton(button) == QMessageBox.StandardButton.Yes
+                else self.deleteLater()
+            )
+        )
+        question.open()
+
+    def _done(self) -> None:
+        if self._path is not None:
+            self.chosen.emit(self._path)
+        self.deleteLater()
+
+
+def choose_file(
+    parent: QWidget,
+    title: str,
+    start: Path,
+    filters: list[str],
+    name: str,
+    save_suffix: str | None = None,
+) -> FileChoice:
+    """Opens the dialog; connect to the returned object's `chosen`."""
+    choice = FileChoice(parent, title, start, filters, name, save_suffix)
+    choice.start()
+    return choice
