@@ -401,3 +401,23 @@ def test_a_visit_to_a_household_given_to_a_colleague_is_relayed_to_them(
     assert relayed.answers["note"] == "Dossier CAF déjà commencé"
     # Bruno gets his own visit back unchanged, not as a conflict.
     assert send(team.hub, team.bruno, tmp_path / "b3.avsync", "Bruno Kervella").conflicts == 0
+
+
+def test_an_invitation_or_a_reply_that_cannot_be_written_leaves_nothing_behind(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    hub = created.workspace
+    nowhere = tmp_path / "clé-débranchée" / "camille.invite"
+    with pytest.raises(OSError):
+        SyncService(hub).invite("Camille Le Bihan", SECOND_PASSPHRASE, nowhere, FAST_KDF)
+    assert "Camille Le Bihan" not in {u.name for u in hub.list_users()}
+    invitation = tmp_path / "camille.invite"
+    SyncService(hub).invite("Camille Le Bihan", SECOND_PASSPHRASE, invitation, FAST_KDF)
+    laptop = tmp_path / "portable"
+    with pytest.raises(OSError):
+        join(invitation, laptop, SECOND_PASSPHRASE, tmp_path / "absent" / "r.reply", FAST_KDF)
+    assert not laptop.exists()
+    joined = join(invitation, laptop, SECOND_PASSPHRASE, tmp_path / "camille.reply", FAST_KDF)
+    peer, fingerprint = SyncService(hub).enrol(tmp_path / "camille.reply")
+    assert fingerprint == joined.own_fingerprint
+    joined.created.workspace.lock()

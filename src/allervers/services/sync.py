@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from allervers.crypto import box, kdf, keywrap, signing
-from allervers.domain.errors import InvalidInput, WorkspaceAlreadyExists
+from allervers.domain.errors import InvalidInput, UserAlreadyExists, WorkspaceAlreadyExists
 from allervers.domain.sync import (
     BundleNotForUs,
     BundleReplayed,
@@ -217,18 +217,25 @@ class SyncService:
     def invite(
         self, volunteer: str, passphrase: str, out: Path, params: kdf.KdfParams | None = None
     ) -> tuple[User, str]:
-        """Creates the volunteer's account and writes the invitation, sealed with the account's
-        passphrase (the volunteer types it on their laptop) and signed by the hub."""
+        """Writes the invitation, sealed with the account's passphrase (the volunteer types it
+        on their laptop) and signed by the hub, then creates the volunteer's account. In that
+        order: a file that cannot be written leaves no account behind, and the same name can be
+        invited again."""
         ws = self._workspace
         ws.require_coordinator("invite")
+        name = clean_name("user", volunteer)
+        require_strong(passphrase)
+        with ws.db.session() as session:
+            if repositories.find_user(session, name) is not None:
+                raise UserAlreadyExists(name)
         me = self.identity()
-        user = ws.add_user(volunteer, Role.VOLUNTEER, passphrase)
+        user_id = new_id()
         body = {
             "workspace_id": me.workspace_id,
             "hub_device": me.device_id,
             "territory": ws.territory(),
-            "volunteer_id": user.id,
-            "volunteer_name": user.name,
+            "volunteer_id": user_id,
+            "volunteer_name": name,
             "coordinator_id": ws.user.id,
             "coordinator_name": ws.user.name,
             "sign_public": _b64(me.sign_public),
@@ -247,6 +254,11 @@ class SyncService:
             "signature": _b64(signing.sign(me.sign_private, salt + sealed)),
         }
         write_atomically(out, json.dumps(document, indent=1).encode("utf-8"))
+        try:
+            user = ws.add_user(name, Role.VOLUNTEER, passphrase, user_id)
+        except BaseException:
+            out.unlink(missing_ok=True)  # it names an account that does not exist
+            raise
         ws.audit("sync_invitation_written", "user", user.id)
         return user, me.fingerprint
 
@@ -493,6 +505,7 @@ def join(
     name = clean_name("user", str(body["volunteer_name"]))
     if is_workspace(path) or database_path(path).exists():
         raise WorkspaceAlreadyExists(path)
+    made_folder = not path.exists()
     path.mkdir(parents=True, exist_ok=True)
     data_key = keywrap.new_data_key()
     workspace_id = new_id()
@@ -529,31 +542,36 @@ def join(
                 hub_box,
             )
             repositories.append_audit(session, volunteer_id, "workspace_joined")
+        user = User(volunteer_id, name, Role.VOLUNTEER)
+        workspace = OpenWorkspace(path, metadata, database, user, data_key, params)
+        me = identity(workspace)
+        header = {
+            "kind": KIND_ENROL,
+            "bundle_id": new_id(),
+            "from_device": me.device_id,
+            "to_device": str(body["hub_device"]),
+            "to_workspace": str(body["workspace_id"]),
+            "sender_key": _b64(me.sign_public),
+        }
+        payload = {
+            "device_id": me.device_id,
+            "workspace_id": me.workspace_id,
+            "user_id": volunteer_id,
+            "sign_public": _b64(me.sign_public),
+            "box_public": _b64(me.box_public),
+        }
+        sealed = _envelope(me, header, hub_box, json.dumps(payload).encode("utf-8"))
+        # The reply before the metadata file: if the reply cannot be written, no workspace is
+        # left behind and joining can simply be tried again.
+        write_atomically(reply, sealed)
         write_metadata(path, metadata)
     except BaseException:
         database.dispose()
         for leftover in path.glob(database_path(path).name + "*"):
             leftover.unlink(missing_ok=True)
+        if made_folder and not any(path.iterdir()):
+            path.rmdir()
         raise
-    user = User(volunteer_id, name, Role.VOLUNTEER)
-    workspace = OpenWorkspace(path, metadata, database, user, data_key, params)
-    me = identity(workspace)
-    header = {
-        "kind": KIND_ENROL,
-        "bundle_id": new_id(),
-        "from_device": me.device_id,
-        "to_device": str(body["hub_device"]),
-        "to_workspace": str(body["workspace_id"]),
-        "sender_key": _b64(me.sign_public),
-    }
-    payload = {
-        "device_id": me.device_id,
-        "workspace_id": me.workspace_id,
-        "user_id": volunteer_id,
-        "sign_public": _b64(me.sign_public),
-        "box_public": _b64(me.box_public),
-    }
-    write_atomically(reply, _envelope(me, header, hub_box, json.dumps(payload).encode("utf-8")))
     return Joined(
         CreatedWorkspace(workspace, recovery_key), fingerprint(hub_sign, hub_box), me.fingerprint
     )

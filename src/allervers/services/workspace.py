@@ -141,9 +141,12 @@ class OpenWorkspace:
         self.metadata = replace(read_metadata(self.path), settings=settings)
         write_metadata(self.path, self.metadata)
 
-    def add_user(self, name: str, role: Role, passphrase: str) -> User:
+    def add_user(
+        self, name: str, role: Role, passphrase: str, user_id: str | None = None
+    ) -> User:
         """A coordinator adds a user; the new key slot is written before the user row, so a
-        crash in between leaves an unused slot, never a user who cannot log in."""
+        crash in between leaves an unused slot, never a user who cannot log in. `user_id` is
+        given when it was announced before (a team invitation)."""
         self.require_coordinator("add_user")
         name = clean_name("user", name)
         require_strong(passphrase)
@@ -155,7 +158,7 @@ class OpenWorkspace:
         self.metadata = current.with_slot(slot)
         write_metadata(self.path, self.metadata)
         with self.db.session() as session:
-            user = repositories.add_user(session, name, role, slot.slot_id)
+            user = repositories.add_user(session, name, role, slot.slot_id, user_id)
             repositories.append_audit(session, self.user.id, "user_added", "user", user.id)
         return user
 

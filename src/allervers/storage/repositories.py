@@ -10,7 +10,14 @@ from sqlalchemy.orm import Session
 
 from allervers.crypto.hashing import sha256_hex
 from allervers.domain.users import Role, User, normalise_user_name
-from allervers.storage.models import AuditHead, AuditRow, UserRow, WorkspaceInfo, utc_now
+from allervers.storage.models import (
+    AuditHead,
+    AuditRow,
+    UserRow,
+    WorkspaceInfo,
+    new_id,
+    utc_now,
+)
 
 GENESIS_HASH = "0" * 64
 
@@ -19,8 +26,11 @@ def _user(row: UserRow) -> User:
     return User(id=row.id, name=row.name, role=Role(row.role), active=row.active)
 
 
-def add_user(session: Session, name: str, role: Role, slot_id: str) -> User:
+def add_user(
+    session: Session, name: str, role: Role, slot_id: str, user_id: str | None = None
+) -> User:
     row = UserRow(
+        id=user_id or new_id(),
         name=" ".join(name.split()),
         name_key=normalise_user_name(name),
         role=role.value,
