@@ -418,6 +418,6 @@ def test_an_invitation_or_a_reply_that_cannot_be_written_leaves_nothing_behind(
         join(invitation, laptop, SECOND_PASSPHRASE, tmp_path / "absent" / "r.reply", FAST_KDF)
     assert not laptop.exists()
     joined = join(invitation, laptop, SECOND_PASSPHRASE, tmp_path / "camille.reply", FAST_KDF)
-    peer, fingerprint = SyncService(hub).enrol(tmp_path / "camille.reply")
+    _peer, fingerprint = SyncService(hub).enrol(tmp_path / "camille.reply")
     assert fingerprint == joined.own_fingerprint
     joined.created.workspace.lock()
