@@ -141,9 +141,7 @@ class OpenWorkspace:
         self.metadata = replace(read_metadata(self.path), settings=settings)
         write_metadata(self.path, self.metadata)
 
-    def add_user(
-        self, name: str, role: Role, passphrase: str, user_id: str | None = None
-    ) -> User:
+    def add_user(self, name: str, role: Role, passphrase: str, user_id: str | None = None) -> User:
         """A coordinator adds a user; the new key slot is written before the user row, so a
         crash in between leaves an unused slot, never a user who cannot log in. `user_id` is
         given when it was announced before (a team invitation)."""
