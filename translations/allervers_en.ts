@@ -2592,6 +2592,14 @@
         <translation>no</translation>
     </message>
     <message>
+        <source>Foyer sans nom</source>
+        <translation>Household without a name</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
     </message>

@@ -358,9 +358,16 @@ def test_conflicts_are_listed_in_french_and_settled_from_the_list(
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert headers == ["Élément", "Champ", "Valeur ici", "Valeur reçue"]
     rows = table_rows(table)
-    # One answer of the visit, by its question, with both values.
-    assert ["Visite", "Réponses : Téléphone", here, received] in rows, rows
-    assert all(row[0] in {"Visite", "Foyer"} for row in rows), rows
+    with team.hub() as hub:
+        contact = VisitService(hub).get(visit).answers["contact_name"]
+    # One answer of the visit, by its question, with both values, and the household by its
+    # contact, as in the caseload.
+    elements = [row[0].split("\n") for row in rows]
+    assert [["Réponses : Téléphone", here, received]] == [
+        row[1:] for row in rows if row[1] == "Réponses : Téléphone"
+    ], rows
+    assert all(kind in {"Visite", "Foyer"} for kind, _ in elements), rows
+    assert all(household.startswith(f"{contact} — ") for _, household in elements), rows
 
     keep, take = find(page, QPushButton, "keepLocal"), find(page, QPushButton, "takeRemote")
     assert not keep.isEnabled() and not take.isEnabled()  # nothing chosen yet

@@ -80,6 +80,9 @@ class Conflict:
     remote_device: str
     at: str
     household_id: str = ""  # the household the record belongs to, for display
+    household_contact: str = ""  # its contact's name, street and commune (INSEE), for display
+    household_address: str = ""
+    household_commune: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -669,6 +669,13 @@ def _household_of(session: Session, entity: str, record_id: str) -> str:
 
 
 def _to_conflict(session: Session, row: SyncConflictRow) -> Conflict:
+    household_id = _household_of(session, row.entity, row.record_id)
+    household = session.get(HouseholdRow, household_id) if household_id else None
+    contact = address = commune = ""
+    if household is not None:
+        contact = household.contact_name or ""
+        address = " ".join(p for p in (household.number, household.street) if p)
+        commune = household.commune_insee
     return Conflict(
         row.id,
         row.entity,
@@ -678,7 +685,10 @@ def _to_conflict(session: Session, row: SyncConflictRow) -> Conflict:
         row.remote_value,
         row.remote_device,
         row.at,
-        _household_of(session, row.entity, row.record_id),
+        household_id,
+        contact,
+        address,
+        commune,
     )
 
 

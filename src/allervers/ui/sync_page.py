@@ -43,7 +43,7 @@ from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.file_choice import choose_file
 from allervers.ui.invite_dialog import InviteDialog
 from allervers.ui.operations import run_in_background
-from allervers.ui.sync_texts import conflict_text, merge_summary, sync_error
+from allervers.ui.sync_texts import conflict_text, household_text, merge_summary, sync_error
 
 BUNDLE_SUFFIX = ".avsync"
 REPLY_SUFFIX = ".avreply"
@@ -344,8 +344,10 @@ class SyncPage(QWidget):
         table.setRowCount(len(conflicts))
         for row, conflict in enumerate(conflicts):
             text = conflict_text(conflict, users)
+            household = household_text(conflict)
+            element = f"{text.entity}\n{household}" if household else text.entity
             cells = (
-                (text.entity, text.entity),
+                (element, element),
                 (text.field, text.field),
                 (text.local, text.local_full),
                 (text.remote, text.remote_full),

@@ -17,6 +17,7 @@ from allervers.domain.sync import Conflict, MergeReport, NoPeer
 from allervers.messages import describe
 from allervers.questionnaire import loader
 from allervers.questionnaire.model import Questionnaire, QuestionType, label
+from allervers.ui.caseload.texts import commune_name
 from allervers.ui.interview.display import language, money, show
 
 ANSWERS = "answers"
@@ -265,6 +266,17 @@ class ConflictText:
     remote: str
     local_full: str
     remote_full: str
+
+
+def household_text(conflict: Conflict) -> str:
+    """The household a conflict is about, as the coordinator finds it in the caseload."""
+    if not conflict.household_id:
+        return ""
+    place = ", ".join(
+        p for p in (conflict.household_address, commune_name(conflict.household_commune)) if p
+    )
+    who = conflict.household_contact or translate("SyncTexts", "Foyer sans nom")
+    return translate("SyncTexts", "{0} — {1}").format(who, place) if place else who
 
 
 def conflict_text(conflict: Conflict, users: Mapping[str, str]) -> ConflictText:
