@@ -714,6 +714,17 @@
     </message>
 </context>
 <context>
+    <name>GraceSetting</name>
+    <message>
+        <source> jours</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>Une fois ses visites reçues ici, l&apos;ordinateur d&apos;un ou une bénévole garde les foyers qui ne lui sont plus confiés pendant</source>
+        <translation>Once its visits have been received here, a volunteer&apos;s laptop keeps the households no longer assigned to them for</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDetail</name>
     <message>
         <source>Organisme prévu : {0}.</source>

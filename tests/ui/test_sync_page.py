@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 from faker import Faker
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QTableWidget,
     QWidget,
     QWizard,
@@ -455,3 +456,17 @@ def test_the_coordinator_prepares_a_file_for_the_chosen_volunteer_who_imports_it
     assert find(laptop_page, QLabel, "syncError").text() == ""
     with team.laptop() as laptop:
         assert VisitService(laptop).get(visit).answers["note"] == note
+
+
+def test_the_coordinator_sets_the_laptops_grace_period_on_the_page(
+    qtbot: QtBot, team: Team, open_window: Callable[..., MainWindow]
+) -> None:
+    page = sync_page(qtbot, open_window())
+    days = find(page, QSpinBox, "graceDays")
+    assert days.value() == 30 and days.isVisible()
+    days.setFocus()
+    days.selectAll()
+    qtbot.keyClicks(days, "12")
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    with team.hub() as hub:
+        assert hub.settings.sync_grace_days == 12

@@ -41,6 +41,7 @@ from allervers.services.sync import OutReport, SyncService
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.file_choice import choose_file
+from allervers.ui.grace_setting import GraceSetting
 from allervers.ui.invite_dialog import InviteDialog
 from allervers.ui.operations import run_in_background
 from allervers.ui.sync_texts import conflict_text, household_text, merge_summary, sync_error
@@ -166,6 +167,7 @@ class SyncPage(QWidget):
             team_buttons.addWidget(self.enrol_button)
             team_buttons.addStretch(1)
             team_layout.addLayout(team_buttons)
+            team_layout.addWidget(GraceSetting(workspace))
 
         # Sync files: one prepared for the other side, one received from it.
         self.recipient = QComboBox()
