@@ -123,6 +123,10 @@ def bench_caseload(tmp: Path) -> None:
         caseload.count(where)
         caseload.page(where, 0, 200)
 
+    def first_sorted(where: CaseloadFilter, key: str) -> None:
+        caseload.count(where)
+        caseload.page(where, 0, 200, key, False)
+
     _report("caseload: count + first page of 200", _timed(lambda: first_page(CaseloadFilter()), 5))
     _report(
         "caseload: filter right=RSA, count + first page",
@@ -135,6 +139,15 @@ def bench_caseload(tmp: Path) -> None:
     _report(
         "caseload: page 200 rows deep in the list (offset 40,000)",
         _timed(lambda: caseload.page(CaseloadFilter(), 40_000, 200), 5),
+    )
+    for key in ("commune", "status"):
+        _report(
+            f"caseload: sorted by {key}, count + first page",
+            _timed(lambda key=key: first_sorted(CaseloadFilter(), key), 5),
+        )
+    _report(
+        "caseload: sorted by commune, 200 rows at offset 40,000",
+        _timed(lambda: caseload.page(CaseloadFilter(), 40_000, 200, "commune", False), 5),
     )
     period = parse_period(str(dt.date.today().year))
     _report(

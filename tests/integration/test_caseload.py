@@ -49,9 +49,12 @@ def interview(
     visited_on: str,
     contact: str | None = None,
     rights: tuple[RightId, ...] = (RightId.RSA,),
+    commune: str | None = None,
 ) -> str:
     visit = json.loads((EXAMPLES / "couple-deux-enfants-salarie.json").read_text("utf-8"))
     visit["visited_on"] = visited_on
+    if commune is not None:
+        visit["answers"]["address_insee"] = commune
     visit["answers"]["contact_name"] = contact or name
     visit["answers"]["address_street"] = f"Allée {name.split()[-1]}"
     visit["answers"]["contact_phone"] = f"07 {abs(hash(name)) % 10**8:08d}"[:14]
@@ -122,6 +125,101 @@ def test_caseload_filters_and_search(created: CreatedWorkspace, tmp_path: Path) 
     assert names(CaseloadFilter(text="pature")) == ["Sidonie Paturel"]
     assert names(CaseloadFilter(commune="49023")) == ["Octave Brisemiche", "Sidonie Paturel"]
     assert caseload.count(CaseloadFilter(right=RightId.RSA)) == 1
+
+
+# Communes whose INSEE order (and the order of their names' bytes) is not their names' order.
+BY_FRENCH_NAME = [
+    ("49023", "Beaupréau-en-Mauges"),
+    ("49092", "Chemillé-en-Anjou"),
+    ("49129", "Écouflant"),  # after every unaccented name when compared byte by byte
+    ("49332", "La Séguinière"),  # after Sèvremoine by INSEE code
+    ("49301", "Sèvremoine"),
+]
+
+
+def test_communes_sort_by_french_name_not_insee_code(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    workspace = created.workspace
+    # Given in neither order; two households in Chemillé-en-Anjou.
+    for insee, name in (BY_FRENCH_NAME[4], BY_FRENCH_NAME[2], BY_FRENCH_NAME[0], BY_FRENCH_NAME[3]):
+        interview(workspace, tmp_path, f"Foyer {name}", "2026-03-02", commune=insee)
+    interview(workspace, tmp_path, "Foyer Chemillé ancien", "2026-03-01", commune="49092")
+    interview(workspace, tmp_path, "Foyer Chemillé récent", "2026-03-05", commune="49092")
+    caseload = CaseloadService(workspace, today=dt.date(2026, 6, 1))
+
+    def rows(descending: bool) -> list[tuple[str, str | None]]:
+        page = caseload.page(CaseloadFilter(), 0, 50, "commune", descending)
+        return [(r.commune_insee, r.contact_name) for r in page]
+
+    ascending = [
+        ("49023", "Foyer Beaupréau-en-Mauges"),
+        ("49092", "Foyer Chemillé récent"),  # within a commune, the most recent contact first
+        ("49092", "Foyer Chemillé ancien"),
+        ("49129", "Foyer Écouflant"),
+        ("49332", "Foyer La Séguinière"),
+        ("49301", "Foyer Sèvremoine"),
+    ]
+    assert rows(descending=False) == ascending
+    assert [insee for insee, _name in rows(descending=True)] == [
+        "49301",
+        "49332",
+        "49129",
+        "49092",
+        "49092",
+        "49023",
+    ]
+    assert rows(descending=True)[3:5] == ascending[1:3]  # still the most recent first
+    # Pages follow the same order.
+    pages = [caseload.page(CaseloadFilter(), start, 2, "commune", False) for start in (0, 2, 4)]
+    assert [(r.commune_insee, r.contact_name) for p in pages for r in p] == ascending
+
+
+def test_statuses_sort_in_the_order_of_the_follow_up(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    workspace = created.workspace
+    caseload = CaseloadService(workspace, today=dt.date(2026, 6, 1))
+    day = dt.date(2026, 3, 10)
+    # The steps each household's referral takes after "to refer" (None: no referral).
+    paths: dict[str, tuple[ReferralStatus, ...] | None] = {
+        "abandoned": (ReferralStatus.ABANDONED,),
+        "claim_filed": (ReferralStatus.REFERRED, ReferralStatus.CLAIM_FILED),
+        "flagged": None,
+        "no_news": (ReferralStatus.REFERRED, ReferralStatus.NO_NEWS),
+        "opened": (ReferralStatus.REFERRED, ReferralStatus.OPENED),
+        "referred": (ReferralStatus.REFERRED,),
+        "refused": (ReferralStatus.REFERRED, ReferralStatus.REFUSED),
+        "to_refer": (),
+    }
+    interview(workspace, tmp_path, "Foyer met", "2026-03-01", rights=())
+    for number, (name, path) in enumerate(paths.items()):
+        visit_id = interview(workspace, tmp_path, f"Foyer {name}", f"2026-03-0{number + 2}")
+        if path is None:
+            continue
+        referral = caseload.refer(visit_id, RightId.RSA)
+        for status in path:
+            details = {"amount": 300.0} if status is ReferralStatus.OPENED else {}
+            caseload.advance(referral.id, step(status, day, **details))
+
+    def statuses(descending: bool) -> list[str]:
+        page = caseload.page(CaseloadFilter(), 0, 50, "status", descending)
+        assert [r.contact_name for r in page] == [f"Foyer {r.status}" for r in page]
+        return [r.status for r in page]
+
+    workflow = [
+        "met",
+        "flagged",
+        "to_refer",
+        "referred",
+        "claim_filed",
+        "no_news",
+        "opened",
+        "refused",
+        "abandoned",
+    ]
+    assert statuses(descending=False) == workflow
+    assert statuses(descending=True) == list(reversed(workflow))
 
 
 def test_a_volunteer_sees_only_their_households(

@@ -31,13 +31,13 @@ from allervers.services.demo import fill_demo
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, OpenWorkspace, WorkspaceService
-from allervers.ui.caseload.model import KEPT_PAGES, NAME, PAGE_SIZE, CaseloadModel
+from allervers.ui.caseload.model import COMMUNE, KEPT_PAGES, NAME, PAGE_SIZE, CaseloadModel
 from allervers.ui.caseload.page import CaseloadPage
 from allervers.ui.caseload.step_dialogs import StepDialog
 from allervers.ui.i18n import Translations
 from allervers.ui.main_window import MainWindow
 from tests.conftest import OTHER_PASSPHRASE
-from tests.integration.test_caseload import interview
+from tests.integration.test_caseload import BY_FRENCH_NAME, interview
 from tests.ui.conftest import find, type_text, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
@@ -204,6 +204,30 @@ def test_clicking_a_header_sorts_in_the_query(
     qtbot.wait(50)
     assert table_names(page) == list(reversed(by_name))
     assert header.sortIndicatorSection() == NAME
+
+
+def test_clicking_the_commune_header_orders_the_rows_by_french_name(
+    qtbot: QtBot, pages: list[QWidget], created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    for insee, name in reversed(BY_FRENCH_NAME):
+        interview(created.workspace, tmp_path, f"Foyer {name}", "2026-03-02", commune=insee)
+    page = caseload_page(qtbot, pages, created.workspace, dt.date(2026, 6, 1))
+    header = page.view.horizontalHeader()
+    model = page.view.model()
+
+    def click_commune_header() -> None:  # where it is now: widths change when the rows do
+        x = header.sectionViewportPosition(COMMUNE) + header.sectionSize(COMMUNE) // 2
+        qtbot.mouseClick(header.viewport(), LEFT, pos=QPoint(x, header.height() // 2))
+
+    def communes() -> list[str]:
+        return [model.index(row, COMMUNE).data() for row in range(model.rowCount())]
+
+    by_name = [name for _insee, name in BY_FRENCH_NAME]
+    click_commune_header()
+    qtbot.waitUntil(lambda: communes() == by_name)
+    assert header.sortIndicatorSection() == COMMUNE
+    click_commune_header()
+    qtbot.waitUntil(lambda: communes() == list(reversed(by_name)))
 
 
 def test_a_referral_moves_through_its_steps_and_leaves_the_due_list(

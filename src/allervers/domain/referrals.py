@@ -22,6 +22,26 @@ CLOSED_STATUSES = frozenset(
     {ReferralStatus.OPENED, ReferralStatus.REFUSED, ReferralStatus.ABANDONED}
 )
 
+# A household's summary status (CaseloadRow.status), in the order of the follow-up, which is the
+# order of the caseload's "Étape" column when sorted (and of its filter):
+#   met (Rencontré) → flagged (Droit repéré) → to_refer (À orienter) → referred (Orienté)
+#   → claim_filed (Demande déposée) → no_news (Sans nouvelles: referred or filed, the outcome check
+#   found nothing yet; still open) → opened (Droit ouvert) → refused (Refusé) → abandoned (Abandon).
+# The open steps come first, each after the one it follows; then the three outcomes, the right
+# opened (the one sought) first. The caseload's status filter lists the same order
+# (HOUSEHOLD_STATUSES in ui/caseload/texts.py).
+HOUSEHOLD_STATUS_ORDER: tuple[str, ...] = (
+    "met",
+    "flagged",
+    ReferralStatus.TO_REFER.value,
+    ReferralStatus.REFERRED.value,
+    ReferralStatus.CLAIM_FILED.value,
+    ReferralStatus.NO_NEWS.value,
+    ReferralStatus.OPENED.value,
+    ReferralStatus.REFUSED.value,
+    ReferralStatus.ABANDONED.value,
+)
+
 # The steps a referral may take from each status. "No news" can always be revived.
 NEXT_STEPS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
     ReferralStatus.TO_REFER: frozenset({ReferralStatus.REFERRED, ReferralStatus.ABANDONED}),

@@ -7,12 +7,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.referrals import (
     CLOSED_STATUSES,
+    HOUSEHOLD_STATUS_ORDER,
     CaseloadFilter,
     CaseloadRow,
     Referral,
@@ -38,13 +39,22 @@ _OPEN_ORDER = (
     ReferralStatus.TO_REFER,
 )
 _CLOSED_ORDER = (ReferralStatus.OPENED, ReferralStatus.REFUSED, ReferralStatus.ABANDONED)
-SORTABLE = {
+# The caseload's sort keys. Communes sort by their French name, as shown, not by INSEE code
+# (`commune_sort_key` is registered on every connection, storage/database.py); statuses in the
+# order of the follow-up (HOUSEHOLD_STATUS_ORDER), an unknown one last.
+SORTABLE: dict[str, Any] = {
     "last_contact": HouseholdRow.last_contact_on,
     "next_action": HouseholdRow.next_action_on,
-    "commune": HouseholdRow.commune_insee,
-    "status": HouseholdRow.case_status,
+    "commune": func.commune_sort_key(HouseholdRow.commune_insee),
+    "status": case(
+        {status: rank for rank, status in enumerate(HOUSEHOLD_STATUS_ORDER)},
+        value=HouseholdRow.case_status,
+        else_=len(HOUSEHOLD_STATUS_ORDER),
+    ),
     "name": HouseholdRow.contact_name,
 }
+# Within a commune or a step, the most recent contact first, whichever way the column is sorted.
+_THEN_RECENT = frozenset({"commune", "status"})
 
 
 def _referral(row: ReferralRow) -> Referral:
@@ -198,7 +208,8 @@ def caseload_page(
         volunteer, volunteer.id == func.coalesce(HouseholdRow.assigned_to, HouseholdRow.created_by)
     )
     query = _filtered(_visible(query, user_id), where, today)
-    query = query.order_by(order, HouseholdRow.id).offset(offset).limit(limit)
+    then = (HouseholdRow.last_contact_on.desc(),) if sort in _THEN_RECENT else ()
+    query = query.order_by(order, *then, HouseholdRow.id).offset(offset).limit(limit)
     rows = []
     for household, volunteer_name in session.execute(query):
         flags = tuple(RightId(f) for f in household.flags.strip(",").split(",") if f)

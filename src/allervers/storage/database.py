@@ -7,6 +7,7 @@ PBKDF2: the slow derivation is done once, with Argon2id, on the user's passphras
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,9 @@ from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from allervers.domain.collation import french_sort_key
 from allervers.domain.errors import StorageFull, WorkspaceCorrupt
+from allervers.questionnaire import communes
 from allervers.storage.models import DeviceClock, Record, new_id, utc_now
 
 LOW_DISK_BYTES = 256 * 1024
@@ -42,6 +45,16 @@ def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
+@functools.cache
+def commune_sort_key(insee: str | None) -> str | None:
+    """The SQL function `commune_sort_key(insee)`: sorts communes by their French name as the
+    caseload shows it (accents and case ignored), an unknown code by the code itself, as shown."""
+    if insee is None:
+        return None
+    commune = communes.find(insee)
+    return french_sort_key(commune.name if commune else insee)
+
+
 def raw_connect(path: Path, key: bytes) -> Any:
     """A DB-API connection with the key and the pragmas every connection needs."""
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
@@ -61,6 +74,9 @@ def raw_connect(path: Path, key: bytes) -> Any:
         # writes); synchronous=FULL makes each committed answer survive a power cut.
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
+        # For queries only, never in the schema: an index or a view using it would make the file
+        # unreadable to a SQLCipher client without it (the `check` of a copy, the sqlcipher shell).
+        conn.create_function("commune_sort_key", 1, commune_sort_key, deterministic=True)
     except sqlcipher3.DatabaseError as error:
         conn.close()
         raise storage_error(path, error) from error
