@@ -21,7 +21,8 @@ from allervers.domain.rights import (
     RightId,
 )
 from allervers.domain.users import Role
-from allervers.services.caseload import CaseloadService, add_months, step
+from allervers.services.caseload import CaseloadService, PlannedReferral, add_months, step
+from allervers.services.integrity import check
 from allervers.services.retention import RetentionService
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
@@ -220,6 +221,122 @@ def test_statuses_sort_in_the_order_of_the_follow_up(
     ]
     assert statuses(descending=False) == workflow
     assert statuses(descending=True) == list(reversed(workflow))
+
+
+def _referral_records(workspace: OpenWorkspace, visit_id: str) -> list[tuple[object, ...]]:
+    """A visit's referrals and their events, without ids, household or time stamps, and the
+    stamps' device: what must not depend on how the referrals were made."""
+    with workspace.db.engine.connect() as conn:
+        referrals = conn.execute(
+            text(
+                "SELECT id, right_id, status, organisation, referred_on, contact, appointment_at,"
+                " filed_on, opened_amount, opened_from, outcome_reason, check_due_on, checked_on,"
+                " closed_on, assigned_to, origin_device, change_seq > 0 FROM referrals"
+                " WHERE visit_id = :visit ORDER BY right_id"
+            ),
+            {"visit": visit_id},
+        ).fetchall()
+        records: list[tuple[object, ...]] = []
+        for referral in referrals:
+            events = conn.execute(
+                text(
+                    "SELECT user_id, on_date, from_status, to_status, origin_device,"
+                    " change_seq > 0 FROM referral_events WHERE referral_id = :id"
+                    " ORDER BY change_seq"
+                ),
+                {"id": referral[0]},
+            ).fetchall()
+            records.append((*referral[1:], *(tuple(e) for e in events)))
+    return records
+
+
+def _audit_actions(workspace: OpenWorkspace) -> list[str]:
+    with workspace.db.engine.connect() as conn:
+        return list(conn.execute(text("SELECT action FROM audit_log ORDER BY seq")).scalars())
+
+
+def test_refer_many_records_what_refer_and_advance_record(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    workspace = created.workspace
+    one_by_one = interview(workspace, tmp_path, "Octave Brisemiche", "2026-02-01")
+    at_once = interview(workspace, tmp_path, "Sidonie Paturel", "2026-02-01")
+    other = interview(workspace, tmp_path, "Léon Carabistouille", "2026-02-01")
+    caseload = CaseloadService(workspace, today=dt.date(2026, 6, 1))
+    steps = (
+        step(ReferralStatus.REFERRED, dt.date(2026, 2, 3), contact="Mme Leroux"),
+        step(ReferralStatus.CLAIM_FILED, dt.date(2026, 2, 20)),
+        step(ReferralStatus.OPENED, dt.date(2026, 4, 2), amount=607.75),
+    )
+    referral = caseload.refer(one_by_one, RightId.RSA)
+    for each in steps:
+        caseload.advance(referral.id, each)
+    before = len(_audit_actions(workspace))
+
+    made = caseload.refer_many(
+        [PlannedReferral(at_once, RightId.RSA, steps=steps), PlannedReferral(other, RightId.RSA)]
+    )
+
+    assert [r.status for r in made] == [ReferralStatus.OPENED, ReferralStatus.TO_REFER]
+    assert _referral_records(workspace, at_once) == _referral_records(workspace, one_by_one)
+    assert _audit_actions(workspace)[before:] == [
+        "referral_created",
+        "referral_advanced",
+        "referral_advanced",
+        "referral_advanced",
+        "referral_created",
+    ]
+    rows = {r.contact_name: r for r in caseload.page(CaseloadFilter(), 0, 50)}
+    assert rows["Sidonie Paturel"].status == rows["Octave Brisemiche"].status == "opened"
+    assert rows["Léon Carabistouille"].status == "to_refer"
+    report = check(workspace)
+    assert report.ok and report.audit_problem is None
+
+
+def test_refer_many_is_all_or_nothing_and_checks_like_refer_and_advance(
+    service: WorkspaceService, created: CreatedWorkspace, workspace_path: Path, tmp_path: Path
+) -> None:
+    coordinator = created.workspace
+    first = interview(coordinator, tmp_path, "Octave Brisemiche", "2026-02-01")
+    second = interview(coordinator, tmp_path, "Sidonie Paturel", "2026-02-01")
+    caseload = CaseloadService(coordinator, today=dt.date(2026, 6, 1))
+    household = VisitService(coordinator).get(first).household_id
+    audit = _audit_actions(coordinator)
+    with pytest.raises(InvalidInput):  # a right cannot open before it is even referred
+        caseload.refer_many(
+            [
+                PlannedReferral(first, RightId.RSA),
+                PlannedReferral(
+                    second,
+                    RightId.RSA,
+                    steps=(step(ReferralStatus.OPENED, dt.date(2026, 2, 3), amount=1),),
+                ),
+            ]
+        )
+    assert _audit_actions(coordinator) == audit
+    assert caseload.referrals(household) == []
+    assert {r.status for r in caseload.page(CaseloadFilter(), 0, 50)} == {"flagged"}
+
+    coordinator.add_user("Basile Volontaire", Role.VOLUNTEER, OTHER_PASSPHRASE)
+    coordinator.lock()
+    volunteer = service.unlock(workspace_path, "Basile Volontaire", OTHER_PASSPHRASE)
+    own = interview(volunteer, tmp_path, "Rose du Bénévole", "2026-03-03")
+    theirs = CaseloadService(volunteer)
+    with pytest.raises(PermissionDenied):  # only a coordinator takes the steps
+        theirs.refer_many(
+            [
+                PlannedReferral(
+                    own, RightId.RSA, steps=(step(ReferralStatus.REFERRED, dt.date(2026, 3, 4)),)
+                )
+            ]
+        )
+    with pytest.raises(PermissionDenied):  # nor refers a household that is not theirs
+        theirs.refer_many([PlannedReferral(own, RightId.RSA), PlannedReferral(first, RightId.RSA)])
+    assert theirs.referrals(VisitService(volunteer).get(own).household_id) == []
+    [referral] = theirs.refer_many([PlannedReferral(own, RightId.RSA)])
+    assert referral.status is ReferralStatus.TO_REFER
+    assert referral.organisation is Organisation.CAF  # where the engine said to go
+    volunteer.lock()
 
 
 def test_a_volunteer_sees_only_their_households(

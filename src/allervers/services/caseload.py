@@ -9,7 +9,9 @@ news" counts as the check done.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from allervers.domain.errors import InvalidInput, PermissionDenied
 from allervers.domain.referrals import (
@@ -22,8 +24,10 @@ from allervers.domain.referrals import (
     ReferralStep,
 )
 from allervers.domain.rights import Organisation, RightId
+from allervers.domain.visits import Visit
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import caseload_repo, repositories, rights_repo, visits_repo
+from allervers.storage.models import ReferralRow
 
 NO_NEWS_RECHECK_MONTHS = 1  # "no news": ask again a month later
 
@@ -38,6 +42,16 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedReferral:
+    """A referral to open and the steps it then takes, in order (`CaseloadService.refer_many`)."""
+
+    visit_id: str
+    right: RightId
+    organisation: Organisation | None = None
+    steps: tuple[ReferralStep, ...] = ()
 
 
 class CaseloadService:
@@ -98,25 +112,12 @@ class CaseloadService:
         """Opens the follow-up of a flagged right (status "to refer")."""
         with self._workspace.db.session() as session:
             visit = visits_repo.get_visit(session, visit_id)
-            if not self._workspace.user.is_coordinator and visit.volunteer_id != (
-                self._workspace.user.id
-            ):
-                raise PermissionDenied("refer")
-            if organisation is None:  # where the engine said to go
-                organisation = next(
-                    (
-                        s.assessment.organisation
-                        for s in rights_repo.current_assessments(session, visit.id)
-                        if s.assessment.right is right
-                    ),
-                    None,
-                )
             referral = caseload_repo.add_referral(
                 session,
                 visit.household_id,
                 visit.id,
                 right,
-                organisation,
+                self._organisation(session, visit, right, organisation),
                 self._workspace.user.id,
                 self.today.isoformat(),
             )
@@ -130,50 +131,116 @@ class CaseloadService:
     def advance(self, referral_id: str, step: ReferralStep) -> Referral:
         """Moves a referral to its next step; a step that does not follow is refused."""
         self._workspace.require_coordinator("referral")
-        try:
-            on = dt.date.fromisoformat(step.on)
-        except ValueError:
-            raise InvalidInput("date", "format") from None
+        _step_day(step)
         with self._workspace.db.session() as session:
             row = caseload_repo.referral_row(session, referral_id)
-            current = ReferralStatus(row.status)
-            if step.status not in NEXT_STEPS[current]:
-                raise InvalidInput("status", "transition")
-            if step.status is ReferralStatus.REFERRED:
-                organisation = step.organisation.value if step.organisation else row.organisation
-                if organisation is None:
-                    raise InvalidInput("organisation", "empty")
-                row.organisation = organisation
-                row.referred_on = step.on
-                row.contact = step.contact or row.contact
-                row.appointment_at = step.appointment_at
-                months = self._workspace.settings.outcome_check_months
-                row.check_due_on = add_months(on, months).isoformat()
-            elif step.status is ReferralStatus.CLAIM_FILED:
-                row.filed_on = step.on
-            elif step.status is ReferralStatus.NO_NEWS:
-                row.checked_on = step.on
-                row.check_due_on = add_months(on, NO_NEWS_RECHECK_MONTHS).isoformat()
-            if step.status is ReferralStatus.OPENED:
-                if step.amount is None or step.amount < 0:
-                    raise InvalidInput("amount", "empty")
-                row.opened_amount = step.amount
-                row.opened_from = step.opened_from or step.on
-            if step.status in (ReferralStatus.REFUSED, ReferralStatus.ABANDONED):
-                row.outcome_reason = step.reason
-            if step.status in CLOSED_STATUSES:
-                row.closed_on = step.on
-                row.checked_on = step.on
-            caseload_repo.add_event(
-                session, row.id, self._workspace.user.id, step.on, row.status, step.status.value
-            )
-            row.status = step.status.value
+            self._take_step(session, row, step)
             session.flush()
             caseload_repo.refresh_household(session, row.household_id)
             repositories.append_audit(
                 session, self._workspace.user.id, "referral_advanced", "referral", row.id
             )
             return caseload_repo.to_referral(row)
+
+    def refer_many(self, referrals: Sequence[PlannedReferral]) -> list[Referral]:
+        """Opens many referrals and takes each through its steps, in one transaction: the same
+        checks, records and audit entries as `refer` then `advance` for each step, all or
+        nothing, but the households' caseload columns are computed once at the end instead of
+        after every step (the demo makes thousands of referrals)."""
+        if any(planned.steps for planned in referrals):
+            self._workspace.require_coordinator("referral")
+        for planned in referrals:
+            for planned_step in planned.steps:
+                _step_day(planned_step)
+        user_id = self._workspace.user.id
+        with self._workspace.db.session() as session:
+            visits = {
+                visit_id: visits_repo.get_visit(session, visit_id)
+                for visit_id in dict.fromkeys(planned.visit_id for planned in referrals)
+            }
+            rows = caseload_repo.add_referrals(
+                session,
+                [
+                    (
+                        visits[planned.visit_id].household_id,
+                        planned.visit_id,
+                        planned.right,
+                        self._organisation(
+                            session, visits[planned.visit_id], planned.right, planned.organisation
+                        ),
+                    )
+                    for planned in referrals
+                ],
+                user_id,
+                self.today.isoformat(),
+            )
+            for planned, row in zip(referrals, rows, strict=True):
+                repositories.append_audit(session, user_id, "referral_created", "referral", row.id)
+                for planned_step in planned.steps:
+                    self._take_step(session, row, planned_step)
+                    repositories.append_audit(
+                        session, user_id, "referral_advanced", "referral", row.id
+                    )
+            session.flush()
+            caseload_repo.refresh_households(session, sorted({row.household_id for row in rows}))
+            return [caseload_repo.to_referral(row) for row in rows]
+
+    def _organisation(
+        self, session: Any, visit: Visit, right: RightId, organisation: Organisation | None
+    ) -> Organisation | None:
+        """Who may refer this visit's household (its volunteer or a coordinator), and where to:
+        the organisation given, or where the engine said to go."""
+        if not self._workspace.user.is_coordinator and visit.volunteer_id != (
+            self._workspace.user.id
+        ):
+            raise PermissionDenied("refer")
+        if organisation is not None:
+            return organisation
+        return next(
+            (
+                s.assessment.organisation
+                for s in rights_repo.current_assessments(session, visit.id)
+                if s.assessment.right is right
+            ),
+            None,
+        )
+
+    def _take_step(self, session: Any, row: ReferralRow, step: ReferralStep) -> None:
+        """Records one step on a referral row and its event; a step that does not follow is
+        refused."""
+        on = _step_day(step)
+        current = ReferralStatus(row.status)
+        if step.status not in NEXT_STEPS[current]:
+            raise InvalidInput("status", "transition")
+        if step.status is ReferralStatus.REFERRED:
+            organisation = step.organisation.value if step.organisation else row.organisation
+            if organisation is None:
+                raise InvalidInput("organisation", "empty")
+            row.organisation = organisation
+            row.referred_on = step.on
+            row.contact = step.contact or row.contact
+            row.appointment_at = step.appointment_at
+            months = self._workspace.settings.outcome_check_months
+            row.check_due_on = add_months(on, months).isoformat()
+        elif step.status is ReferralStatus.CLAIM_FILED:
+            row.filed_on = step.on
+        elif step.status is ReferralStatus.NO_NEWS:
+            row.checked_on = step.on
+            row.check_due_on = add_months(on, NO_NEWS_RECHECK_MONTHS).isoformat()
+        if step.status is ReferralStatus.OPENED:
+            if step.amount is None or step.amount < 0:
+                raise InvalidInput("amount", "empty")
+            row.opened_amount = step.amount
+            row.opened_from = step.opened_from or step.on
+        if step.status in (ReferralStatus.REFUSED, ReferralStatus.ABANDONED):
+            row.outcome_reason = step.reason
+        if step.status in CLOSED_STATUSES:
+            row.closed_on = step.on
+            row.checked_on = step.on
+        caseload_repo.add_event(
+            session, row.id, self._workspace.user.id, step.on, row.status, step.status.value
+        )
+        row.status = step.status.value
 
     def assign(self, household_id: str, volunteer_id: str | None) -> None:
         """A coordinator gives a household's follow-up visit to a volunteer."""
@@ -183,6 +250,13 @@ class CaseloadService:
             repositories.append_audit(
                 session, self._workspace.user.id, "household_assigned", "household", household_id
             )
+
+
+def _step_day(step: ReferralStep) -> dt.date:
+    try:
+        return dt.date.fromisoformat(step.on)
+    except ValueError:
+        raise InvalidInput("date", "format") from None
 
 
 def step(status: ReferralStatus, on: dt.date, **details: object) -> ReferralStep:

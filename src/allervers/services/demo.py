@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from allervers.domain.referrals import ReferralStatus, ReferralStep
+from allervers.domain.rights import RightAssessment
 from allervers.services.rights import Engine, RightsService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_workspace
 
@@ -68,20 +72,19 @@ def demo_followups(workspace: OpenWorkspace, engine: Engine, seed: int = 7) -> i
 
 
 def _followups(workspace: OpenWorkspace, rights: RightsService, seed: int) -> int:
-    import datetime as dt
-    import random
-
     from allervers.domain.followup import Decision, NonDemandeDetail, NonRecoursReason
-    from allervers.domain.referrals import ReferralStatus
     from allervers.domain.rights import AssessmentStatus
-    from allervers.services.caseload import CaseloadService, step
+    from allervers.services.caseload import CaseloadService, PlannedReferral
     from allervers.services.rights import assessable
     from allervers.services.visits import VisitService
 
     rng = random.Random(seed)  # noqa: S311  (synthetic demo data)
-    caseload = CaseloadService(workspace)
     today = dt.date.today()
-    made = 0
+    # The referrals and their steps are drawn first, then made in one go (refer_many): the same
+    # records as refer() and advance() one by one, without recomputing a household's caseload
+    # columns after every step. The draws are in the same order as when they were made one by
+    # one, so a seed gives the same demo.
+    planned: list[PlannedReferral] = []
     for visit in VisitService(workspace).list_visits():
         if not assessable(visit):
             continue
@@ -99,38 +102,42 @@ def _followups(workspace: OpenWorkspace, rights: RightsService, seed: int) -> in
             rights.record_followup(stored.id, reason, detail, decision)
             if decision is Decision.NOT_INTERESTED or rng.random() > 0.7:
                 continue
-            referral = caseload.refer(visit.id, assessment.right, assessment.organisation)
-            made += 1
-            day = dt.date.fromisoformat(visit.visited_on) + dt.timedelta(days=rng.randint(1, 14))
-            if day > today or rng.random() < 0.1:
-                continue
-            caseload.advance(
-                referral.id,
-                step(
-                    ReferralStatus.REFERRED,
-                    day,
-                    contact="accueil",
-                    organisation=assessment.organisation,
-                ),
+            steps = _demo_steps(rng, dt.date.fromisoformat(visit.visited_on), today, assessment)
+            planned.append(
+                PlannedReferral(visit.id, assessment.right, assessment.organisation, steps)
             )
-            day += dt.timedelta(days=rng.randint(7, 40))
-            if day > today or rng.random() < 0.25:
-                continue
-            caseload.advance(referral.id, step(ReferralStatus.CLAIM_FILED, day))
-            day += dt.timedelta(days=rng.randint(15, 80))
-            if day > today:
-                continue
-            draw = rng.random()
-            if draw < 0.63:  # DREES ER 1058: 63 % opened within three months
-                # CSS is cover, not cash: no amount is recorded for it.
-                amount = round(assessment.amount or 0.0, 2)
-                caseload.advance(referral.id, step(ReferralStatus.OPENED, day, amount=amount))
-            elif draw < 0.78:
-                caseload.advance(
-                    referral.id, step(ReferralStatus.REFUSED, day, reason="ressources trop élevées")
-                )
-            elif draw < 0.85:
-                caseload.advance(
-                    referral.id, step(ReferralStatus.ABANDONED, day, reason="ne souhaite plus")
-                )
-    return made
+    CaseloadService(workspace).refer_many(planned)
+    return len(planned)
+
+
+def _demo_steps(
+    rng: random.Random, visited_on: dt.date, today: dt.date, assessment: RightAssessment
+) -> tuple[ReferralStep, ...]:
+    """The steps a demo referral has taken by today: referred a few days after the visit, then
+    perhaps a claim filed, then perhaps an outcome."""
+    from allervers.services.caseload import step
+
+    steps: list[ReferralStep] = []
+    day = visited_on + dt.timedelta(days=rng.randint(1, 14))
+    if day > today or rng.random() < 0.1:
+        return ()
+    steps.append(
+        step(ReferralStatus.REFERRED, day, contact="accueil", organisation=assessment.organisation)
+    )
+    day += dt.timedelta(days=rng.randint(7, 40))
+    if day > today or rng.random() < 0.25:
+        return tuple(steps)
+    steps.append(step(ReferralStatus.CLAIM_FILED, day))
+    day += dt.timedelta(days=rng.randint(15, 80))
+    if day > today:
+        return tuple(steps)
+    draw = rng.random()
+    if draw < 0.63:  # DREES ER 1058: 63 % opened within three months
+        # CSS is cover, not cash: no amount is recorded for it.
+        amount = round(assessment.amount or 0.0, 2)
+        steps.append(step(ReferralStatus.OPENED, day, amount=amount))
+    elif draw < 0.78:
+        steps.append(step(ReferralStatus.REFUSED, day, reason="ressources trop élevées"))
+    elif draw < 0.85:
+        steps.append(step(ReferralStatus.ABANDONED, day, reason="ne souhaite plus"))
+    return tuple(steps)

@@ -114,16 +114,21 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
         if row[4] == "finished":
             last_visit[row[0]] = (row[1], row[2], row[3])
     flags: dict[str, set[str]] = defaultdict(set)
-    for household_id, right in session.execute(
-        select(VisitRow.household_id, AssessmentRow.right_id)
-        .join(VisitRow, VisitRow.id == AssessmentRow.visit_id)
-        .where(
-            VisitRow.household_id.in_(ids),
-            AssessmentRow.current.is_(True),
-            AssessmentRow.status == AssessmentStatus.PROBABLE_NON_RECOURS.value,
+    for household_id, right, current, status in session.execute(
+        select(
+            VisitRow.household_id,
+            AssessmentRow.right_id,
+            AssessmentRow.current,
+            AssessmentRow.status,
         )
+        .join(VisitRow, VisitRow.id == AssessmentRow.visit_id)
+        # Current and status are filtered below, for the same reason: with `current` in the
+        # WHERE clause SQLite scans every current assessment of the workspace through its index
+        # (10,000 on a 5,000-household demo, for each household refreshed after a step).
+        .where(VisitRow.household_id.in_(ids))
     ):
-        flags[household_id].add(right)
+        if current and status == AssessmentStatus.PROBABLE_NON_RECOURS.value:
+            flags[household_id].add(right)
     referrals: dict[str, list[tuple[ReferralStatus, str | None, str | None]]] = defaultdict(list)
     for household_id, status, due, appointment in session.execute(
         select(
@@ -245,22 +250,40 @@ def add_referral(
     user_id: str,
     on: str,
 ) -> Referral:
-    row = ReferralRow(
-        id=new_id(),
-        household_id=household_id,
-        visit_id=visit_id,
-        right_id=right.value,
-        status=ReferralStatus.TO_REFER.value,
-        organisation=organisation.value if organisation else None,
-    )
-    session.add(row)
-    session.flush()  # the event's foreign key needs the referral row first (no ORM relationship)
-    session.add(
+    row = add_referrals(session, [(household_id, visit_id, right, organisation)], user_id, on)[0]
+    return _referral(row)
+
+
+def add_referrals(
+    session: Session,
+    referrals: Sequence[tuple[str, str, RightId, Organisation | None]],
+    user_id: str,
+    on: str,
+) -> list[ReferralRow]:
+    """New referrals "to refer", each with its first event: (household id, visit id, right,
+    organisation) each. The rows stay in the session, for the caller to take further."""
+    rows = [
+        ReferralRow(
+            id=new_id(),
+            household_id=household_id,
+            visit_id=visit_id,
+            right_id=right.value,
+            status=ReferralStatus.TO_REFER.value,
+            organisation=organisation.value if organisation else None,
+        )
+        for household_id, visit_id, right, organisation in referrals
+    ]
+    session.add_all(rows)
+    # The events' foreign key needs the referral rows first (no ORM relationship): one flush for
+    # all of them.
+    session.flush()
+    session.add_all(
         ReferralEventRow(
             referral_id=row.id, user_id=user_id, on_date=on, from_status=None, to_status=row.status
         )
+        for row in rows
     )
-    return _referral(row)
+    return rows
 
 
 def referral_row(session: Session, referral_id: str) -> ReferralRow:
