@@ -36,7 +36,8 @@ def fold(text: str) -> str:
     """Lower case without accents, hyphens as spaces: "Chemillé-en-Anjou" ~ "chemille en anjou"."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("-", " ").replace("'", " ").casefold().split())
+    plain = plain.casefold().replace("œ", "oe").replace("æ", "ae")  # "Cœuvres" ~ "coeuvres"
+    return " ".join(plain.replace("-", " ").replace("'", " ").split())
 
 
 @functools.cache
@@ -45,7 +46,21 @@ def all_communes() -> dict[str, Commune]:
     with open(path, encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle, delimiter=";")
         next(reader)  # CODGEO;REG;DEP;LIBGEO;Zone...
-        return {row[0]: Commune(row[0], row[3], row[2]) for row in reader if row and row[0]}
+        return {
+            row[0]: Commune(row[0], _repaired(row[3]), row[2]) for row in reader if row and row[0]
+        }
+
+
+def _repaired(name: str) -> str:
+    """The file was once converted from Windows-1252 as if it were Latin-1: its "œ" and "Œ"
+    (0x9C, 0x8C in Windows-1252) arrive as the control characters U+009C and U+008C (109
+    communes, e.g. "Cœuvres-et-Valsery"). Such characters are never meant in a name."""
+    if not any("\x80" <= c <= "\x9f" for c in name):
+        return name
+    return "".join(
+        bytes([ord(c)]).decode("cp1252", errors="replace") if "\x80" <= c <= "\x9f" else c
+        for c in name
+    )
 
 
 def find(insee: str) -> Commune | None:
