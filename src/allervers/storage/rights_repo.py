@@ -97,12 +97,15 @@ def replace_many(
 
 
 def current_assessments(session: Session, visit_id: str) -> list[StoredAssessment]:
+    # `current` is filtered here, not in SQL: with both conditions SQLite (no ANALYZE
+    # statistics) walks the index on `current`, i.e. every current assessment of the workspace
+    # (21 ms per visit on 5,000 households), instead of the few rows of this visit.
     rows = session.execute(
         select(AssessmentRow)
-        .where(AssessmentRow.visit_id == visit_id, AssessmentRow.current.is_(True))
+        .where(AssessmentRow.visit_id == visit_id)
         .order_by(AssessmentRow.right_id)
     ).scalars()
-    return [_stored(row) for row in rows]
+    return [_stored(row) for row in rows if row.current]
 
 
 def assessed_visit_ids(session: Session) -> set[str]:
