@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from allervers.domain.referrals import ReferralStatus
+from allervers.domain.referrals import HOUSEHOLD_STATUS_ORDER, ReferralStatus
 from allervers.domain.rights import Organisation, RightId
 from allervers.questionnaire import communes
 from allervers.wording import organisation_short_name, right_short_name
@@ -37,17 +37,7 @@ def status_name(status: str) -> str:
 
 
 # The statuses a household can have, in the order of the follow-up (for the filter).
-HOUSEHOLD_STATUSES = (
-    "met",
-    "flagged",
-    ReferralStatus.TO_REFER.value,
-    ReferralStatus.REFERRED.value,
-    ReferralStatus.CLAIM_FILED.value,
-    ReferralStatus.NO_NEWS.value,
-    ReferralStatus.OPENED.value,
-    ReferralStatus.REFUSED.value,
-    ReferralStatus.ABANDONED.value,
-)
+HOUSEHOLD_STATUSES = HOUSEHOLD_STATUS_ORDER  # the filter lists them in the follow-up order
 
 
 def date_text(iso_day: str | None) -> str:
