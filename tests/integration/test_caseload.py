@@ -419,3 +419,19 @@ def test_erasure_and_purge_remove_the_person_but_keep_past_figures(
     assert "Grosdidier" not in everything
     assert territory_figures(workspace, period) == before
     assert CaseloadService(workspace).page(CaseloadFilter(), 0, 50) == []
+
+
+def test_names_sort_in_french_dictionary_order(created: CreatedWorkspace, tmp_path: Path) -> None:
+    workspace = created.workspace
+    for name in ("Zoé Martin", "émile Durand", "Élodie Bernard", "Eric Petit", "Anaïs Roux"):
+        interview(workspace, tmp_path, name, "2026-03-02")
+    caseload = CaseloadService(workspace, today=dt.date(2026, 6, 1))
+    page = caseload.page(CaseloadFilter(), 0, 50, "name", False)
+    # Accents and case do not send "Élodie" and "émile" after "Zoé".
+    assert [r.contact_name for r in page] == [
+        "Anaïs Roux",
+        "Élodie Bernard",
+        "émile Durand",
+        "Eric Petit",
+        "Zoé Martin",
+    ]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import unicodedata
 
 # Letters that Unicode does not decompose, spelled out. U+008C and U+009C are the Windows-1252
-# bytes of "Œ" and "œ" read as Latin-1: openfisca-france's commune list has them in names such as
-# "C\x9cuvres-et-Valsery" (Cœuvres-et-Valsery).
+# bytes of "Œ" and "œ" read as Latin-1, as openfisca-france's commune list has them
+# ("C\x9cuvres-et-Valsery"; questionnaire/communes.py repairs them on reading, this stays safe).
 _SPELLED = str.maketrans({"œ": "oe", "Œ": "oe", "\x9c": "oe", "\x8c": "oe", "æ": "ae", "Æ": "ae"})
 # Below every character of a folded name: "Saint" sorts before "Saint Aubin".
 _SEPARATOR = "\x01"

@@ -41,7 +41,8 @@ _OPEN_ORDER = (
 _CLOSED_ORDER = (ReferralStatus.OPENED, ReferralStatus.REFUSED, ReferralStatus.ABANDONED)
 # The caseload's sort keys. Communes sort by their French name, as shown, not by INSEE code
 # (`commune_sort_key` is registered on every connection, storage/database.py); statuses in the
-# order of the follow-up (HOUSEHOLD_STATUS_ORDER), an unknown one last.
+# order of the follow-up (HOUSEHOLD_STATUS_ORDER), an unknown one last; names in French
+# dictionary order (`name_sort_key`: "Émile" among the E, not after "Zoé").
 SORTABLE: dict[str, Any] = {
     "last_contact": HouseholdRow.last_contact_on,
     "next_action": HouseholdRow.next_action_on,
@@ -51,7 +52,7 @@ SORTABLE: dict[str, Any] = {
         value=HouseholdRow.case_status,
         else_=len(HOUSEHOLD_STATUS_ORDER),
     ),
-    "name": HouseholdRow.contact_name,
+    "name": func.name_sort_key(HouseholdRow.contact_name),
 }
 # Within a commune or a step, the most recent contact first, whichever way the column is sorted.
 _THEN_RECENT = frozenset({"commune", "status"})

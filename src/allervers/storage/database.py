@@ -55,6 +55,12 @@ def commune_sort_key(insee: str | None) -> str | None:
     return french_sort_key(commune.name if commune else insee)
 
 
+@functools.lru_cache(maxsize=65536)
+def name_sort_key(name: str | None) -> str | None:
+    """The SQL function `name_sort_key(text)`: people's names in French dictionary order."""
+    return None if name is None else french_sort_key(name)
+
+
 def raw_connect(path: Path, key: bytes) -> Any:
     """A DB-API connection with the key and the pragmas every connection needs."""
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
@@ -77,6 +83,7 @@ def raw_connect(path: Path, key: bytes) -> Any:
         # For queries only, never in the schema: an index or a view using it would make the file
         # unreadable to a SQLCipher client without it (the `check` of a copy, the sqlcipher shell).
         conn.create_function("commune_sort_key", 1, commune_sort_key, deterministic=True)
+        conn.create_function("name_sort_key", 1, name_sort_key, deterministic=True)
     except sqlcipher3.DatabaseError as error:
         conn.close()
         raise storage_error(path, error) from error
