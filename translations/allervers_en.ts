@@ -151,6 +151,10 @@
         <source>À relancer ({0})</source>
         <translation>To follow up ({0})</translation>
     </message>
+    <message>
+        <source>Données personnelles du foyer effacées. Il ne figure plus dans le suivi ; ses comptes anonymes restent dans les chiffres.</source>
+        <translation>The household&apos;s personal data were erased. It no longer appears in the follow-up; its anonymous counts remain in the figures.</translation>
+    </message>
 </context>
 <context>
     <name>CaseloadTexts</name>
@@ -1112,6 +1116,10 @@
         <translation>&amp;Users…</translation>
     </message>
     <message>
+        <source>Conservation des &amp;données…</source>
+        <translation>&amp;Data retention…</translation>
+    </message>
+    <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1613,6 +1621,68 @@
     </message>
 </context>
 <context>
+    <name>PersonRights</name>
+    <message>
+        <source>Effacer les données personnelles de {0}&#xa0;?</source>
+        <translation>Erase the personal data of {0}?</translation>
+    </message>
+    <message>
+        <source>Effacer les données personnelles de ce foyer&#xa0;?</source>
+        <translation>Erase the personal data of this household?</translation>
+    </message>
+    <message>
+        <source>Seront effacés pour de bon : le nom, l&apos;adresse, le téléphone, les réponses aux entretiens, les raisons du non-recours, les notes et les contacts des orientations. Le foyer quittera le suivi des dossiers.
+
+Resteront, sans rien qui désigne la personne, les comptes anonymes des chiffres : portes frappées, commune, nombre de personnes, droits repérés et ouverts.
+
+Cet effacement ne peut pas être annulé. Si la personne veut une copie de ses données, exportez-les d&apos;abord.</source>
+        <translation>Erased for good: the name, the address, the phone number, the interview answers, the reasons for non-take-up, the notes and the referrals&apos; contacts. The household will leave the case follow-up.
+
+Kept, with nothing that identifies the person: the anonymous counts behind the figures (doors knocked, municipality, number of people, rights flagged and opened).
+
+This erasure cannot be undone. If the person wants a copy of their data, export it first.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRightsBox</name>
+    <message>
+        <source>Données de la personne (RGPD)</source>
+        <translation>The person&apos;s data (GDPR)</translation>
+    </message>
+    <message>
+        <source>E&amp;xporter les données de la personne…</source>
+        <translation>E&amp;xport the person&apos;s data…</translation>
+    </message>
+    <message>
+        <source>E&amp;ffacer les données personnelles…</source>
+        <translation>E&amp;rase the personal data…</translation>
+    </message>
+    <message>
+        <source>Dossier où écrire les données de la personne</source>
+        <translation>Folder where the person&apos;s data are written</translation>
+    </message>
+    <message>
+        <source>Export des données en cours…</source>
+        <translation>Exporting the data…</translation>
+    </message>
+    <message>
+        <source>Données de la personne écrites dans {0} : {1} et {2}.</source>
+        <translation>The person&apos;s data were written in {0}: {1} and {2}.</translation>
+    </message>
+    <message>
+        <source>Effacer les données personnelles</source>
+        <translation>Erase the personal data</translation>
+    </message>
+    <message>
+        <source>&amp;Effacer</source>
+        <translation>&amp;Erase</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RecentVisits</name>
     <message>
         <source>Visites récentes</source>
@@ -1841,6 +1911,93 @@
     <message>
         <source>Le fichier {0} existe déjà. Le remplacer par ce rapport ?</source>
         <translation>The file {0} already exists. Replace it with this report?</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Aucun foyer sans contact depuis plus de {0} mois : il n&apos;y a rien à effacer.</source>
+        <translation>No household without contact for more than {0} months: nothing to erase.</translation>
+    </message>
+    <message>
+        <source>1 foyer sans contact depuis plus de {0} mois.</source>
+        <translation>1 household without contact for more than {0} months.</translation>
+    </message>
+    <message>
+        <source>{0} foyers sans contact depuis plus de {1} mois.</source>
+        <translation>{0} households without contact for more than {1} months.</translation>
+    </message>
+    <message>
+        <source>&amp;Effacer ce foyer…</source>
+        <translation>&amp;Erase this household…</translation>
+    </message>
+    <message>
+        <source>&amp;Effacer ces {0} foyers…</source>
+        <translation>&amp;Erase these {0} households…</translation>
+    </message>
+    <message>
+        <source>Effacer les données personnelles du foyer sans contact depuis plus de {0} mois&#xa0;?</source>
+        <translation>Erase the personal data of the household without contact for more than {0} months?</translation>
+    </message>
+    <message>
+        <source>Effacer les données personnelles des {0} foyers sans contact depuis plus de {1} mois&#xa0;?</source>
+        <translation>Erase the personal data of the {0} households without contact for more than {1} months?</translation>
+    </message>
+    <message>
+        <source>Seront effacés pour de bon : les noms, adresses, téléphones, réponses aux entretiens, raisons du non-recours, notes et contacts des orientations. Ces foyers quitteront le suivi des dossiers.
+
+Resteront, sans rien qui désigne les personnes, les comptes anonymes des chiffres : portes frappées, communes, nombres de personnes, droits repérés et ouverts.
+
+Cet effacement ne peut pas être annulé.</source>
+        <translation>Erased for good: the names, addresses, phone numbers, interview answers, reasons for non-take-up, notes and referrals&apos; contacts. These households will leave the case follow-up.
+
+Kept, with nothing that identifies the people: the anonymous counts behind the figures (doors knocked, municipalities, numbers of people, rights flagged and opened).
+
+This erasure cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Aucun foyer effacé.</source>
+        <translation>No household erased.</translation>
+    </message>
+    <message>
+        <source>1 foyer effacé ; ses comptes anonymes restent dans les chiffres.</source>
+        <translation>1 household erased; its anonymous counts remain in the figures.</translation>
+    </message>
+    <message>
+        <source>{0} foyers effacés ; leurs comptes anonymes restent dans les chiffres.</source>
+        <translation>{0} households erased; their anonymous counts remain in the figures.</translation>
+    </message>
+    <message>
+        <source>Conservation des données</source>
+        <translation>Data retention</translation>
+    </message>
+    <message>
+        <source>Les données d&apos;un foyer sont gardées {0} mois après le dernier contact (CNIL, référentiel du secteur social et médico-social 2023-095). Passé ce délai, ses données personnelles sont effacées ; les comptes anonymes des chiffres restent.</source>
+        <translation>A household&apos;s data are kept {0} months after the last contact (CNIL, reference framework for the social and medico-social sector 2023-095). After that, its personal data are erased; the anonymous counts behind the figures remain.</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>Recherche des foyers sans contact…</source>
+        <translation>Looking for households without contact…</translation>
+    </message>
+    <message>
+        <source>Effacer les foyers sans contact</source>
+        <translation>Erase the households without contact</translation>
+    </message>
+    <message>
+        <source>&amp;Effacer</source>
+        <translation>&amp;Erase</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Effacement en cours…</source>
+        <translation>Erasing…</translation>
     </message>
 </context>
 <context>

@@ -9,16 +9,27 @@ A person's data can be exported on request (JSON and PDF). Every one of these is
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import errno
 import json
+import os
+import tempfile
+from collections.abc import Callable
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
+from allervers.domain.errors import StorageFull, WorkspaceAlreadyExists
+from allervers.reports.person_export import write_person_export
 from allervers.services.caseload import add_months
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import caseload_repo, repositories, retention_repo, rights_repo, visits_repo
 from allervers.storage.database import checkpoint
 from allervers.storage.models import utc_now
+from allervers.wording import Translate, identity
+
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 class RetentionService:
@@ -101,3 +112,74 @@ class RetentionService:
             )
         json.dumps(data)  # fails here, not in the caller's file, if anything is not JSON
         return data
+
+    def write_person_files(
+        self,
+        household_id: str,
+        folder: Path,
+        translate: Translate = identity,
+    ) -> tuple[Path, Path]:
+        """Writes the household's data (`export_person`) in `folder` as JSON and PDF, the files and
+        contents `allervers person export` writes. Both or neither: each is written to a temporary
+        file in `folder` (readable by its owner only), and renamed once both are complete; a file
+        already there is never replaced (WorkspaceAlreadyExists). A full disk is StorageFull; any
+        other failure is an OSError naming the file that could not be written. Nothing is left
+        behind when it fails."""
+        json_path, pdf_path = person_export_paths(folder, household_id)
+        for path in (json_path, pdf_path):
+            if path.exists():
+                raise WorkspaceAlreadyExists(path)
+        data = self.export_person(household_id)
+        text = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+        def write_json(target: Path) -> None:
+            target.write_bytes(text)
+
+        def write_pdf(target: Path) -> None:
+            write_person_export(target, data, translate)
+
+        writers: list[tuple[Path, Callable[[Path], None]]] = [
+            (json_path, write_json),
+            (pdf_path, write_pdf),
+        ]
+        temporaries: list[Path] = []
+        placed: list[Path] = []
+        current = json_path
+        try:
+            for path, write in writers:
+                current = path
+                handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+                os.close(handle)
+                temporaries.append(Path(name))
+                write(Path(name))
+                _sync(Path(name))
+            for temporary, (path, _) in zip(temporaries, writers, strict=True):
+                current = path
+                if path.exists():
+                    raise WorkspaceAlreadyExists(path)
+                os.replace(temporary, path)
+                placed.append(path)
+        except BaseException as error:
+            for leftover in [*temporaries, *placed]:
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            if isinstance(error, OSError) and error.errno in DISK_FULL:
+                raise StorageFull(current) from error
+            if isinstance(error, OSError) and error.errno is not None:
+                # Named after the file the person asked for, not the temporary one.
+                raise OSError(error.errno, error.strerror, str(current)) from error
+            raise
+        return json_path, pdf_path
+
+
+def person_export_paths(folder: Path, household_id: str) -> tuple[Path, Path]:
+    """The JSON and PDF files `allervers person export` names: the household id's first
+    characters, nothing about the person."""
+    stem = f"foyer-{household_id[:8]}"
+    return folder / f"{stem}.json", folder / f"{stem}.pdf"
+
+
+def _sync(path: Path) -> None:
+    """On disk before the rename: a USB key pulled out just after holds whole files."""
+    with open(path, "r+b") as handle:
+        os.fsync(handle.fileno())

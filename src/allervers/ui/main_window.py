@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
 
 from allervers.messages import role_label
 from allervers.rights.worker import EngineClient
+from allervers.services.retention import RetentionService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 from allervers.ui.assessor import rights_tools
@@ -24,6 +25,7 @@ from allervers.ui.engine_status import EngineStatus
 from allervers.ui.idle import IdleWatcher, minutes_to_ms
 from allervers.ui.lock_keys import KeysEverywhere
 from allervers.ui.lock_screen import LockScreen
+from allervers.ui.retention_dialog import RetentionDialog
 from allervers.ui.unlock import UnlockDialog
 from allervers.ui.users_dialog import UsersDialog
 from allervers.ui.workspace_view import VisitServiceFactory, WorkspaceView
@@ -114,12 +116,16 @@ class MainWindow(QMainWindow):
         self.passphrase_action.triggered.connect(self._change_passphrase)
         self.users_action = QAction(self.tr("&Utilisateurs…"), self)
         self.users_action.triggered.connect(self._manage_users)
+        self.retention_action = QAction(self.tr("Conservation des &données…"), self)
+        self.retention_action.setObjectName("retentionAction")
+        self.retention_action.triggered.connect(self.open_retention)
         self.quit_action = QAction(self.tr("&Quitter"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         menu.addAction(self.lock_action)
         menu.addAction(self.passphrase_action)
         menu.addAction(self.users_action)
+        menu.addAction(self.retention_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
 
@@ -178,6 +184,8 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
         self._view = WorkspaceView(workspace, self._visit_service)
         self._view.visits.attach_rights(rights_tools(self.engine, workspace))
+        # An erased household's address leaves the Visites page's lists too.
+        self._view.caseload.erased.connect(lambda _ids: self._refresh_visits())
         self._stack.addWidget(self._view)
         self._stack.setCurrentWidget(self._view)
         self._view.focus_start()
@@ -191,13 +199,19 @@ class MainWindow(QMainWindow):
         )
         self._set_actions_enabled(True)
         self.users_action.setVisible(user.is_coordinator)
+        self.retention_action.setVisible(user.is_coordinator)
         self.idle.set_interval(
             self._idle_override or minutes_to_ms(workspace.settings.idle_lock_minutes)
         )
         self.idle.start()
 
     def _set_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.lock_action, self.passphrase_action, self.users_action):
+        for action in (
+            self.lock_action,
+            self.passphrase_action,
+            self.users_action,
+            self.retention_action,
+        ):
             action.setEnabled(enabled)
 
     # Dialogs
@@ -221,6 +235,29 @@ class MainWindow(QMainWindow):
         dialog = UsersDialog(workspace, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def open_retention(self) -> RetentionDialog | None:
+        """The coordinator's "Conservation des données" dialog: households past the retention
+        period, and their purge."""
+        workspace = self._workspace
+        if workspace is None or not workspace.user.is_coordinator:
+            return None
+        dialog = RetentionDialog(
+            RetentionService(workspace), workspace.settings.retention_months, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.purged.connect(self._purged)
+        dialog.open()
+        return dialog
+
+    def _purged(self, _count: int) -> None:
+        if self._view is not None:
+            self._view.caseload.forget_households(None)
+        self._refresh_visits()
+
+    def _refresh_visits(self) -> None:
+        if self._view is not None:
+            self._view.visits.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()

@@ -1,6 +1,6 @@
 """The follow-up panel of one household: who and where, each flagged right with its referral and
 the buttons for the steps that may follow (NEXT_STEPS), and, for a coordinator, to whom its
-follow-up visit is given."""
+follow-up visit is given and the person's rights on their data (export, erasure)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ from allervers.domain.rights import RightId
 from allervers.domain.users import User
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService
+from allervers.services.retention import RetentionService
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.caseload.household import HouseholdFile, RightFollowUp
+from allervers.ui.caseload.person_rights import PersonRightsBox
 from allervers.ui.caseload.step_dialogs import STEP_ORDER, StepDialog, step_label
 from allervers.ui.caseload.texts import (
     address_text,
@@ -124,15 +126,19 @@ def referral_text(referral: Referral) -> str:
 class HouseholdDetail(QWidget):
     """`user` is who works: only coordinators record the steps of a referral, and a volunteer
     opens one only from their own visit (as CaseloadService allows). `users` (coordinators)
-    fills the choice of the volunteer who follows the household; None hides it."""
+    fills the choice of the volunteer who follows the household; None hides it. `retention`
+    gives a coordinator the export and the erasure of the person's data; None (and a volunteer's
+    session) shows neither."""
 
     changed = Signal(str)  # household id: a referral or the assignment changed
+    erased = Signal(str)  # household id: its personal data were erased
 
     def __init__(
         self,
         caseload: CaseloadService,
         user: User,
         users: list[User] | None,
+        retention: RetentionService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -190,6 +196,12 @@ class HouseholdDetail(QWidget):
         self._rights = QWidget()
         self._rights_layout = QVBoxLayout(self._rights)
         self._rights_layout.setContentsMargins(0, 0, 0, 0)
+        self.person: PersonRightsBox | None = None
+        if retention is not None and user.is_coordinator:
+            self.person = PersonRightsBox(retention)
+            self.person.done.connect(self._person_done)
+            self.person.failed.connect(self.error.setText)
+            self.person.erased.connect(self.erased)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -203,6 +215,9 @@ class HouseholdDetail(QWidget):
         column.addSpacing(6)
         column.addWidget(self.rights_title)
         column.addWidget(self._rights)
+        if self.person is not None:
+            column.addSpacing(6)
+            column.addWidget(self.person)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -220,10 +235,15 @@ class HouseholdDetail(QWidget):
         self._file = None
         for label in (self.name, self.address, self.phone, self.meta, self.rights_title):
             label.setVisible(False)
+        for label in (self.name, self.address, self.phone, self.meta):
+            label.clear()  # a hidden label still holds its text: an erased name goes with it
         self.assign_box.setVisible(False)
         self.done.clear()
         self.error.clear()
         self._clear_rights()
+        if self.person is not None:
+            self.person.set_household(None, None)
+            self.person.setVisible(False)
 
     def show_loading(self, household_id: str, row: CaseloadRow | None) -> None:
         """At once, from the table's row; the rights follow when the file is read."""
@@ -238,6 +258,8 @@ class HouseholdDetail(QWidget):
         else:
             self.name.setText(self.tr("Chargement…"))
             self.name.setVisible(True)
+            if self.person is not None:
+                self.person.set_household(household_id, None)
         self._clear_rights()
         self.rights_title.setVisible(False)
 
@@ -289,6 +311,9 @@ class HouseholdDetail(QWidget):
         phone: str | None,
     ) -> None:
         self.name.setText(name or self.tr("Nom non noté"))
+        if self.person is not None:
+            self.person.set_household(self.household_id, name)
+            self.person.setVisible(self.household_id is not None)
         where = address_text(number, street)
         town = commune_name(commune)
         self.address.setText(f"{where}, {town}" if where else town)
@@ -418,6 +443,10 @@ class HouseholdDetail(QWidget):
             )
         )
         self.changed.emit(referral.household_id)
+
+    def _person_done(self, text: str) -> None:
+        self.error.clear()
+        self.done.setText(text)
 
     def _assign(self) -> None:
         household_id = self.household_id

@@ -75,6 +75,11 @@ class VisitIndex:
             ]
         return list(self._by_household[household_id])
 
+    def forget(self, household_ids: list[str]) -> None:
+        """Drops what was read of these households (their personal data were erased)."""
+        for household_id in household_ids:
+            self._by_household.pop(household_id, None)
+
     def contact(self, household_id: str) -> VisitEntry | None:
         """The latest visit that names the household, else the latest visit."""
         visits = self.of(household_id)

@@ -7,7 +7,7 @@ is shown, and again each time it is shown after (a visit may have been recorded 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from allervers.domain.referrals import CaseloadFilter, CaseloadRow, Referral
 from allervers.domain.users import User
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService
+from allervers.services.retention import RetentionService
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
@@ -39,6 +40,7 @@ from allervers.ui.operations import run_in_background
 translate = QCoreApplication.translate
 
 
+DONE_STYLE = "QLabel { color: #1b5e20; }"
 HOUSEHOLDS_TAB, DUE_TAB = 0, 1
 DETAIL_WIDTH = 390  # the follow-up panel's first width; the table takes the rest
 
@@ -54,7 +56,10 @@ def households_text(count: int) -> str:
 class CaseloadPage(QWidget):
     """`user`: who works (a coordinator records the steps of referrals). `users`: the
     workspace's users, for a coordinator (filter by volunteer, assign follow-up visits); None in
-    a volunteer's session."""
+    a volunteer's session. `retention`: the person's rights on their data in the follow-up panel
+    (export, erasure), for a coordinator; None shows neither."""
+
+    erased = Signal(object)  # list of household ids whose personal data were erased
 
     def __init__(
         self,
@@ -63,6 +68,7 @@ class CaseloadPage(QWidget):
         visits: VisitService,
         user: User,
         users: list[User] | None,
+        retention: RetentionService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -84,9 +90,10 @@ class CaseloadPage(QWidget):
         bold.setBold(True)
         self.count.setFont(bold)
         self.view = CaseloadView(self.model)
-        self.detail = HouseholdDetail(caseload, user, users)
+        self.detail = HouseholdDetail(caseload, user, users, retention)
         self.due = DueList()
         self.error = message_label("caseloadError", ERROR_STYLE)
+        self.done = message_label("caseloadDone", DONE_STYLE)
 
         households = QWidget()
         top = QHBoxLayout()
@@ -113,6 +120,7 @@ class CaseloadPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.error)
+        layout.addWidget(self.done)
         layout.addWidget(self.tabs, 1)
 
         self.filters.changed.connect(self._filter_changed)
@@ -120,6 +128,7 @@ class CaseloadPage(QWidget):
         self.model.failed.connect(self.error.setText)
         self.view.household_chosen.connect(self.open_household)
         self.detail.changed.connect(self._household_changed)
+        self.detail.erased.connect(self._person_erased)
         self.due.open_household.connect(self._open_from_due)
         self.tabs.currentChanged.connect(lambda tab: self._need_index() if tab == DUE_TAB else None)
 
@@ -185,6 +194,7 @@ class CaseloadPage(QWidget):
 
     def _filter_changed(self, where: CaseloadFilter) -> None:
         self.error.clear()
+        self.done.clear()
         self.model.set_filter(where)
         self._close_detail()  # its household may not be among the rows any more
 
@@ -194,6 +204,7 @@ class CaseloadPage(QWidget):
         self.detail.setVisible(False)
 
     def open_household(self, household_id: str) -> None:
+        self.done.clear()
         self.detail.show_loading(household_id, self._row(household_id))
         self.detail.setVisible(True)
         if self.index is not None:  # even stale: shown now, again when the fresh one comes
@@ -226,6 +237,36 @@ class CaseloadPage(QWidget):
         number = self.model.row_of(household_id)
         return self.model.row_at(number) if number is not None else None
 
+    def _person_erased(self, household_id: str) -> None:
+        self.forget_households([household_id])
+        self.done.setText(
+            self.tr(
+                "Données personnelles du foyer effacées. Il ne figure plus dans le suivi ; ses "
+                "comptes anonymes restent dans les chiffres."
+            )
+        )
+        self.erased.emit([household_id])
+
+    def forget_households(self, household_ids: list[str] | None) -> None:
+        """After an erasure (these households) or a purge (None: any household): what was read
+        of them goes, and the table and the "à relancer" list are read again (an erased household
+        leaves them)."""
+        if household_ids is None:
+            self.index = None  # read again, lazily, when next needed
+            self._index_stale = True
+            self._close_detail()
+        else:
+            if self.index is not None:
+                self.index.forget(household_ids)
+            if self.detail.household_id in household_ids:
+                self._close_detail()
+        self.error.clear()
+        self.model.reload()
+        self._show_count()
+        self._load_due()
+        if self.tabs.currentIndex() == DUE_TAB:
+            self._need_index()
+
     def _household_changed(self, household_id: str) -> None:
         self.model.refresh()
         self._show_count()
@@ -238,4 +279,7 @@ def build_caseload_page(workspace: OpenWorkspace, visits: VisitService) -> Casel
     """The page with the unlocked user's services and permissions."""
     user = workspace.user
     users = [u for u in workspace.list_users() if u.active] if user.is_coordinator else None
-    return CaseloadPage(CaseloadService(workspace), RightsService(workspace), visits, user, users)
+    retention = RetentionService(workspace) if user.is_coordinator else None
+    return CaseloadPage(
+        CaseloadService(workspace), RightsService(workspace), visits, user, users, retention
+    )
