@@ -1315,6 +1315,46 @@
         <translation>Unexpected error: {0}.</translation>
     </message>
     <message>
+        <source>accès refusé</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>opération non permise</source>
+        <translation>operation not permitted</translation>
+    </message>
+    <message>
+        <source>support en lecture seule (clé USB verrouillée ?)</source>
+        <translation>read-only medium (USB key locked?)</translation>
+    </message>
+    <message>
+        <source>fichier ou dossier introuvable</source>
+        <translation>no such file or folder</translation>
+    </message>
+    <message>
+        <source>un élément du chemin n&apos;est pas un dossier</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>c&apos;est un dossier, pas un fichier</source>
+        <translation>this is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>le fichier existe déjà</source>
+        <translation>the file already exists</translation>
+    </message>
+    <message>
+        <source>plus de place sur le disque</source>
+        <translation>no space left on the disk</translation>
+    </message>
+    <message>
+        <source>erreur de lecture ou d&apos;écriture du support</source>
+        <translation>read or write error on the medium</translation>
+    </message>
+    <message>
+        <source>nom de fichier trop long</source>
+        <translation>file name too long</translation>
+    </message>
+    <message>
         <source>période (--period 2026-Q3, ou --from et --to)</source>
         <translation>period (--period 2026-Q3, or --from and --to)</translation>
     </message>

@@ -9,6 +9,7 @@ the identity and prints French.
 from __future__ import annotations
 
 import contextlib
+import errno
 from collections.abc import Callable
 
 from allervers.domain import errors
@@ -207,9 +208,29 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             )
         case OSError(strerror=reason, filename=filename):
             return translate("Messages", "Erreur d'accès au fichier {0} : {1}.").format(
-                filename, reason
+                filename, os_reason(error, reason, translate)
             )
     return translate("Messages", "Erreur inattendue : {0}.").format(type(error).__name__)
+
+
+def os_reason(error: OSError, system_text: str | None, translate: Translate = identity) -> str:
+    """The system's reason in the user's language for the usual cases (the system's own text is
+    English on most laptops); the system's text otherwise."""
+    reasons = {
+        errno.EACCES: translate("Messages", "accès refusé"),
+        errno.EPERM: translate("Messages", "opération non permise"),
+        errno.EROFS: translate("Messages", "support en lecture seule (clé USB verrouillée ?)"),
+        errno.ENOENT: translate("Messages", "fichier ou dossier introuvable"),
+        errno.ENOTDIR: translate("Messages", "un élément du chemin n'est pas un dossier"),
+        errno.EISDIR: translate("Messages", "c'est un dossier, pas un fichier"),
+        errno.EEXIST: translate("Messages", "le fichier existe déjà"),
+        errno.ENOSPC: translate("Messages", "plus de place sur le disque"),
+        errno.EIO: translate("Messages", "erreur de lecture ou d'écriture du support"),
+        errno.ENAMETOOLONG: translate("Messages", "nom de fichier trop long"),
+    }
+    if error.errno in reasons:
+        return reasons[error.errno]
+    return system_text or type(error).__name__
 
 
 def field_label(field: str, translate: Translate = identity) -> str:

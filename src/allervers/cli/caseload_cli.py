@@ -125,17 +125,8 @@ def person(args: argparse.Namespace, workspace: Any) -> int:
         service.erase(args.household)
         print("Données du foyer effacées ; les comptes anonymes restent.")
         return 0
-    from allervers.reports.person_export import write_person_export
-
-    data = service.export_person(args.household)
     args.out.mkdir(parents=True, exist_ok=True)
-    json_path = args.out / f"foyer-{args.household[:8]}.json"
-    pdf_path = args.out / f"foyer-{args.household[:8]}.pdf"
-    for path in (json_path, pdf_path):
-        if path.exists():
-            raise WorkspaceAlreadyExists(path)
-    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    write_person_export(pdf_path, data)
+    json_path, pdf_path = service.write_person_files(args.household, args.out)
     print(f"Données exportées : {json_path} et {pdf_path}")
     return 0
 
