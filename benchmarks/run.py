@@ -140,7 +140,7 @@ def bench_caseload(tmp: Path) -> None:
         "caseload: page 200 rows deep in the list (offset 40,000)",
         _timed(lambda: caseload.page(CaseloadFilter(), 40_000, 200), 5),
     )
-    for key in ("commune", "status"):
+    for key in ("commune", "status", "name"):
         _report(
             f"caseload: sorted by {key}, count + first page",
             _timed(lambda key=key: first_sorted(CaseloadFilter(), key), 5),
