@@ -5,7 +5,7 @@ stored is read back through CaseloadService."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -439,3 +439,21 @@ def test_the_caseload_speaks_english_when_asked(
     assert find(page, QPushButton, "step-rsa-claim_filed").text() == "Claim filed…"
     assert find(page, QLabel, "status-rsa").text() == "Referred"
     assert find(page, QLabel, "history-rsa").text() == "Referred on 02/02/2026 to CAF."
+
+
+def test_the_coordinators_caseload_fits_a_960_pixel_wide_window(
+    qtbot: QtBot, three_households: dict[str, str], open_window: Callable[..., MainWindow]
+) -> None:
+    window = open_window()
+    window.resize(960, 640)
+    _navigate(qtbot, window, "Suivi des dossiers")
+    qtbot.wait(50)
+    # A layout wider than the window would force it wider than a small laptop's screen.
+    assert window.minimumSizeHint().width() <= 960
+    assert window.width() <= 960
+    page = window.findChild(CaseloadPage)
+    assert page is not None
+    click_row(qtbot, page, "Sidonie Paturel")  # the follow-up panel opens beside the list
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 960
+    assert window.width() <= 960

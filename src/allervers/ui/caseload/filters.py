@@ -66,6 +66,12 @@ class CaseloadFilters(QWidget):
         self.commune.picked.connect(self._emit)
         for combo in (self.right, self.status, self.volunteer):
             combo.currentIndexChanged.connect(self._emit)
+            # As wide as the space allows, not as the longest name ("Complémentaire santé
+            # solidaire"): the page must fit a 960-pixel-wide window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         self.overdue.toggled.connect(self._emit)
 
         grid = QGridLayout(self)
