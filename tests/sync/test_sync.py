@@ -421,3 +421,24 @@ def test_an_invitation_or_a_reply_that_cannot_be_written_leaves_nothing_behind(
     _peer, fingerprint = SyncService(hub).enrol(tmp_path / "camille.reply")
     assert fingerprint == joined.own_fingerprint
     joined.created.workspace.lock()
+
+
+def test_the_caseload_follows_records_merged_from_another_laptop(
+    team: Team, tmp_path: Path
+) -> None:
+    """The caseload columns (rights flagged, step, next action) are worked out on each laptop:
+    after a merge they follow the visits and assessments received, even when the household
+    row itself was changed on both sides (it then keeps this laptop's columns)."""
+    from allervers.domain.referrals import CaseloadFilter
+    from allervers.domain.rights import RightId
+    from allervers.services.rights import RightsService
+    from tests.integration.test_caseload import flagged
+
+    visit_id = interview(team.alice, tmp_path, "Gaëlle Tourmente", "2026-01-05")
+    send(team.alice, team.hub, tmp_path / "1.avsync")
+    household = VisitService(team.hub).get(visit_id).household_id
+    CaseloadService(team.hub).assign(household, team.alice.user.id)  # not yet sent
+    RightsService(team.alice).store(visit_id, [flagged(RightId.RSA), flagged(RightId.PPA)])
+    send(team.alice, team.hub, tmp_path / "2.avsync")
+    ppa = CaseloadService(team.hub).page(CaseloadFilter(right=RightId.PPA), 0, 50)
+    assert [row.household_id for row in ppa] == [household]

@@ -42,7 +42,14 @@ from allervers.services.workspace import (
     is_workspace,
     require_strong,
 )
-from allervers.storage import keys_repo, migrate, repositories, sync_base, sync_repo
+from allervers.storage import (
+    caseload_repo,
+    keys_repo,
+    migrate,
+    repositories,
+    sync_base,
+    sync_repo,
+)
 from allervers.storage.atomic import write_atomically
 from allervers.storage.database import Database, checkpoint
 from allervers.storage.metadata_file import WorkspaceMetadata, database_path, write_metadata
@@ -410,6 +417,11 @@ class SyncService:
             touched: dict[str, list[str]] = {}
             report = sync_repo.merge(
                 session, me.device_id, sender, acked_out, records, keep_user, from_hub, touched
+            )
+            # The caseload columns are worked out here from what is here now (a household row
+            # changed on both sides keeps this laptop's, which the new records may move).
+            caseload_repo.refresh_households(
+                session, sync_repo.households_touched(session, touched)
             )
             if ws.user.is_coordinator and row.role == Role.VOLUNTEER.value:
                 sync_repo.relay(session, me.device_id, row.user_id, touched)

@@ -511,6 +511,15 @@ def _households_of(session: Session, entity: str, ids: list[str]) -> dict[str, s
     return {i: above[p] for i, p in direct.items() if p in above}
 
 
+def households_touched(session: Session, touched: dict[str, list[str]]) -> list[str]:
+    """The households of the records a merge inserted or changed (those still here)."""
+    found: set[str] = set()
+    for entity, ids in touched.items():
+        if entity in LINKS and ids:
+            found.update(_households_of(session, entity, ids).values())
+    return sorted(_existing_ids(session, ENTITIES["households"], found))
+
+
 def relay(session: Session, me: str, sender_user: str, touched: dict[str, list[str]]) -> int:
     """The hub: records a volunteer sent about a household now assigned to someone else (a
     visit made before the household was given to a colleague) become changes of the hub, so
