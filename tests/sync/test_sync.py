@@ -25,6 +25,7 @@ from allervers.services.caseload import CaseloadService, step
 from allervers.services.sync import SyncService, join
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, OpenWorkspace
+from allervers.storage.models import HouseholdRow
 from tests.conftest import FAST_KDF, OTHER_PASSPHRASE, file_hashes
 from tests.integration.test_caseload import interview
 
@@ -347,22 +348,25 @@ def test_a_clash_found_on_the_laptop_reaches_the_coordinator(team: Team, tmp_pat
     send(team.alice, team.hub, tmp_path / "1.avsync")
     VisitService(team.hub).answer(visit_id, "contact_phone", "06 11 22 33 44")
     VisitService(team.alice).answer(visit_id, "contact_phone", "07 55 66 77 88")
-    # The answer, and the household's contact phone copied from it.
-    assert send(team.hub, team.alice, tmp_path / "2.avsync", "Alice Marchand").conflicts == 2
+    # One conflict: the household's contact phone is the answer's copy, not a second clash.
+    assert send(team.hub, team.alice, tmp_path / "2.avsync", "Alice Marchand").conflicts == 1
     assert VisitService(team.alice).get(visit_id).answers["contact_phone"] == "06 11 22 33 44"
     report = send(team.alice, team.hub, tmp_path / "3.avsync")
-    assert report.conflicts == 2
+    assert report.conflicts == 1
     hub_sync = SyncService(team.hub)
     found = {(c.entity, c.field, c.local_value, c.remote_value) for c in hub_sync.conflicts()}
-    assert found == {
-        ("visits", "answers.contact_phone", "06 11 22 33 44", "07 55 66 77 88"),
-        ("households", "contact_phone", "06 11 22 33 44", "07 55 66 77 88"),
-    }
+    assert found == {("visits", "answers.contact_phone", "06 11 22 33 44", "07 55 66 77 88")}
     for conflict in hub_sync.conflicts():
         hub_sync.resolve(conflict.id, take_remote=True)
     send(team.hub, team.alice, tmp_path / "4.avsync", "Alice Marchand")
+    household = VisitService(team.hub).get(visit_id).household_id
     for workspace in (team.hub, team.alice):
         assert VisitService(workspace).get(visit_id).answers["contact_phone"] == "07 55 66 77 88"
+        # The household's copy (shown in the caseload) follows the chosen answer.
+        with workspace.db.session() as session:
+            household_row = session.get(HouseholdRow, household)
+            assert household_row is not None
+            assert household_row.contact_phone == "07 55 66 77 88"
     # Once the coordinator has it, the value leaves the laptop; nothing comes back twice.
     assert send(team.alice, team.hub, tmp_path / "5.avsync").conflicts == 0
     assert hub_sync.conflicts() == []

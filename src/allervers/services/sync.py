@@ -49,6 +49,7 @@ from allervers.storage import (
     repositories,
     sync_base,
     sync_repo,
+    visits_repo,
 )
 from allervers.storage.atomic import write_atomically
 from allervers.storage.database import Database, checkpoint
@@ -418,11 +419,12 @@ class SyncService:
             report = sync_repo.merge(
                 session, me.device_id, sender, acked_out, records, keep_user, from_hub, touched
             )
-            # The caseload columns are worked out here from what is here now (a household row
-            # changed on both sides keeps this laptop's, which the new records may move).
-            caseload_repo.refresh_households(
-                session, sync_repo.households_touched(session, touched)
-            )
+            # A household's contact and caseload columns are worked out here from what is here
+            # now (a household row changed on both sides keeps this laptop's, which the new
+            # records may move).
+            households = sync_repo.households_touched(session, touched)
+            visits_repo.contacts_from_visits(session, households)
+            caseload_repo.refresh_households(session, households)
             if ws.user.is_coordinator and row.role == Role.VOLUNTEER.value:
                 sync_repo.relay(session, me.device_id, row.user_id, touched)
             if from_hub:

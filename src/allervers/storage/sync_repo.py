@@ -25,7 +25,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.sync import Conflict, MergeReport, Peer
 from allervers.domain.users import normalise_user_name
-from allervers.storage import sync_base
+from allervers.storage import sync_base, visits_repo
 from allervers.storage.models import (
     AssessmentRow,
     Base,
@@ -111,8 +111,20 @@ USER_COLUMNS = ("created_by", "assigned_to", "volunteer_id", "user_id")
 NOT_SENT = {"users": {"slot_id"}}
 STAMP = {"id", "created_at", "updated_at", "origin_device", "change_seq"}
 # Derived by each laptop from the visits (caseload columns): never a conflict of their own.
+# The address and contact of a household are copied from its latest visit's answers (where a
+# clash shows, once) and worked out again after each merge.
 NOT_COMPARED = {
-    "households": {"last_contact_on", "flags", "case_status", "next_action_on", "purged_at"},
+    "households": {
+        "last_contact_on",
+        "flags",
+        "case_status",
+        "next_action_on",
+        "purged_at",
+        "street",
+        "number",
+        "contact_name",
+        "contact_phone",
+    },
 }
 CHUNK = 500
 
@@ -725,6 +737,10 @@ def resolve(session: Session, conflict_id: str, take_remote: bool) -> Conflict:
         current = {column: getattr(record, column)}
         merged = sync_base.with_fields(row.entity, current, {row.field: _received_value(row)})
         setattr(record, column, merged[column])
+        if row.entity == "visits":
+            session.flush()
+            household = _household_of(session, row.entity, row.record_id)
+            visits_repo.contacts_from_visits(session, [household])
     row.resolved = True
     session.flush()
     return _to_conflict(session, row)

@@ -128,6 +128,32 @@ def set_contact(
     row.street, row.number, row.contact_name, row.contact_phone = street, number, name, phone
 
 
+def contacts_from_visits(session: Session, household_ids: list[str]) -> None:
+    """Sets each household's address and contact from its latest finished visit, as finishing or
+    editing a visit does (for households whose visits came from another laptop). A household
+    without a finished visit keeps what it has."""
+    latest: dict[str, str] = {}
+    for start in range(0, len(household_ids), 500):  # SQLite's bound-parameter limit
+        rows = session.execute(
+            select(VisitRow.household_id, VisitRow.answers, VisitRow.status)
+            .where(VisitRow.household_id.in_(household_ids[start : start + 500]))
+            .order_by(VisitRow.visited_on, VisitRow.created_at)
+        )
+        for household_id, answers, status in rows:
+            if status == VisitStatus.FINISHED.value:
+                latest[household_id] = answers
+    for household_id, text in latest.items():
+        answers = json.loads(text)
+        set_contact(
+            session,
+            household_id,
+            answers.get("address_street"),
+            answers.get("address_number"),
+            answers.get("contact_name"),
+            answers.get("contact_phone"),
+        )
+
+
 def add_change(
     session: Session, visit_id: str, user_id: str, path: str, old: Any, new: Any
 ) -> None:
