@@ -170,13 +170,18 @@ class VisitService:
         return self.finish(visit.id)
 
     def get(self, visit_id: str) -> Visit:
+        """A visit this user may read: their own, or any visit of a household assigned to them
+        (a colleague's earlier visit, after the household was given to them), as in the lists."""
         with self._workspace.db.session() as session:
             visit = visits_repo.get_visit(session, visit_id)
-            self._require_visible(visit)
+            assigned = visits_repo.assigned_to(session, visit.household_id)
+            if assigned != self._user_id:
+                self._require_visible(visit)
             repositories.append_audit(session, self._user_id, "visit_viewed", "visit", visit_id)
         return visit
 
     def _require_visible(self, visit: Visit) -> None:
+        """Changing a visit stays with its author (or the coordinator)."""
         if self._workspace.user.is_coordinator or visit.volunteer_id == self._user_id:
             return
         raise PermissionDenied("visit")

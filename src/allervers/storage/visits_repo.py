@@ -191,6 +191,11 @@ def _visible_to(user_id: str | None):  # type: ignore[no-untyped-def]
     return or_(VisitRow.volunteer_id == user_id, VisitRow.household_id.in_(assigned))
 
 
+def assigned_to(session: Session, household_id: str) -> str | None:
+    row = session.get(HouseholdRow, household_id)
+    return None if row is None else row.assigned_to
+
+
 def list_visits(
     session: Session,
     visible_to: str | None,
