@@ -204,7 +204,7 @@ class VisitService:
                 visits_repo.add_change(session, visit_id, self._user_id, path, old, value)
                 repositories.append_audit(session, self._user_id, "visit_edited", "visit", visit_id)
                 answers = strip_identifiers(answers)
-                self._sync_household(session, visit.household_id, answers)
+                visits_repo.contact_from_answers(session, visit.household_id, answers)
             visits_repo.save_answers(session, visit_id, answers)
             if visit.status is VisitStatus.FINISHED:
                 session.flush()
@@ -232,22 +232,11 @@ class VisitService:
             answers = strip_identifiers(visit.answers)
             visits_repo.save_answers(session, visit_id, answers)
             visits_repo.mark_finished(session, visit_id)
-            self._sync_household(session, visit.household_id, answers)
+            visits_repo.contact_from_answers(session, visit.household_id, answers)
             session.flush()
             caseload_repo.refresh_household(session, visit.household_id)
             repositories.append_audit(session, self._user_id, "visit_finished", "visit", visit_id)
         return Visit(**{**_fields(visit), "answers": answers, "status": VisitStatus.FINISHED})
-
-    @staticmethod
-    def _sync_household(session: Any, household_id: str, answers: dict[str, Any]) -> None:
-        visits_repo.set_contact(
-            session,
-            household_id,
-            answers.get("address_street"),
-            answers.get("address_number"),
-            answers.get("contact_name"),
-            answers.get("contact_phone"),
-        )
 
     def discard(self, visit_id: str) -> None:
         """Drops an unfinished visit (started at the wrong door, or a test): drafts only, and

@@ -676,17 +676,10 @@ def prune(
 
 
 def _household_of(session: Session, entity: str, record_id: str) -> str:
-    """The household a record belongs to ("" for a user), through its links."""
-    while entity in LINKS:
-        column, parent = LINKS[entity]
-        if entity == "households":
-            return record_id
-        table = ENTITIES[entity]
-        found = session.execute(select(table.c[column]).where(table.c.id == record_id)).first()
-        if found is None:
-            return ""
-        entity, record_id = parent, str(found[0])
-    return ""
+    """The household a record belongs to ("" for a user or a record no longer here)."""
+    if entity not in LINKS:
+        return ""
+    return _households_of(session, entity, [record_id]).get(record_id, "")
 
 
 def _to_conflict(session: Session, row: SyncConflictRow) -> Conflict:

@@ -143,15 +143,19 @@ def contacts_from_visits(session: Session, household_ids: list[str]) -> None:
             if status == VisitStatus.FINISHED.value:
                 latest[household_id] = answers
     for household_id, text in latest.items():
-        answers = json.loads(text)
-        set_contact(
-            session,
-            household_id,
-            answers.get("address_street"),
-            answers.get("address_number"),
-            answers.get("contact_name"),
-            answers.get("contact_phone"),
-        )
+        contact_from_answers(session, household_id, json.loads(text))
+
+
+def contact_from_answers(session: Session, household_id: str, answers: dict[str, Any]) -> None:
+    """The household's address and contact, copied from a visit's answers."""
+    set_contact(
+        session,
+        household_id,
+        answers.get("address_street"),
+        answers.get("address_number"),
+        answers.get("contact_name"),
+        answers.get("contact_phone"),
+    )
 
 
 def add_change(
