@@ -122,21 +122,25 @@ def bases(
     return found
 
 
-def remember_received(session: Session, peer: str, entity: str, rows: dict[str, str]) -> None:
-    """`rows`: record id → digests of the version received from `peer`."""
+def _upsert(session: Session, table: type[Base], rows: list[dict[str, Any]]) -> None:
+    """Inserts the rows, or replaces the non-key columns of those already there."""
     if not rows:
         return
-    values = [
-        {"peer_device": peer, "entity": entity, "record_id": i, "digests": d}
-        for i, d in rows.items()
-    ]
-    statement = insert(SyncBaseRow)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["peer_device", "entity", "record_id"],
-            set_={"digests": statement.excluded.digests},
-        ),
-        values,
+    keys = ["peer_device", "entity", "record_id"]
+    statement = insert(table)
+    replaced = {c: statement.excluded[c] for c in rows[0] if c not in keys}
+    session.execute(statement.on_conflict_do_update(index_elements=keys, set_=replaced), rows)
+
+
+def remember_received(session: Session, peer: str, entity: str, rows: dict[str, str]) -> None:
+    """`rows`: record id → digests of the version received from `peer`."""
+    _upsert(
+        session,
+        SyncBaseRow,
+        [
+            {"peer_device": peer, "entity": entity, "record_id": i, "digests": d}
+            for i, d in rows.items()
+        ],
     )
 
 
@@ -144,22 +148,13 @@ def remember_sent(
     session: Session, peer: str, entity: str, rows: Iterable[tuple[str, int, str]]
 ) -> None:
     """`rows`: (record id, change number, digests) of the versions written for `peer`."""
-    values = [
-        {"peer_device": peer, "entity": entity, "record_id": i, "change_seq": s, "digests": d}
-        for i, s, d in rows
-    ]
-    if not values:
-        return
-    statement = insert(SyncSentRow)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["peer_device", "entity", "record_id"],
-            set_={
-                "change_seq": statement.excluded.change_seq,
-                "digests": statement.excluded.digests,
-            },
-        ),
-        values,
+    _upsert(
+        session,
+        SyncSentRow,
+        [
+            {"peer_device": peer, "entity": entity, "record_id": i, "change_seq": s, "digests": d}
+            for i, s, d in rows
+        ],
     )
 
 
