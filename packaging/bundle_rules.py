@@ -89,22 +89,24 @@ def excluded_modules() -> list[str]:
 # Qt plugins the application never loads: other display servers than X11 (XWayland serves Wayland
 # sessions; one platform to test), image formats (the interface shows no pictures), network and
 # input-device plugins, the GTK theme (it would bring GTK, cairo and pango, ~15 MB).
+# Linux and macOS wheels keep Qt under PySide6/Qt/, Windows wheels directly under PySide6/: the
+# patterns match both ("*" crosses folders in fnmatch).
 DROPPED_QT = (
-    "PySide6/Qt/plugins/wayland-*/*",
-    "PySide6/Qt/plugins/egldeviceintegrations/*",
-    "PySide6/Qt/plugins/generic/*",
-    "PySide6/Qt/plugins/networkinformation/*",
-    "PySide6/Qt/plugins/tls/*",
-    "PySide6/Qt/plugins/imageformats/*",
-    "PySide6/Qt/plugins/platformthemes/*gtk3*",
-    "PySide6/Qt/plugins/platforms/*eglfs*",
-    "PySide6/Qt/plugins/platforms/*linuxfb*",
-    "PySide6/Qt/plugins/platforms/*minimalegl*",
-    "PySide6/Qt/plugins/platforms/*vkkhrdisplay*",
-    "PySide6/Qt/plugins/platforms/*vnc*",
-    "PySide6/Qt/plugins/platforms/*wayland*",
+    "PySide6/*plugins/wayland-*/*",
+    "PySide6/*plugins/egldeviceintegrations/*",
+    "PySide6/*plugins/generic/*",
+    "PySide6/*plugins/networkinformation/*",
+    "PySide6/*plugins/tls/*",
+    "PySide6/*plugins/imageformats/*",
+    "PySide6/*plugins/platformthemes/*gtk3*",
+    "PySide6/*plugins/platforms/*eglfs*",
+    "PySide6/*plugins/platforms/*linuxfb*",
+    "PySide6/*plugins/platforms/*minimalegl*",
+    "PySide6/*plugins/platforms/*vkkhrdisplay*",
+    "PySide6/*plugins/platforms/*vnc*",
+    "PySide6/*plugins/platforms/*wayland*",
 )
-QT_TRANSLATIONS = "PySide6/Qt/translations/*"
+QT_TRANSLATIONS = "PySide6/*translations/*"
 KEPT_QT_TRANSLATIONS = ("qtbase_fr.qm", "qtbase_en.qm", "qt_fr.qm", "qt_en.qm")
 """Qt's own strings in the two languages of the interface (`allervers.ui.i18n`)."""
 

@@ -127,16 +127,16 @@ def _check_window(test: SelfTest) -> str:
             raise SelfTestFailed(
                 "Fenêtre : la fenêtre principale ne s'est pas affichée avec l'espace de travail."
             )
-        platform = window.windowHandle().screen().name() or "?"
+        screen = window.windowHandle().screen().name()
     finally:
         window.close()
         window.deleteLater()
         QCoreApplication.processEvents()
     test.workspace = None  # closing the window locked it
-    qpa = os.environ.get("QT_QPA_PLATFORM", "")
+    where = os.environ.get("QT_QPA_PLATFORM", "") + (f", écran {screen}" if screen else "")
     return (
-        f"Fenêtre principale ouverte ({qpa}, écran {platform}) avec la visite du foyer, puis "
-        "fermée (espace verrouillé)."
+        f"Fenêtre principale ouverte ({where}) avec la visite du foyer, puis fermée "
+        "(espace verrouillé)."
     )
 
 

@@ -94,9 +94,11 @@ def _load(path: str) -> object:
 
 
 def missing_libraries(
-    environ: Mapping[str, str] | None = None, load: Loader = _load
+    environ: Mapping[str, str] | None = None, load: Loader | None = None
 ) -> list[SystemLibrary]:
-    """The system libraries Qt's xcb plugin lacks here; empty when it loads (or is not used)."""
+    """The system libraries Qt's xcb plugin lacks here; empty when it loads (or is not used).
+    `load` replaces `ctypes.CDLL` (tests)."""
+    load = load or _load
     if not uses_xcb(environ):
         return []
     plugin = _plugin("libqxcb.so")
