@@ -80,3 +80,16 @@ def test_amounts_are_written_the_french_way() -> None:
     assert self_test.euros(573.49) == "573,49 €"
     assert self_test.euros(1234.5) == "1 234,50 €"
     assert self_test.EXPECTED_RSA == 573.49
+
+
+def test_x11_without_a_display_fails_before_qt_aborts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    out = io.StringIO()
+    assert run_self_test(out) == 1
+    assert "ÉCHEC  Aller-Vers ne trouve pas d'écran" in out.getvalue()
+    assert "Espace de travail" not in out.getvalue()  # checked first, before any work

@@ -25,7 +25,12 @@ from allervers import __version__
 from allervers.services.self_test import TERRITORY, SelfTest, SelfTestFailed
 from allervers.services.visits import VisitService
 from allervers.ui.i18n import Translations
-from allervers.ui.system_libraries import install_advice, missing_libraries, uses_xcb
+from allervers.ui.system_libraries import (
+    install_advice,
+    missing_libraries,
+    no_display,
+    uses_xcb,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -82,9 +87,11 @@ def _failed(say: Callable[[str], None]) -> int:
 
 
 def _check_libraries() -> str:
+    """Before Qt starts on X11: Qt would abort, in English, on a missing library or display."""
     missing = missing_libraries()
-    if missing:
-        raise SelfTestFailed(install_advice(missing))
+    problem = install_advice(missing) if missing else no_display()
+    if problem is not None:
+        raise SelfTestFailed(problem)
     return "Bibliothèques du système pour l'affichage X11 (xcb) présentes."
 
 
