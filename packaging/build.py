@@ -95,7 +95,8 @@ def write_tarball(bundle: Path, version: str) -> Path:
     target = DIST / f"{NAME}-{version}-linux-{machine}.tar.gz"
     top = f"{NAME}-{version}"
     print(f"Archive {target.name} ...", flush=True)
-    with tarfile.open(target, "w:gz", compresslevel=9) as tar:
+    # Level 6: 0.7 % larger than level 9, in a third of the time (measured on Qt and openfisca).
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         tar.add(bundle, arcname=top)
         for extra in ("allervers.desktop", "icons/allervers.png", "icons/allervers.svg"):
             tar.add(HERE / extra, arcname=f"{top}/share/{Path(extra).name}")
