@@ -80,7 +80,9 @@ def load(questionnaire_id: str, version: int) -> Questionnaire:
 def _load_shipped(questionnaire_id: str, version: int) -> Questionnaire:
     name = f"{questionnaire_id}-v{version}.json"
     try:
-        text = resources.files(PACKAGE).joinpath(FOLDER, name).read_text(encoding="utf-8")
+        # One name per joinpath: in the packaged app (Python 3.11) `files()` gives a
+        # MultiplexedPath, whose joinpath takes a single name.
+        text = resources.files(PACKAGE).joinpath(FOLDER).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as error:
         raise UnknownQuestionnaire(questionnaire_id, version) from error
     return parse(json.loads(text))

@@ -86,7 +86,10 @@ def consumption_units(persons: int) -> float:
 
 @functools.cache
 def baremes() -> tuple[ChequeEnergieBareme, ...]:
-    text = resources.files(PACKAGE).joinpath(*TABLE).read_text(encoding="utf-8")
+    # One name per joinpath: in the packaged app (Python 3.11) `files()` gives a MultiplexedPath,
+    # whose joinpath takes a single name.
+    folder, name = TABLE
+    text = resources.files(PACKAGE).joinpath(folder).joinpath(name).read_text(encoding="utf-8")
     entries = tomllib.loads(text)["entry"]
     table = tuple(
         ChequeEnergieBareme(
