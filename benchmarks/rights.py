@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
 
     households = [read_visit(v) for v in visits]
     month = households[0].month
-    situation = build_situation(households, month)
+    situation = build_situation(households, month, engine.scales)
     persons = situation.structure.n_persons
     start = time.perf_counter()
     simulation = build_simulation(engine.system, situation)

@@ -17,9 +17,10 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem  # type: ignore[im
 from allervers.domain.errors import InvalidInput
 from allervers.domain.rights import RightAssessment
 from allervers.rights.batch import HouseholdFigures, build_simulation, compute, household_figures
+from allervers.rights.csg_scales import Scales
 from allervers.rights.household import Household, read_visit
 from allervers.rights.mapping import build_situation
-from allervers.rights.parameters import parameter_dates
+from allervers.rights.parameters import currency, parameter_dates
 from allervers.rights.statuses import Context, assess_household
 from allervers.rights.system import build_system, openfisca_france_version
 
@@ -30,6 +31,7 @@ class RightsEngine:
     def __init__(self, system: TaxBenefitSystem | None = None) -> None:
         self.system = system if system is not None else build_system()
         self.version = openfisca_france_version()
+        self.scales = Scales(self.system)
         self._contexts: dict[date, Context] = {}
 
     def assess(self, visit: Visit, month: date | None = None) -> list[RightAssessment]:
@@ -57,14 +59,18 @@ class RightsEngine:
 
     def figures(self, households: Sequence[Household], month: date) -> list[HouseholdFigures]:
         """One vectorised OpenFisca run for households of the same month."""
-        situation = build_situation(households, month)
+        situation = build_situation(households, month, self.scales)
         simulation = build_simulation(self.system, situation)
         results = compute(self.system, simulation, situation)
         return household_figures(results, situation)
 
     def context(self, month: date) -> Context:
         if month not in self._contexts:
-            self._contexts[month] = Context(self.version, parameter_dates(self.system, month))
+            self._contexts[month] = Context(
+                self.version,
+                parameter_dates(self.system, month),
+                currency(self.system, month),
+            )
         return self._contexts[month]
 
     def warm_up(self, month: date | None = None) -> None:

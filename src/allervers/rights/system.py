@@ -13,6 +13,8 @@ import importlib.metadata
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem  # type: ignore[import-untyped]
 from openfisca_france import FranceTaxBenefitSystem  # type: ignore[import-untyped]
 
+from allervers.rights import css_ceilings
+
 NOT_ASKED = (
     # Benefits and incomes the questionnaire (visite v1) has no question for.
     "ass",  # allocation de solidarité spécifique: the "unemployment" answer is taken as ARE
@@ -25,6 +27,10 @@ NOT_ASKED = (
     "rsa_indemnites_journalieres_hors_activite",
     "allocation_retour_emploi",  # the net unemployment benefit is answered directly
     "complement_are_brut",
+    # The 3 % pension contribution on the daily reference wage (art. L5422-10 code du travail) is
+    # computed by OpenFisca from a reference wage it would rebuild from past salaries; the declared
+    # net benefit is taken as what France Travail pays after CSG and CRDS only.
+    "chomage_cotisation_retraite_complementaire",
     "indemnites_chomage_partiel",
     "allocation_securisation_professionnelle",
     "prime_forfaitaire_mensuelle_reprise_activite",
@@ -52,7 +58,10 @@ def openfisca_france_version() -> str:
 
 
 def build_system() -> TaxBenefitSystem:
+    """OpenFisca-France with the variables never asked neutralised and Aller-Vers' own CSS
+    ceilings written into its parameters (`css_ceilings`)."""
     system = FranceTaxBenefitSystem()
     for variable in NOT_ASKED:
         system.neutralize_variable(variable)
+    css_ceilings.apply_to(system)
     return system
