@@ -28,7 +28,7 @@ from allervers.rights.person_inputs import (
     HISTORY_YEARS,
     Columns,
     ScalesOf,
-    csg_rates,
+    effective_csg_rates,
     foyer_members,
     person_columns,
     person_inputs,
@@ -168,7 +168,7 @@ def build_situation(households: Sequence[Household], month: date, scales: Scales
         rfr=np.array(main_rfr, dtype=np.float64),
         rfr_estimated=np.array(main_estimated, dtype=bool),
         shares=np.array(main_shares, dtype=np.float64),
-        csg_rate=csg_rates(people, scales(month)),
+        csg_rate=effective_csg_rates(people, scales(month)),
     )
     situation = Situation(
         month=month, structure=structure, tax=tax, shifted=familles.array("shifted", bool)

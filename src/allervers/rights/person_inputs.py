@@ -165,6 +165,20 @@ def csg_rates(people: Columns, scales: ReplacementIncomeScales) -> list[CsgRate]
     return [scales.rate(rfr, shares) for rfr, shares in pairs]
 
 
+def effective_csg_rates(people: Columns, scales: ReplacementIncomeScales) -> list[CsgRate]:
+    """Each person's CSG rate on what they receive in the month assessed (M continues M-1): an
+    unemployment benefit that, with activity income, stays under the SMIC floor pays none."""
+    rates = csg_rates(people, scales)
+    columns = people.columns
+    for index, rate in enumerate(rates):
+        pension = columns["pension"][index][2]
+        unemployment = columns["unemployment"][index][2]
+        salary = columns["salary"][index][2]
+        if not pension and unemployment and unemployment + salary < scales.unemployment_floor:
+            rates[index] = CsgRate.EXEMPT
+    return rates
+
+
 def person_inputs(people: Columns, month: date, scales: ScalesOf) -> Iterator[SituationInput]:
     n = len(people.columns.get("birth", []))
     yield SituationInput("date_naissance", "ETERNITY", people.array("birth", "datetime64[D]"))
