@@ -170,7 +170,7 @@ def effective_csg_rates(people: Columns, scales: ReplacementIncomeScales) -> lis
     unemployment benefit that, with activity income, stays under the SMIC floor pays none."""
     rates = csg_rates(people, scales)
     columns = people.columns
-    for index, rate in enumerate(rates):
+    for index in range(len(rates)):
         pension = columns["pension"][index][2]
         unemployment = columns["unemployment"][index][2]
         salary = columns["salary"][index][2]
