@@ -178,3 +178,21 @@ def currency(system: TaxBenefitSystem, month: date) -> dict[RightId, Currency]:
             if right not in found or (found[right].up_to_date and not state.up_to_date):
                 found[right] = state
     return found
+
+
+def missing_revaluations(system: TaxBenefitSystem, day: date) -> list[tuple[RightId, date, str]]:
+    """Revaluation dates passed on `day` that the installed rules have no value for, and that are
+    not declared as awaiting in Aller-Vers' own tables: (right, date, parameter)."""
+    missing = []
+    for right, checks in REVALUED.items():
+        for revalued in checks:
+            due = latest_revaluation(revalued, day)
+            known = value_dates(system, revalued)
+            if known and known[-1] >= due:
+                continue
+            declared = revalued.table and due in {
+                a.due for a in dated_tables.awaiting(revalued.table)
+            }
+            if not declared:
+                missing.append((right, due, revalued.path or revalued.table))
+    return missing
