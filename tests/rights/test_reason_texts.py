@@ -16,7 +16,8 @@ from PySide6.QtCore import QTranslator
 from allervers.domain.rights import Reason, ReasonCode, RightAssessment
 from allervers.rights.engine import RightsEngine
 from allervers.wording import reason_text, status_label
-from allervers.wording.reasons import _money, _number
+from allervers.wording.reason_values import money as _money
+from allervers.wording.reason_values import number as _number
 from tests.rights.conftest import ANGERS, CHEMILLE, child, person, visit
 
 HOUSEHOLDS = 300

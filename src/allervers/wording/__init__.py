@@ -7,6 +7,8 @@ elsewhere. Amounts are written the French way: "1 234,56 €".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from allervers.domain.followup import Decision, NonDemandeDetail, NonRecoursReason
 from allervers.domain.rights import (
     AmountPeriod,
@@ -20,6 +22,37 @@ from allervers.domain.rights import (
 from allervers.wording.base import Translate as Translate
 from allervers.wording.base import identity as identity
 from allervers.wording.reasons import reason_text as reason_text
+
+
+def status_label(assessment: RightAssessment, translate: Translate = identity) -> str:
+    """The status as the card shows it: "Perçu, à vérifier" when the household says it receives a
+    right the engine estimates nil."""
+    if to_check(assessment):
+        return translate("Wording", "Perçu, à vérifier")
+    return status_name(assessment.status, translate)
+
+
+def to_check(assessment: RightAssessment) -> bool:
+    return any(r.code is ReasonCode.RECEIVED_BUT_ESTIMATED_NIL for r in assessment.reasons)
+
+
+def may_be_out_of_date(assessment: RightAssessment) -> bool:
+    return any(r.code is ReasonCode.PARAMETERS_MAY_BE_OUT_OF_DATE for r in assessment.reasons)
+
+
+def out_of_date_line(
+    assessments: Sequence[RightAssessment], translate: Translate = identity
+) -> str:
+    """One line for the screen and the household sheet, or "" when every barème is current."""
+    stale = [a for a in assessments if may_be_out_of_date(a)]
+    if not stale:
+        return ""
+    names = ", ".join(right_name(a.right, translate) for a in stale)
+    return translate(
+        "Wording",
+        "Barème peut-être pas à jour pour : {0} (une revalorisation récente n'est pas encore "
+        "connue du logiciel ; le droit réel peut être un peu différent).",
+    ).format(names)
 
 
 def euros(amount: float, decimals: int = 0) -> str:
@@ -120,18 +153,6 @@ def document_name(document: DocumentCode, translate: Translate = identity) -> st
         DocumentCode.PENSION_STATEMENTS: translate("Wording", "Relevés de pensions de retraite"),
         DocumentCode.ENERGY_BILL: translate("Wording", "Dernière facture d'énergie"),
     }[document]
-
-
-def status_label(assessment: RightAssessment, translate: Translate = identity) -> str:
-    """The status as the card shows it: "Perçu, à vérifier" when the household says it receives a
-    right the engine estimates nil."""
-    if any(r.code is ReasonCode.RECEIVED_BUT_ESTIMATED_NIL for r in assessment.reasons):
-        return translate("Wording", "Perçu, à vérifier")
-    return status_name(assessment.status, translate)
-
-
-def may_be_out_of_date(assessment: RightAssessment) -> bool:
-    return any(r.code is ReasonCode.PARAMETERS_MAY_BE_OUT_OF_DATE for r in assessment.reasons)
 
 
 def nonrecours_reason_name(reason: NonRecoursReason, translate: Translate = identity) -> str:
