@@ -1,7 +1,8 @@
 """`RightsEngine`: visits in, one `RightAssessment` per right out.
 
-Building the OpenFisca-France system takes seconds: create one engine per process and keep it (the
-UI uses it through `allervers.rights.worker`, in a separate process). Visits of the same month are
+Building the OpenFisca-France system takes seconds, a fraction of one from the engine cache
+(`system_cache`): create one engine per process and keep it (the UI uses it through
+`allervers.rights.worker`, in a separate process). Visits of the same month are
 computed together in one vectorised simulation (`mapping` + `batch`), whatever their number.
 """
 
@@ -22,14 +23,21 @@ from allervers.rights.household import Household, read_visit
 from allervers.rights.mapping import build_situation
 from allervers.rights.parameters import currency, parameter_dates
 from allervers.rights.statuses import Context, assess_household
-from allervers.rights.system import build_system, openfisca_france_version
+from allervers.rights.system import openfisca_france_version
+from allervers.rights.system_cache import EngineCache, load_system
 
 Visit = Mapping[str, Any]
 
 
 class RightsEngine:
-    def __init__(self, system: TaxBenefitSystem | None = None) -> None:
-        self.system = system if system is not None else build_system()
+    def __init__(
+        self, system: TaxBenefitSystem | None = None, cache: EngineCache | bool = True
+    ) -> None:
+        """`cache`: True for the default engine cache (`system_cache`), False for none."""
+        if system is None:
+            chosen = EngineCache.default() if cache is True else (cache or None)
+            system = load_system(chosen)
+        self.system = system
         self.version = openfisca_france_version()
         self.scales = Scales(self.system)
         self._contexts: dict[date, Context] = {}
