@@ -110,7 +110,10 @@ class RightCard(QFrame):
         right = assessment.right.value
         translate = QCoreApplication.translate
         flagged = assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS
-        colour = STATUS_COLOURS[assessment.status]
+        # "Perçu, à vérifier" is a warning: the colour of "cannot tell", not of "received".
+        colour = STATUS_COLOURS[
+            AssessmentStatus.CANNOT_TELL if to_check(assessment) else assessment.status
+        ]
         self.setObjectName(f"rightCard_{right}")
         accent = f"border-left: 5px solid {colour};" if flagged else ""
         self.setStyleSheet(
