@@ -60,7 +60,7 @@ def openfisca_net(
         (23_501, 2.5, CsgRate.REDUCED),
     ],
 )
-def test_rate_thresholds_of_2026(
+def test_rate_thresholds_of_2026_art_l136_8_css(
     engine: RightsEngine, rfr: float, shares: float, rate: CsgRate
 ) -> None:
     """Art. L136-8 III CSS, thresholds revalued on 1 January 2026 (openfisca-france parameters
@@ -68,7 +68,9 @@ def test_rate_thresholds_of_2026(
     assert engine.scales(OCTOBER_2026).rate(rfr, shares) is rate
 
 
-def test_exemption_threshold_of_2025_then_2026_for_12_900_eur(engine: RightsEngine) -> None:
+def test_12_900_eur_reduced_rate_in_2025_exempt_in_2026_art_l136_8_css(
+    engine: RightsEngine,
+) -> None:
     """12 900 EUR for one share: reduced rate in December 2025 (exempt up to 12 817 EUR, art.
     L136-8 III CSS revalued on 1 January 2025), exempt in January 2026 (up to 13 048 EUR)."""
     assert engine.scales(date(2025, 12, 1)).rate(12_900, 1) is CsgRate.REDUCED

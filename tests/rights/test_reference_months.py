@@ -47,14 +47,14 @@ def test_which_rule_applies(month: date, insee: str, expected: bool) -> None:
     assert shifted(month, insee) is expected
 
 
-def test_reference_months_on_both_sides_of_1_march_2025() -> None:
+def test_reference_months_on_both_sides_of_1_march_2025_decret_2025_185() -> None:
     """Décret n° 2025-185: a claim of March 2025 reads November 2024 to January 2025."""
     assert reference_months(date(2025, 2, 1), CHEMILLE) == (date(2024, 11, 1), date(2025, 1, 1))
     assert reference_months(date(2025, 3, 1), CHEMILLE) == (date(2024, 11, 1), date(2025, 1, 1))
     assert reference_months(date(2025, 4, 1), CHEMILLE) == (date(2024, 12, 1), date(2025, 2, 1))
 
 
-def test_prime_activite_before_and_after_decret_2025_185(engine: RightsEngine) -> None:
+def test_prime_activite_february_then_march_2025_decret_2025_185(engine: RightsEngine) -> None:
     """A salary of 1 200 EUR in M-1 only. In February 2025 (M-3..M-1 read) it counts; in March
     2025 (M-4..M-2 read) it does not, except through M-4, taken as the mean of the three months
     answered. The March household equals a February one whose M-3..M-1 are March's M-4..M-2."""
@@ -74,7 +74,9 @@ def test_prime_activite_before_and_after_decret_2025_185(engine: RightsEngine) -
     assert income[ReasonCode.ACTIVITY_INCOME]["income"] == pytest.approx(400 / 3, abs=0.01)
 
 
-def test_rsa_in_a_pilot_departement_from_october_2024(engine: RightsEngine) -> None:
+def test_rsa_november_2024_vendee_pilot_decret_2024_693_not_maine_et_loire(
+    engine: RightsEngine,
+) -> None:
     """Same household, November 2024: the Vendée reads M-4..M-2 (décret n° 2024-693), Maine-et-
     Loire M-3..M-1, where the 900 EUR of M-1 takes the RSA away."""
     months = [0, 0, 900]
