@@ -18,7 +18,7 @@ import pytest
 import allervers
 import allervers.resources
 from allervers.questionnaire import loader
-from allervers.rights import cheque_energie
+from allervers.rights import cheque_energie, dated_tables
 from allervers.ui import i18n
 
 
@@ -38,8 +38,14 @@ def test_questionnaire_is_found_as_in_the_bundle(monkeypatch: pytest.MonkeyPatch
 
 
 def test_cheque_energie_table_is_found_as_in_the_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
-    _as_packaged(monkeypatch, cheque_energie)
+    _as_packaged(monkeypatch, dated_tables)
     assert len(cheque_energie.baremes.__wrapped__()) >= 1
+
+
+def test_every_dated_table_is_found_as_in_the_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    _as_packaged(monkeypatch, dated_tables)
+    for name in dated_tables.TABLES:
+        assert dated_tables.table.__wrapped__(name)["entry"], name
 
 
 def test_translations_folder_is_a_real_folder_in_the_bundle(
