@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
+from allervers.domain.directory import Area
 from allervers.questionnaire.communes import find
 
 EPCI_FILE = ("directory", "epci.json")
@@ -27,15 +28,6 @@ class Epci:
     code: str  # SIREN, nine digits
     name: str
     communes: frozenset[str]
-
-
-@dataclass(frozen=True, slots=True)
-class Area:
-    """Where a commune lies, in the three rings a data·inclusion eligibility zone names."""
-
-    commune: str
-    epci: str | None
-    departement: str
 
 
 @functools.cache
