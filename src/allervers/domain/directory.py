@@ -9,9 +9,9 @@ household is eligible (the services' own conditions decide).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
