@@ -2,13 +2,15 @@
 
 A referral is made for a flagged right. Once referred, its outcome check falls due after
 `outcome_check_months` (three by default, DREES Études et résultats n° 1058); the "à relancer" list
-shows the checks that have come. Closing a referral (opened, refused, abandoned) or recording "no
+shows the checks that have come, and the referrals without news ten days after they were made.
+Closing a referral (opened, refused, abandoned) or recording "no
 news" counts as the check done.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -220,6 +222,8 @@ class CaseloadService:
             row.referred_on = step.on
             row.contact = step.contact or row.contact
             row.appointment_at = step.appointment_at
+            if step.service is not None:  # frozen: later imports do not change it
+                row.service_snapshot = json.dumps(step.service.to_json(), ensure_ascii=False)
             months = self._workspace.settings.outcome_check_months
             row.check_due_on = add_months(on, months).isoformat()
         elif step.status is ReferralStatus.CLAIM_FILED:

@@ -1,0 +1,489 @@
+"""The local services directory: importing data·inclusion's files, the coordinator's own entries,
+and what the directory proposes for a household (its offices and up to three pistes).
+
+`allervers directory import` and the directory page call `Directory.import_files`; the rights
+panel, the household sheet and the referral dialog call `Directory.for_visit`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from allervers.domain.directory import (
+    LOCAL_SOURCE,
+    Area,
+    DirectoryEntryInvalid,
+    DirectoryService,
+    ImportReport,
+    OfficeKind,
+    Piste,
+    full_address,
+)
+from allervers.domain.directory_matching import household_publics, office_for, pistes
+from allervers.domain.errors import UnknownRecord
+from allervers.domain.followup import NonDemandeDetail, NonRecoursReason, Place, StoredAssessment
+from allervers.domain.rights import AssessmentStatus, Organisation
+from allervers.questionnaire.communes import all_communes, find
+from allervers.questionnaire.epci import (
+    all_epci,
+    area_of,
+    communes_of_departement,
+    neighbouring_communes,
+)
+from allervers.services.directory_files import SCHEMA_VERSION, read_file, validate
+from allervers.services.directory_table import matching_table
+from allervers.services.workspace import OpenWorkspace
+from allervers.storage import directory_repo, repositories
+from allervers.storage.directory_repo import Incoming
+
+SHOWN_PISTES = 3
+ADULT_AGE = 18
+
+
+@dataclass(frozen=True, slots=True)
+class VisitDirectory:
+    """What the directory says for one household: the office of each flagged right's
+    organisation (None when the directory has none), and pistes for its needs and reasons."""
+
+    area: Area | None
+    offices: Mapping[OfficeKind, DirectoryService | None]
+    pistes: Sequence[Piste]
+    findings: Sequence[str]
+
+
+class Directory:
+    def __init__(self, workspace: OpenWorkspace, today: dt.date | None = None) -> None:
+        self._workspace = workspace
+        self._today = today
+
+    @property
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    # Import ------------------------------------------------------------------------------------
+
+    def import_files(
+        self, paths: Sequence[Path], departement: str | None = None, neighbours: bool = False
+    ) -> ImportReport:
+        """Reads every file whole, checks every record kept with the pinned schema, then
+        replaces what was imported of each kind given, in one transaction. Any problem refuses
+        the import: nothing is changed."""
+        self._workspace.require_coordinator("directory")
+        files = [read_file(path) for path in paths]
+        keep = _area_filter(departement, neighbours)
+        services_raw = [(f, r) for f in files if f.kind == "services" for r in f.records]
+        structures_raw = [(f, r) for f in files if f.kind == "structures" for r in f.records]
+        kept_services = [(f, r) for f, r in services_raw if keep.service(r.data)]
+        wanted_structures = {str(r.data.get("structure_id")) for _f, r in kept_services}
+        kept_structures = [
+            (f, r) for f, r in structures_raw if keep.located(r.data) or r.id in wanted_structures
+        ]
+        structures = [(validate(f.path, f, r), r) for f, r in kept_structures]
+        services = [(validate(f.path, f, r), r) for f, r in kept_services]
+        incoming_structures = [_incoming_structure(model) for model, _r in structures]
+        by_id = {item.entry.id: item.entry for item in incoming_structures}
+        read = len(services_raw) + len(structures_raw)
+        with self._workspace.db.session() as session:
+            if not any(f.kind == "structures" for f in files):
+                by_id = _stored_structures(session, {str(m.structure_id) for m, _r in services})
+            incoming_services = [
+                _incoming_service(
+                    model, raw.data.get("score_qualite"), by_id.get(model.structure_id)
+                )
+                for model, raw in services
+            ]
+            structure_counts, service_counts = directory_repo.apply_import(
+                session,
+                incoming_structures if any(f.kind == "structures" for f in files) else None,
+                incoming_services if any(f.kind == "services" for f in files) else None,
+                self.today,
+            )
+            report = ImportReport(
+                structure_counts,
+                service_counts,
+                read,
+                read - len(kept_services) - len(kept_structures),
+                departement,
+            )
+            directory_repo.record_import(
+                session,
+                self._workspace.user.id,
+                [p.name for p in paths],
+                report,
+                SCHEMA_VERSION,
+            )
+            repositories.append_audit(
+                session, self._workspace.user.id, "directory_imported", "directory"
+            )
+        return report
+
+    # The coordinator's entries -------------------------------------------------------------------
+
+    def add_local(
+        self, fields: Mapping[str, Any], office: OfficeKind | None = None
+    ) -> DirectoryService:
+        """A place the files lack, in the schema's terms (nom, adresse, code_insee, telephone,
+        horaires_accueil, thematiques, zone_eligibilite...), checked like an imported record."""
+        self._workspace.require_coordinator("directory")
+        import pydantic
+        from data_inclusion.schema import v1
+
+        from allervers.services.directory_files import problems_of
+
+        name = str(fields.get("nom") or "").strip()
+        record = {
+            "source": LOCAL_SOURCE,
+            "structure_id": f"{LOCAL_SOURCE}--structure",
+            "id": f"{LOCAL_SOURCE}--new",
+            "description": fields.get("description") or name or "…",
+            "date_maj": self.today.isoformat(),
+            **{k: v for k, v in fields.items() if v not in (None, "", [])},
+        }
+        try:
+            model = v1.Service.model_validate(record)
+        except pydantic.ValidationError as error:
+            raise DirectoryEntryInvalid(problems_of(error)) from None
+        entry = replace(
+            _service_entry(model, None, None),
+            source=LOCAL_SOURCE,
+            structure_name=str(fields.get("structure") or name),
+            office=office,
+        )
+        with self._workspace.db.session() as session:
+            stored = directory_repo.add_local(
+                session,
+                entry,
+                json.dumps(model.model_dump(mode="json"), ensure_ascii=False),
+                self._workspace.user.id,
+            )
+            repositories.append_audit(
+                session, self._workspace.user.id, "directory_entry_added", "directory", stored.id
+            )
+        return stored
+
+    def set_office(
+        self, office: OfficeKind, name: str, address: str, phone: str, hours: str = ""
+    ) -> DirectoryService:
+        """`allervers places set`: the office of an organisation, as typed (free text: no
+        commune code is asked, the entry serves the whole territory)."""
+        self._workspace.require_coordinator("places")
+        entry = DirectoryService(
+            id="",
+            source=LOCAL_SOURCE,
+            name=name,
+            structure_id="",
+            structure_name=name,
+            date_maj=self.today,
+            address=address,
+            phone=phone,
+            hours=hours,
+            office=office,
+        )
+        with self._workspace.db.session() as session:
+            record = json.dumps(
+                {"nom": name, "adresse": address, "telephone": phone}, ensure_ascii=False
+            )
+            return directory_repo.add_local(session, entry, record, self._workspace.user.id)
+
+    def archive_local(self, entry_id: str) -> None:
+        self._workspace.require_coordinator("directory")
+        with self._workspace.db.session() as session:
+            directory_repo.archive_local(session, entry_id, self.today)
+            repositories.append_audit(
+                session, self._workspace.user.id, "directory_entry_removed", "directory", entry_id
+            )
+
+    def local_entries(self) -> list[DirectoryService]:
+        with self._workspace.db.session() as session:
+            return directory_repo.local_entries(session)
+
+    def local_offices(self) -> list[DirectoryService]:
+        with self._workspace.db.session() as session:
+            return directory_repo.local_offices(session)
+
+    def search(self, text: str, limit: int = 200) -> list[DirectoryService]:
+        with self._workspace.db.session() as session:
+            return directory_repo.search(session, text, limit)
+
+    def get(self, service_id: str) -> DirectoryService:
+        with self._workspace.db.session() as session:
+            return directory_repo.service_by_id(session, service_id)
+
+    def counts(self) -> dict[str, int]:
+        with self._workspace.db.session() as session:
+            return directory_repo.counts(session)
+
+    def last_import(self) -> str | None:
+        with self._workspace.db.session() as session:
+            row = directory_repo.last_import(session)
+            return None if row is None else row.at
+
+    # For a household -----------------------------------------------------------------------------
+
+    def offices(
+        self, area: Area, kinds: Sequence[OfficeKind] = tuple(OfficeKind)
+    ) -> dict[OfficeKind, DirectoryService | None]:
+        with self._workspace.db.session() as session:
+            candidates = directory_repo.office_candidates(session, area)
+        table = matching_table()
+        return {kind: office_for(kind, area, candidates, table, self.today) for kind in kinds}
+
+    def offices_of_commune(self, commune: str) -> dict[OfficeKind, DirectoryService | None]:
+        """The offices for a household of `commune` (an INSEE code); the coordinator's office
+        entries alone when the commune is unknown."""
+        if find(commune) is None:
+            return {e.office: e for e in self.local_offices() if e.office is not None}
+        return self.offices(area_of(commune))
+
+    def pistes(
+        self,
+        area: Area,
+        findings: Sequence[str],
+        publics: frozenset[str],
+        limit: int = SHOWN_PISTES,
+    ) -> list[Piste]:
+        table = matching_table()
+        wanted = {
+            thematique
+            for finding in findings
+            if (target := table.target(finding)) is not None
+            for thematique in target.thematiques
+        }
+        with self._workspace.db.session() as session:
+            candidates = directory_repo.services_for(session, area, wanted)
+        return pistes(candidates, area, findings, table, publics, self.today, limit)
+
+    def for_visit(
+        self,
+        answers: Mapping[str, Any],
+        stored: Sequence[StoredAssessment],
+        visited_on: dt.date | None = None,
+        limit: int = SHOWN_PISTES,
+    ) -> VisitDirectory:
+        """The offices of the flagged rights and pistes for the recorded needs and reasons."""
+        commune = str(answers.get("address_insee") or "")
+        flagged = [
+            s for s in stored if s.assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS
+        ]
+        kinds = sorted(
+            {
+                OfficeKind(s.assessment.organisation.value)
+                for s in flagged
+                if s.assessment.organisation
+            },
+            key=list(OfficeKind).index,
+        )
+        needs = visit_findings(answers, flagged)
+        if not commune or find(commune) is None:
+            return VisitDirectory(None, dict.fromkeys(kinds), (), needs)
+        area = area_of(commune)
+        publics = household_publics(
+            [f"right:{s.assessment.right.value}" for s in flagged],
+            matching_table(),
+            publics_from_answers(answers, visited_on or self.today),
+        )
+        return VisitDirectory(
+            area, self.offices(area, kinds), self.pistes(area, needs, publics, limit), needs
+        )
+
+
+def office_place(organisation: Organisation, entry: DirectoryService, today: dt.date) -> Place:
+    return Place(
+        organisation,
+        entry.structure_name or entry.name,
+        full_address(entry),
+        entry.phone,
+        entry.hours,
+        entry.date_maj.isoformat(),
+        entry.stale(today),
+    )
+
+
+def visit_findings(answers: Mapping[str, Any], flagged: Sequence[StoredAssessment]) -> list[str]:
+    """The needs the volunteer recorded, then the reasons the person gave (a reason's detail when
+    there is one), each once, in that order."""
+    findings = [f"need:{need}" for need in answers.get("needs") or () if isinstance(need, str)]
+    for stored in flagged:
+        if stored.reason is None:
+            continue
+        finding = f"reason:{stored.reason.value}"
+        if stored.reason is NonRecoursReason.NON_DEMANDE and stored.reason_detail not in (
+            None,
+            NonDemandeDetail.OTHER,
+        ):
+            finding += f".{stored.reason_detail.value}"  # type: ignore[union-attr]
+        findings.append(finding)
+    return list(dict.fromkeys(findings))
+
+
+def publics_from_answers(answers: Mapping[str, Any], on: dt.date) -> set[str]:
+    """data·inclusion publics the household's answers place it in (a service for "séniors"
+    is for a household with someone of 60 or more, as most such services say)."""
+    publics: set[str] = set()
+    persons = [p for p in answers.get("persons") or () if isinstance(p, dict)]
+    for person in persons:
+        age = _age(person, on)
+        if person.get("relationship") == "child" or (age is not None and age < ADULT_AGE):
+            publics.add("familles")
+        if age is not None and age >= 60:
+            publics.add("seniors")
+        if age is not None and 16 <= age <= 25:
+            publics.add("jeunes")
+        if person.get("disability") == "yes":
+            publics.add("personnes-en-situation-de-handicap")
+        if person.get("activity") == "unemployed":
+            publics.add("demandeurs-emploi")
+        if person.get("activity") in ("employed", "self_employed"):
+            publics.add("actifs")
+        if person.get("student") == "yes" and age is not None and age >= ADULT_AGE:
+            publics.add("etudiants")
+    return publics
+
+
+def _age(person: Mapping[str, Any], on: dt.date) -> int | None:
+    if isinstance(person.get("age"), int):
+        return int(person["age"])
+    try:
+        born = dt.date.fromisoformat(str(person.get("birth_date")))
+    except ValueError:
+        return None
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+# From validated records to directory entries ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Keep:
+    departement: str | None
+    communes: frozenset[str]
+    codes: frozenset[str]  # the département, its communes and its EPCIs, for the zones
+
+    def located(self, data: Mapping[str, Any]) -> bool:
+        return self.departement is None or data.get("code_insee") in self.communes
+
+    def service(self, data: Mapping[str, Any]) -> bool:
+        if self.located(data):
+            return True
+        zone = data.get("zone_eligibilite")
+        return isinstance(zone, list) and any(
+            code in self.codes for code in zone if isinstance(code, str)
+        )
+
+
+def _area_filter(departement: str | None, neighbours: bool) -> _Keep:
+    """Records located in the département (and, if chosen, in the communes of its EPCIs across
+    the border), and services whose zone names the département, one of its EPCIs or communes.
+    National services located elsewhere (zone "france") are left out: a national file holds
+    thousands, mostly for job seekers, and the household needs places near home."""
+    if departement is None:
+        return _Keep(None, frozenset(), frozenset())
+    inside = frozenset(communes_of_departement(departement))
+    communes = inside | (neighbouring_communes(departement) if neighbours else frozenset())
+    epcis = frozenset(e.code for e in all_epci().values() if e.communes & inside)
+    return _Keep(departement, communes, frozenset({departement}) | inside | epcis)
+
+
+def _where(code_insee: str | None) -> Area | None:
+    if not code_insee or code_insee not in all_communes():
+        return None
+    return area_of(code_insee)
+
+
+def _fingerprint(record: str, entry: DirectoryService) -> str:
+    canonical = {
+        **directory_repo.place_values(entry),
+        **directory_repo.offer_values(entry),
+        "structure_id": entry.structure_id,
+    }
+    text = record + json.dumps(canonical, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _incoming_structure(model: Any) -> Incoming:
+    entry = DirectoryService(
+        id=model.id,
+        source=model.source,
+        name=model.nom,
+        structure_id=model.id,
+        structure_name=model.nom,
+        date_maj=model.date_maj,
+        address=_address(model),
+        postal_code=model.code_postal or "",
+        commune=model.commune or "",
+        code_insee=model.code_insee,
+        phone=model.telephone or "",
+        email=str(model.courriel or ""),
+        hours=model.horaires_accueil or "",
+        siret=model.siret or "",
+        networks=frozenset(r.value for r in model.reseaux_porteurs or ()),
+        area=_where(model.code_insee),
+    )
+    record = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    return Incoming(entry, _fingerprint(record, entry), record)
+
+
+def _address(model: Any) -> str:
+    return ", ".join(p for p in (model.adresse, model.complement_adresse) if p)
+
+
+def _service_entry(model: Any, score: Any, structure: DirectoryService | None) -> DirectoryService:
+    """A service, with its structure's address, phone, e-mail and hours where it has none (the
+    schema says to use the structure's: `horaires_accueil`, `modes_mobilisation`)."""
+    own_place = bool(model.adresse or model.code_insee)
+    base = structure if structure is not None else None
+    try:
+        quality = float(score) if score is not None else None
+    except (TypeError, ValueError):
+        quality = None
+    conditions = " ".join(p for p in (model.conditions_acces, model.publics_precisions) if p)
+    code_insee = model.code_insee if own_place else (base.code_insee if base else None)
+    return DirectoryService(
+        id=model.id,
+        source=model.source,
+        name=model.nom,
+        structure_id=model.structure_id,
+        structure_name=base.name if base else "",
+        date_maj=model.date_maj,
+        address=_address(model) if own_place else (base.address if base else ""),
+        postal_code=(model.code_postal if own_place else (base.postal_code if base else "")) or "",
+        commune=(model.commune if own_place else (base.commune if base else "")) or "",
+        code_insee=code_insee,
+        phone=model.telephone or (base.phone if base else ""),
+        email=str(model.courriel or (base.email if base else "")),
+        link=str(model.lien_mobilisation or ""),
+        hours=model.horaires_accueil or (base.hours if base else ""),
+        siret=base.siret if base else "",
+        thematiques=frozenset(t.value for t in model.thematiques or ()),
+        publics=None if model.publics is None else frozenset(p.value for p in model.publics),
+        zone=None if model.zone_eligibilite is None else tuple(model.zone_eligibilite),
+        modes_accueil=frozenset(m.value for m in model.modes_accueil or ()),
+        frais=model.frais.value if model.frais else None,
+        score=quality,
+        networks=base.networks if base else frozenset(),
+        conditions=conditions,
+        area=_where(code_insee),
+    )
+
+
+def _incoming_service(model: Any, score: Any, structure: DirectoryService | None) -> Incoming:
+    entry = _service_entry(model, score, structure)
+    record = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+    return Incoming(entry, _fingerprint(record, entry), record)
+
+
+def _stored_structures(session: Any, ids: set[str]) -> dict[str, DirectoryService]:
+    """Structures already imported, for a services file imported alone."""
+    found = {}
+    for structure_id in ids:
+        try:
+            found[structure_id] = directory_repo.service_by_id(session, structure_id)
+        except UnknownRecord:  # not imported: the service stands alone
+            continue
+    return found
