@@ -141,7 +141,8 @@ class Directory:
             "source": LOCAL_SOURCE,
             "structure_id": f"{LOCAL_SOURCE}--structure",
             "id": f"{LOCAL_SOURCE}--new",
-            "description": fields.get("description") or name or "…",
+            # The schema asks for a description; the coordinator's entry may have none.
+            "description": fields.get("description") or f"{name} (fiche locale)",
             "date_maj": self.today.isoformat(),
             **{k: v for k, v in fields.items() if v not in (None, "", [])},
         }
@@ -366,7 +367,8 @@ class _Keep:
     codes: frozenset[str]  # the département, its communes and its EPCIs, for the zones
 
     def located(self, data: Mapping[str, Any]) -> bool:
-        return self.departement is None or data.get("code_insee") in self.communes
+        code = data.get("code_insee")
+        return self.departement is None or (isinstance(code, str) and code in self.communes)
 
     def service(self, data: Mapping[str, Any]) -> bool:
         if self.located(data):

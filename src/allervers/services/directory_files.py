@@ -175,11 +175,13 @@ def problems_of(error: pydantic.ValidationError) -> tuple[FieldProblem, ...]:
                 values[key] = str(context[key])
         code = item["type"]
         if code == "value_error":
-            message = str(context.get("error", ""))
-            if message[:1].isupper():  # the schema's own validators speak French
-                values["message"] = message
-            else:
+            message = str(item.get("msg", "")).removeprefix("Value error, ")
+            if not message or message.startswith(
+                "value is not"
+            ):  # pydantic's own checks (e-mail) speak English
                 code = "value_error_other"
+            else:  # the schema's validators speak French
+                values["message"] = message
         problems[field] = FieldProblem(field, code, values)
         if len(problems) == 5:
             break
