@@ -359,6 +359,9 @@ class _Command:
 
                 referrals = demo_service.demo_followups(workspace, RightsEngine())
                 print(f"Droits évalués ; {referrals} orientations fictives.")
+            if demo.created:
+                services = demo_service.demo_directory(workspace)
+                print(f"Annuaire fictif du département importé : {services} services.")
         finally:
             workspace.lock()
         state = "créé" if demo.created else "existant"

@@ -294,6 +294,45 @@ class Directory:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class SheetDirectory:
+    """What the household sheet and the rights panel show from the directory, and the flagged
+    rights whose office lacks an address or a phone (the coordinator is told; the sheet says
+    where to find it)."""
+
+    places: dict[Organisation, Place]
+    pistes: tuple[Piste, ...]
+    incomplete: tuple[Organisation, ...]
+
+
+def sheet_directory(
+    workspace: OpenWorkspace,
+    answers: Mapping[str, Any],
+    stored: Sequence[StoredAssessment],
+    visited_on: dt.date | None = None,
+) -> SheetDirectory:
+    directory = Directory(workspace)
+    found = directory.for_visit(answers, stored, visited_on)
+    local = {e.office: e for e in directory.local_offices() if e.office is not None}
+    places: dict[Organisation, Place] = {}
+    for kind, entry in {**local, **{k: v for k, v in found.offices.items() if v}}.items():
+        if kind.value in Organisation.__members__.values() and entry is not None:
+            organisation = Organisation(kind.value)
+            places[organisation] = office_place(organisation, entry, directory.today)
+    needed = [
+        s.assessment.organisation
+        for s in stored
+        if s.assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS
+        and s.assessment.organisation is not None
+    ]
+    incomplete = tuple(
+        dict.fromkeys(
+            o for o in needed if o not in places or not places[o].address or not places[o].phone
+        )
+    )
+    return SheetDirectory(places, tuple(found.pistes), incomplete)
+
+
 def office_place(organisation: Organisation, entry: DirectoryService, today: dt.date) -> Place:
     return Place(
         organisation,
