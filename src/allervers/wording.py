@@ -338,3 +338,13 @@ def opening_hours_text(hours: str, translate: Translate = identity) -> str:
         spans = ", ".join("-".join(_clock(t) for t in span.split("-")) for span in times.split(","))
         said.append(f"{day_text} {spans}")
     return " ; ".join(said)
+
+
+def phone_text(phone: str) -> str:
+    """ "+33241000000" (E.164, as data·inclusion asks) -> "02 41 00 00 00"; other forms as given."""
+    digits = phone.replace(" ", "").replace(".", "")
+    if re.fullmatch(r"\+33[1-9]\d{8}", digits):
+        digits = "0" + digits[3:]
+    if re.fullmatch(r"0[1-9]\d{8}", digits):
+        return " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+    return phone

@@ -59,7 +59,7 @@ def test_sheet_gives_the_caf_and_a_digital_help_of_the_households_epci(
     assert rights_cli.sheet(argparse.Namespace(visit=visit_id, out=out), workspace) == 0
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages)
     caf = found.places[rsa.assessment.organisation]
-    assert "Caisse d'allocations familiales, accueil de Angers" in text
+    assert "Caisse d'allocations familiales (Angers)" in text
     assert caf.address in text and "tél." in text and "lun." in text  # hours, in French
     assert "Près de chez vous, pour vous aider" in text
     assert "Aide aux démarches administratives en ligne" in text  # France services, Mauges

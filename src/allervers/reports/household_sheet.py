@@ -37,6 +37,7 @@ from allervers.wording import (
     office_hint,
     opening_hours_text,
     organisation_name,
+    phone_text,
     right_name,
 )
 
@@ -225,7 +226,7 @@ def office_lines(
     if place is not None:
         details = [place.name, place.address]
         if place.phone:
-            details.append(translate("Sheet", "tél. {0}").format(place.phone))
+            details.append(translate("Sheet", "tél. {0}").format(phone_text(place.phone)))
         if place.hours:
             details.append(opening_hours_text(place.hours, translate))
         lines.append(Paragraph(escape(" – ".join(d for d in details if d)), styles["body"]))
@@ -257,7 +258,7 @@ def pistes_section(
     each place, never a promise that it will take the household."""
     if not pistes:
         return []
-    block: list[object] = [
+    heading: list[object] = [
         Paragraph(
             escape(translate("Sheet", "Près de chez vous, pour vous aider")), styles["right"]
         ),
@@ -271,6 +272,7 @@ def pistes_section(
             styles["small"],
         ),
     ]
+    block: list[object] = []
     for piste in pistes:
         service = piste.service
         title = service.name
@@ -278,7 +280,7 @@ def pistes_section(
             title = f"{service.name} – {service.structure_name}"
         details = [full_address(service)]
         if service.phone:
-            details.append(translate("Sheet", "tél. {0}").format(service.phone))
+            details.append(translate("Sheet", "tél. {0}").format(phone_text(service.phone)))
         elif service.email:
             details.append(service.email)
         if service.hours:
@@ -297,5 +299,6 @@ def pistes_section(
         if notes:
             lines.append(Paragraph(escape(" ".join(notes)), styles["small"]))
         lines.append(Spacer(1, 2 * mm))
-        block.append(KeepTogether(lines))
+        # The heading never stands alone at the foot of a page: it goes with the first piste.
+        block.append(KeepTogether(lines if block else heading + lines))
     return block

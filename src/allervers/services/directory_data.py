@@ -340,7 +340,7 @@ def synthetic_directory(
         commune = communes[0] if departement != "49" else "49007"
         town = all_communes()[commune].name
         for name, short, networks in OFFICES:
-            office = maker.structure(f"{name}, accueil de {town}", commune, networks, "dora")
+            office = maker.structure(f"{name} ({town})", commune, networks, "dora")
             maker.service(office, f"Accueil {short}", ACCESS_RIGHTS, "information", [departement])
         if departement == "49":
             _demo_territory(maker)
