@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from allervers.domain.directory import DirectoryService
 from allervers.domain.errors import InvalidInput, PermissionDenied
 from allervers.domain.referrals import (
     CLOSED_STATUSES,
@@ -245,6 +246,17 @@ class CaseloadService:
             session, row.id, self._workspace.user.id, step.on, row.status, step.status.value
         )
         row.status = step.status.value
+
+    def directory_choices(self, referral: Referral) -> list[DirectoryService]:
+        """Where this referral may send the household, from the local services directory: the
+        office of its organisation, then the services matched to the right, the household's
+        needs and reasons (pistes, to check with each)."""
+        from allervers.services.directory import referral_choices
+
+        with self._workspace.db.session() as session:
+            visit = visits_repo.get_visit(session, referral.visit_id)
+            stored = rights_repo.current_assessments(session, visit.id)
+        return referral_choices(self._workspace, visit.answers, stored, referral.right, self.today)
 
     def assign(self, household_id: str, volunteer_id: str | None) -> None:
         """A coordinator gives a household's follow-up visit to a volunteer."""

@@ -28,7 +28,7 @@ from allervers.domain.directory import (
 from allervers.domain.directory_matching import household_publics, office_for, pistes
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.followup import NonDemandeDetail, NonRecoursReason, Place, StoredAssessment
-from allervers.domain.rights import AssessmentStatus, Organisation
+from allervers.domain.rights import AssessmentStatus, Organisation, RightId
 from allervers.questionnaire.communes import all_communes, find
 from allervers.questionnaire.epci import (
     all_epci,
@@ -220,6 +220,12 @@ class Directory:
         with self._workspace.db.session() as session:
             return directory_repo.counts(session)
 
+    def usual_commune(self) -> str | None:
+        """The commune where most households of the workspace live: the territory's centre, for
+        the offices shown on the directory page."""
+        with self._workspace.db.session() as session:
+            return directory_repo.usual_commune(session)
+
     def last_import(self) -> str | None:
         with self._workspace.db.session() as session:
             row = directory_repo.last_import(session)
@@ -331,6 +337,37 @@ def sheet_directory(
         )
     )
     return SheetDirectory(places, tuple(found.pistes), incomplete)
+
+
+def referral_choices(
+    workspace: OpenWorkspace,
+    answers: Mapping[str, Any],
+    stored: Sequence[StoredAssessment],
+    right: RightId,
+    on: dt.date,
+) -> list[DirectoryService]:
+    """The office of the right's organisation first, then pistes for the right and the
+    household's needs and reasons (at most five in all)."""
+    commune = str(answers.get("address_insee") or "")
+    if find(commune) is None:
+        return []
+    directory = Directory(workspace)
+    area = area_of(commune)
+    flagged = [s for s in stored if s.assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS]
+    choices: list[DirectoryService] = []
+    organisation = next(
+        (s.assessment.organisation for s in stored if s.assessment.right is right), None
+    )
+    if organisation is not None:
+        office = directory.offices(area, [OfficeKind(organisation.value)])[
+            OfficeKind(organisation.value)
+        ]
+        if office is not None:
+            choices.append(office)
+    findings = [f"right:{right.value}", *visit_findings(answers, flagged)]
+    publics = household_publics(findings, matching_table(), publics_from_answers(answers, on))
+    choices += [p.service for p in directory.pistes(area, findings, publics, limit=4)]
+    return list({c.id: c for c in choices}.values())[:5]
 
 
 def office_place(organisation: Organisation, entry: DirectoryService, today: dt.date) -> Place:

@@ -155,3 +155,11 @@ class RightsService:
             place.phone,
             place.hours,
         )
+
+    def sheet_directory(self, visit: Visit, stored: Sequence[StoredAssessment]) -> Any:
+        """The directory's offices and pistes for this visit (`services.directory.SheetDirectory`)."""
+        from allervers.services.directory import sheet_directory
+
+        return sheet_directory(
+            self._workspace, visit.answers, stored, date.fromisoformat(visit.visited_on)
+        )

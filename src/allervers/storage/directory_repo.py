@@ -389,3 +389,17 @@ def counts(session: Session) -> dict[str, int]:
         "archived": count(DirectoryServiceRow, True),
         "local": count(DirectoryLocalRow, False),
     }
+
+
+def usual_commune(session: Session) -> str | None:
+    from sqlalchemy import func
+
+    from allervers.storage.models import HouseholdRow
+
+    row = session.execute(
+        select(HouseholdRow.commune_insee, func.count())
+        .group_by(HouseholdRow.commune_insee)
+        .order_by(func.count().desc())
+        .limit(1)
+    ).first()
+    return None if row is None else str(row[0])
