@@ -87,3 +87,16 @@ def entry_gaps(entry: DirectoryService | None) -> list[str]:
     if not entry.phone:
         gaps.append(translate("Directory", "téléphone manquant"))
     return gaps
+
+
+def place_line(place: Place) -> str:
+    """An office on one line, phone and hours in French; "à vérifier" when over a year old; what
+    it lacks for the household sheet."""
+    hours = opening_hours_text(place.hours, QCoreApplication.translate) if place.hours else ""
+    text = " – ".join(p for p in (place.name, place.address, phone_text(place.phone), hours) if p)
+    notes = place_gaps(place)
+    if place.stale:
+        notes.append(
+            translate("Directory", "à vérifier (mis à jour le {0})").format(place.date_maj)
+        )
+    return text + (f" ({'; '.join(notes)})" if notes else "")
