@@ -7,7 +7,13 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from allervers.domain.directory import DirectoryService, OfficeKind, Piste, full_address
+from allervers.domain.directory import (
+    DirectoryService,
+    FrozenService,
+    OfficeKind,
+    Piste,
+    full_address,
+)
 from allervers.domain.followup import Place
 from allervers.domain.rights import Organisation
 from allervers.wording import opening_hours_text, organisation_name, phone_text
@@ -100,3 +106,15 @@ def place_line(place: Place) -> str:
             translate("Directory", "à vérifier (mis à jour le {0})").format(place.date_maj)
         )
     return text + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def frozen_service_text(service: FrozenService) -> str:
+    """The place a referral points to, as it was when referred."""
+    parts = [service.name, service.address]
+    if service.phone:
+        parts.append(translate("Directory", "tél. {0}").format(phone_text(service.phone)))
+    if service.hours:
+        parts.append(opening_hours_text(service.hours, QCoreApplication.translate))
+    return translate("Directory", "Lieu : {0} (fiche du {1}).").format(
+        " – ".join(p for p in parts if p), service.date_maj
+    )
