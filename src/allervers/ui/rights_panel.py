@@ -34,7 +34,7 @@ from allervers.rights.worker import EngineState
 from allervers.services.visits import questionnaire_of
 from allervers.ui.assessor import Assessor
 from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
-from allervers.ui.directory.pistes_box import PistesBox, incomplete_offices_text, read_directory
+from allervers.ui.directory.pistes_box import PistesBox, read_directory
 from allervers.ui.right_card import RightCard, interview_path, missing_answer_label, monthly
 from allervers.ui.sheet_saver import SheetSaver
 from allervers.ui.visit_lists import visit_text
@@ -385,7 +385,7 @@ class RightsPanel(QWidget):
         self._folder = path.parent
         self._tools.audit("sheet_printed", "visit", self.visit.id)
         self.done.setText(self.tr("Feuille pour le foyer enregistrée : {0}").format(path))
-        self.done.setText(self.done.text() + incomplete_offices_text(self.directory))
+        self.pistes.warn_offices(self.directory)  # offices lacking an address or a phone
         self.sheet_saved.emit(path)
 
     def _sheet_failed(self, error: Exception) -> None:

@@ -37,15 +37,29 @@ class PistesBox(QFrame):
         self.items.setWordWrap(True)
         self.items.setTextFormat(Qt.TextFormat.PlainText)  # imported text: never markup
         self.items.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.offices = QLabel()  # said when a sheet is saved with offices lacking details
+        self.offices.setObjectName("pistesOffices")
+        self.offices.setWordWrap(True)
+        self.offices.setStyleSheet("QLabel { color: #b00020; }")
+        self.offices.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 10)
+        layout.addWidget(self.offices)
         layout.addWidget(self.title)
         layout.addWidget(self.items)
         self.hide()
 
     def show_pistes(self, pistes: Sequence[Piste], today: dt.date) -> None:
         self.items.setText("\n".join(f"• {piste_text(p, today)}" for p in pistes))
-        self.setVisible(bool(pistes))
+        for label in (self.title, self.items):
+            label.setVisible(bool(pistes))
+        self.setVisible(bool(pistes) or bool(self.offices.text()))
+
+    def warn_offices(self, found: Any) -> None:
+        """After a sheet is saved: which flagged rights' offices lack an address or a phone."""
+        self.offices.setText(incomplete_offices_text(found).strip())
+        self.offices.setVisible(bool(self.offices.text()))
+        self.setVisible(self.items.isVisibleTo(self) or self.offices.isVisibleTo(self))
 
 
 def incomplete_offices_text(found: Any) -> str:
