@@ -29,7 +29,8 @@ from allervers.domain.rights import (  # noqa: E402
     RightId,
 )
 from allervers.services.directory import Directory  # noqa: E402
-from allervers.services.directory_data import synthetic_directory, write_directory  # noqa: E402
+from allervers.services.directory_data import synthetic_directory  # noqa: E402
+from allervers.services.directory_writer import write_directory  # noqa: E402
 from allervers.services.workspace import WorkspaceService  # noqa: E402
 
 PASSPHRASE = "six chats gris dansent sous la pluie"

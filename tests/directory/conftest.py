@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from allervers.services.directory_data import synthetic_directory, write_directory
+from allervers.services.directory_data import synthetic_directory
+from allervers.services.directory_writer import write_directory
 
 TODAY = dt.date.today()
 

@@ -9,7 +9,8 @@ import pytest
 
 from allervers.cli.main import run
 from allervers.services.directory import Directory
-from allervers.services.directory_data import synthetic_directory, write_directory
+from allervers.services.directory_data import synthetic_directory
+from allervers.services.directory_writer import write_directory
 from allervers.services.paths import AppPaths
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from tests.conftest import COORDINATOR, PASSPHRASE

@@ -15,12 +15,8 @@ from data_inclusion.schema import v1
 
 from allervers.questionnaire.communes import all_communes
 from allervers.questionnaire.epci import all_epci
-from allervers.services.directory_data import (
-    DEMO_EPCI,
-    SERVICE_COLUMNS,
-    synthetic_directory,
-    write_directory,
-)
+from allervers.services.directory_data import DEMO_EPCI, synthetic_directory
+from allervers.services.directory_writer import SERVICE_COLUMNS, write_directory
 
 TODAY = dt.date(2026, 5, 4)
 

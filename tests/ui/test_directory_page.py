@@ -15,7 +15,8 @@ from allervers.domain.referrals import ReferralStatus
 from allervers.domain.rights import RightId
 from allervers.services.caseload import CaseloadService
 from allervers.services.directory import Directory
-from allervers.services.directory_data import synthetic_directory, write_directory
+from allervers.services.directory_data import synthetic_directory
+from allervers.services.directory_writer import write_directory
 from allervers.services.workspace import CreatedWorkspace
 from allervers.ui.caseload.step_dialogs import StepDialog
 from allervers.ui.directory.page import DirectoryPage

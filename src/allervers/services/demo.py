@@ -70,7 +70,8 @@ def demo_directory(workspace: OpenWorkspace, seed: int = 17) -> int:
     import tempfile
 
     from allervers.services.directory import Directory
-    from allervers.services.directory_data import synthetic_directory, write_directory
+    from allervers.services.directory_data import synthetic_directory
+    from allervers.services.directory_writer import write_directory
 
     directory = synthetic_directory(DEMO_DIRECTORY_SERVICES, [DEMO_DEPARTEMENT], seed=seed)
     with tempfile.TemporaryDirectory(prefix="allervers-annuaire-") as folder:

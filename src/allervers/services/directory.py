@@ -8,7 +8,6 @@ panel, the household sheet and the referral dialog call `Directory.for_visit`.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -23,24 +22,30 @@ from allervers.domain.directory import (
     ImportReport,
     OfficeKind,
     Piste,
-    full_address,
 )
 from allervers.domain.directory_matching import household_publics, office_for, pistes
-from allervers.domain.errors import UnknownRecord
-from allervers.domain.followup import NonDemandeDetail, NonRecoursReason, Place, StoredAssessment
+from allervers.domain.followup import Place, StoredAssessment
 from allervers.domain.rights import AssessmentStatus, Organisation, RightId
-from allervers.questionnaire.communes import all_communes, find
+from allervers.questionnaire.communes import find
 from allervers.questionnaire.epci import (
-    all_epci,
     area_of,
-    communes_of_departement,
-    neighbouring_communes,
+)
+from allervers.services.directory_entries import (
+    area_filter,
+    incoming_service,
+    incoming_structure,
+    service_entry,
+    stored_structures,
 )
 from allervers.services.directory_files import SCHEMA_VERSION, read_file, validate
+from allervers.services.directory_household import (
+    office_place,
+    publics_from_answers,
+    visit_findings,
+)
 from allervers.services.directory_table import matching_table
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import directory_repo, repositories
-from allervers.storage.directory_repo import Incoming
 
 SHOWN_PISTES = 3
 ADULT_AGE = 18
@@ -76,7 +81,7 @@ class Directory:
         the import: nothing is changed."""
         self._workspace.require_coordinator("directory")
         files = [read_file(path) for path in paths]
-        keep = _area_filter(departement, neighbours)
+        keep = area_filter(departement, neighbours)
         services_raw = [(f, r) for f in files if f.kind == "services" for r in f.records]
         structures_raw = [(f, r) for f in files if f.kind == "structures" for r in f.records]
         kept_services = [(f, r) for f, r in services_raw if keep.service(r.data)]
@@ -86,14 +91,14 @@ class Directory:
         ]
         structures = [(validate(f.path, f, r), r) for f, r in kept_structures]
         services = [(validate(f.path, f, r), r) for f, r in kept_services]
-        incoming_structures = [_incoming_structure(model) for model, _r in structures]
+        incoming_structures = [incoming_structure(model) for model, _r in structures]
         by_id = {item.entry.id: item.entry for item in incoming_structures}
         read = len(services_raw) + len(structures_raw)
         with self._workspace.db.session() as session:
             if not any(f.kind == "structures" for f in files):
-                by_id = _stored_structures(session, {str(m.structure_id) for m, _r in services})
+                by_id = stored_structures(session, {str(m.structure_id) for m, _r in services})
             incoming_services = [
-                _incoming_service(
+                incoming_service(
                     model, raw.data.get("score_qualite"), by_id.get(model.structure_id)
                 )
                 for model, raw in services
@@ -151,7 +156,7 @@ class Directory:
         except pydantic.ValidationError as error:
             raise DirectoryEntryInvalid(problems_of(error)) from None
         entry = replace(
-            _service_entry(model, None, None),
+            service_entry(model, None, None),
             source=LOCAL_SOURCE,
             structure_name=str(fields.get("structure") or name),
             office=office,
@@ -368,200 +373,3 @@ def referral_choices(
     publics = household_publics(findings, matching_table(), publics_from_answers(answers, on))
     choices += [p.service for p in directory.pistes(area, findings, publics, limit=4)]
     return list({c.id: c for c in choices}.values())[:5]
-
-
-def office_place(organisation: Organisation, entry: DirectoryService, today: dt.date) -> Place:
-    return Place(
-        organisation,
-        entry.structure_name or entry.name,
-        full_address(entry),
-        entry.phone,
-        entry.hours,
-        entry.date_maj.isoformat(),
-        entry.stale(today),
-    )
-
-
-def visit_findings(answers: Mapping[str, Any], flagged: Sequence[StoredAssessment]) -> list[str]:
-    """The needs the volunteer recorded, then the reasons the person gave (a reason's detail when
-    there is one), each once, in that order."""
-    findings = [f"need:{need}" for need in answers.get("needs") or () if isinstance(need, str)]
-    for stored in flagged:
-        if stored.reason is None:
-            continue
-        finding = f"reason:{stored.reason.value}"
-        if stored.reason is NonRecoursReason.NON_DEMANDE and stored.reason_detail not in (
-            None,
-            NonDemandeDetail.OTHER,
-        ):
-            finding += f".{stored.reason_detail.value}"  # type: ignore[union-attr]
-        findings.append(finding)
-    return list(dict.fromkeys(findings))
-
-
-def publics_from_answers(answers: Mapping[str, Any], on: dt.date) -> set[str]:
-    """data·inclusion publics the household's answers place it in (a service for "séniors"
-    is for a household with someone of 60 or more, as most such services say)."""
-    publics: set[str] = set()
-    persons = [p for p in answers.get("persons") or () if isinstance(p, dict)]
-    for person in persons:
-        age = _age(person, on)
-        if person.get("relationship") == "child" or (age is not None and age < ADULT_AGE):
-            publics.add("familles")
-        if age is not None and age >= 60:
-            publics.add("seniors")
-        if age is not None and 16 <= age <= 25:
-            publics.add("jeunes")
-        if person.get("disability") == "yes":
-            publics.add("personnes-en-situation-de-handicap")
-        if person.get("activity") == "unemployed":
-            publics.add("demandeurs-emploi")
-        if person.get("activity") in ("employed", "self_employed"):
-            publics.add("actifs")
-        if person.get("student") == "yes" and age is not None and age >= ADULT_AGE:
-            publics.add("etudiants")
-    return publics
-
-
-def _age(person: Mapping[str, Any], on: dt.date) -> int | None:
-    if isinstance(person.get("age"), int):
-        return int(person["age"])
-    try:
-        born = dt.date.fromisoformat(str(person.get("birth_date")))
-    except ValueError:
-        return None
-    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-
-
-# From validated records to directory entries ---------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Keep:
-    departement: str | None
-    communes: frozenset[str]
-    codes: frozenset[str]  # the département, its communes and its EPCIs, for the zones
-
-    def located(self, data: Mapping[str, Any]) -> bool:
-        code = data.get("code_insee")
-        return self.departement is None or (isinstance(code, str) and code in self.communes)
-
-    def service(self, data: Mapping[str, Any]) -> bool:
-        if self.located(data):
-            return True
-        zone = data.get("zone_eligibilite")
-        return isinstance(zone, list) and any(
-            code in self.codes for code in zone if isinstance(code, str)
-        )
-
-
-def _area_filter(departement: str | None, neighbours: bool) -> _Keep:
-    """Records located in the département (and, if chosen, in the communes of its EPCIs across
-    the border), and services whose zone names the département, one of its EPCIs or communes.
-    National services located elsewhere (zone "france") are left out: a national file holds
-    thousands, mostly for job seekers, and the household needs places near home."""
-    if departement is None:
-        return _Keep(None, frozenset(), frozenset())
-    inside = frozenset(communes_of_departement(departement))
-    communes = inside | (neighbouring_communes(departement) if neighbours else frozenset())
-    epcis = frozenset(e.code for e in all_epci().values() if e.communes & inside)
-    return _Keep(departement, communes, frozenset({departement}) | inside | epcis)
-
-
-def _where(code_insee: str | None) -> Area | None:
-    if not code_insee or code_insee not in all_communes():
-        return None
-    return area_of(code_insee)
-
-
-def _fingerprint(record: str, entry: DirectoryService) -> str:
-    canonical = {
-        **directory_repo.place_values(entry),
-        **directory_repo.offer_values(entry),
-        "structure_id": entry.structure_id,
-    }
-    text = record + json.dumps(canonical, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _incoming_structure(model: Any) -> Incoming:
-    entry = DirectoryService(
-        id=model.id,
-        source=model.source,
-        name=model.nom,
-        structure_id=model.id,
-        structure_name=model.nom,
-        date_maj=model.date_maj,
-        address=_address(model),
-        postal_code=model.code_postal or "",
-        commune=model.commune or "",
-        code_insee=model.code_insee,
-        phone=model.telephone or "",
-        email=str(model.courriel or ""),
-        hours=model.horaires_accueil or "",
-        siret=model.siret or "",
-        networks=frozenset(r.value for r in model.reseaux_porteurs or ()),
-        area=_where(model.code_insee),
-    )
-    record = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-    return Incoming(entry, _fingerprint(record, entry), record)
-
-
-def _address(model: Any) -> str:
-    return ", ".join(p for p in (model.adresse, model.complement_adresse) if p)
-
-
-def _service_entry(model: Any, score: Any, structure: DirectoryService | None) -> DirectoryService:
-    """A service, with its structure's address, phone, e-mail and hours where it has none (the
-    schema says to use the structure's: `horaires_accueil`, `modes_mobilisation`)."""
-    own_place = bool(model.adresse or model.code_insee)
-    base = structure if structure is not None else None
-    try:
-        quality = float(score) if score is not None else None
-    except (TypeError, ValueError):
-        quality = None
-    conditions = " ".join(p for p in (model.conditions_acces, model.publics_precisions) if p)
-    code_insee = model.code_insee if own_place else (base.code_insee if base else None)
-    return DirectoryService(
-        id=model.id,
-        source=model.source,
-        name=model.nom,
-        structure_id=model.structure_id,
-        structure_name=base.name if base else "",
-        date_maj=model.date_maj,
-        address=_address(model) if own_place else (base.address if base else ""),
-        postal_code=(model.code_postal if own_place else (base.postal_code if base else "")) or "",
-        commune=(model.commune if own_place else (base.commune if base else "")) or "",
-        code_insee=code_insee,
-        phone=model.telephone or (base.phone if base else ""),
-        email=str(model.courriel or (base.email if base else "")),
-        link=str(model.lien_mobilisation or ""),
-        hours=model.horaires_accueil or (base.hours if base else ""),
-        siret=base.siret if base else "",
-        thematiques=frozenset(t.value for t in model.thematiques or ()),
-        publics=None if model.publics is None else frozenset(p.value for p in model.publics),
-        zone=None if model.zone_eligibilite is None else tuple(model.zone_eligibilite),
-        modes_accueil=frozenset(m.value for m in model.modes_accueil or ()),
-        frais=model.frais.value if model.frais else None,
-        score=quality,
-        networks=base.networks if base else frozenset(),
-        conditions=conditions,
-        area=_where(code_insee),
-    )
-
-
-def _incoming_service(model: Any, score: Any, structure: DirectoryService | None) -> Incoming:
-    entry = _service_entry(model, score, structure)
-    record = json.dumps(model.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
-    return Incoming(entry, _fingerprint(record, entry), record)
-
-
-def _stored_structures(session: Any, ids: set[str]) -> dict[str, DirectoryService]:
-    """Structures already imported, for a services file imported alone."""
-    found = {}
-    for structure_id in ids:
-        try:
-            found[structure_id] = directory_repo.service_by_id(session, structure_id)
-        except UnknownRecord:  # not imported: the service stands alone
-            continue
-    return found

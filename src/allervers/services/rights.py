@@ -130,7 +130,8 @@ class RightsService:
         """Where to go for each organisation: for a household's commune, the office the local
         services directory gives (the coordinator's entry first); without a commune, the
         coordinator's office entries only (`allervers places`)."""
-        from allervers.services.directory import Directory, office_place
+        from allervers.services.directory import Directory
+        from allervers.services.directory_household import office_place
 
         directory = Directory(self._workspace)
         if commune is None:
