@@ -256,6 +256,195 @@
     </message>
 </context>
 <context>
+    <name>Directory</name>
+    <message>
+        <source>France services</source>
+        <translation>France services</translation>
+    </message>
+    <message>
+        <source>tél. {0}</source>
+        <translation>tel. {0}</translation>
+    </message>
+    <message>
+        <source>retiré de l&apos;annuaire le {0}</source>
+        <translation>removed from the directory on {0}</translation>
+    </message>
+    <message>
+        <source>à vérifier (mis à jour le {0})</source>
+        <translation>to check (updated on {0})</translation>
+    </message>
+    <message>
+        <source>sans téléphone ni courriel</source>
+        <translation>no phone or e-mail</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>qui peut y aller n&apos;est pas précisé</source>
+        <translation>who may go is not stated</translation>
+    </message>
+    <message>
+        <source>aussi publié par {0}</source>
+        <translation>also published by {0}</translation>
+    </message>
+    <message>
+        <source>aucun accueil connu</source>
+        <translation>no office known</translation>
+    </message>
+    <message>
+        <source>adresse manquante</source>
+        <translation>address missing</translation>
+    </message>
+    <message>
+        <source>téléphone manquant</source>
+        <translation>phone missing</translation>
+    </message>
+    <message>
+        <source>Lieu : {0} (fiche du {1}).</source>
+        <translation>Place: {0} (entry of {1}).</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryChoice</name>
+    <message>
+        <source>Aucun lieu de l&apos;annuaire</source>
+        <translation>No place from the directory</translation>
+    </message>
+    <message>
+        <source>Des pistes : à vérifier auprès du lieu avant d&apos;y envoyer.</source>
+        <translation>Leads: check with the place before sending anyone there.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <source>&amp;Importer les fichiers data·inclusion…</source>
+        <translation>&amp;Import data·inclusion files…</translation>
+    </message>
+    <message>
+        <source>Département :</source>
+        <translation>Département:</translation>
+    </message>
+    <message>
+        <source>Organisme</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Accueil</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>À compléter</source>
+        <translation>To complete</translation>
+    </message>
+    <message>
+        <source>Accueils des organismes pour une commune</source>
+        <translation>Offices of the organisations for a commune</translation>
+    </message>
+    <message>
+        <source>Code INSEE de la commune :</source>
+        <translation>INSEE code of the commune:</translation>
+    </message>
+    <message>
+        <source>nom, commune, thématique…</source>
+        <translation>name, commune, theme…</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Où et quand</source>
+        <translation>Where and when</translation>
+    </message>
+    <message>
+        <source>À noter</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Chercher dans l&apos;annuaire</source>
+        <translation>Search the directory</translation>
+    </message>
+    <message>
+        <source>Fiche locale</source>
+        <translation>Local entry</translation>
+    </message>
+    <message>
+        <source>Autre lieu</source>
+        <translation>Other place</translation>
+    </message>
+    <message>
+        <source>ex. Mo-Fr 09:00-12:00 ou « mardi matin »</source>
+        <translation>e.g. Mo-Fr 09:00-12:00 or “Tuesday morning”</translation>
+    </message>
+    <message>
+        <source>&amp;Ajouter la fiche</source>
+        <translation>&amp;Add the entry</translation>
+    </message>
+    <message>
+        <source>&amp;Retirer la fiche choisie</source>
+        <translation>&amp;Remove the chosen entry</translation>
+    </message>
+    <message>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>C&apos;est l&apos;&amp;accueil de :</source>
+        <translation>It is the &amp;office of:</translation>
+    </message>
+    <message>
+        <source>A&amp;dresse :</source>
+        <translation>A&amp;ddress:</translation>
+    </message>
+    <message>
+        <source>Code INSEE de la c&amp;ommune :</source>
+        <translation>INSEE code of the c&amp;ommune:</translation>
+    </message>
+    <message>
+        <source>&amp;Téléphone :</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>&amp;Horaires :</source>
+        <translation>&amp;Hours:</translation>
+    </message>
+    <message>
+        <source>Fiches locales (gardées à chaque import)</source>
+        <translation>Local entries (kept at every import)</translation>
+    </message>
+    <message>
+        <source>{0} services importés ({1} retirés depuis, gardés pour les orientations), {2} structures, {3} fiches locales. Dernier import : {4}.</source>
+        <translation>{0} services imported ({1} removed since, kept for referrals), {2} structures, {3} local entries. Last import: {4}.</translation>
+    </message>
+    <message>
+        <source>aucun</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Fichiers structures et services de data·inclusion</source>
+        <translation>data·inclusion structures and services files</translation>
+    </message>
+    <message>
+        <source>Fichiers data·inclusion (*.json *.csv)</source>
+        <translation>data·inclusion files (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Annuaire importé : {0} services ajoutés, {1} modifiés, {2} retirés (archivés), {3} inchangés.</source>
+        <translation>Directory imported: {0} services added, {1} changed, {2} removed (archived), {3} unchanged.</translation>
+    </message>
+    <message>
+        <source>Fiche locale ajoutée : {0}.</source>
+        <translation>Local entry added: {0}.</translation>
+    </message>
+    <message>
+        <source>Fiche locale retirée.</source>
+        <translation>Local entry removed.</translation>
+    </message>
+</context>
+<context>
     <name>DoorForm</name>
     <message>
         <source>Entretien</source>
@@ -726,6 +915,49 @@
     <message>
         <source>Une fois ses visites reçues ici, l&apos;ordinateur d&apos;un ou une bénévole garde les foyers qui ne lui sont plus confiés pendant</source>
         <translation>Once its visits have been received here, a volunteer&apos;s laptop keeps the households no longer assigned to them for</translation>
+    </message>
+</context>
+<context>
+    <name>Hours</name>
+    <message>
+        <source>lun.</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>mar.</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>mer.</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>jeu.</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>ven.</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>sam.</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>dim.</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>fermé les jours fériés</source>
+        <translation>closed on public holidays</translation>
+    </message>
+    <message>
+        <source>jours fériés</source>
+        <translation>public holidays</translation>
+    </message>
+    <message>
+        <source>{0} : fermé</source>
+        <translation>{0}: closed</translation>
     </message>
 </context>
 <context>
@@ -1459,6 +1691,114 @@
         <translation>only an unfinished visit can be discarded</translation>
     </message>
     <message>
+        <source>Fiche refusée : {0}.</source>
+        <translation>Entry refused: {0}.</translation>
+    </message>
+    <message>
+        <source>Annuaire refusé : fichier {0} introuvable. Rien n&apos;a été modifié.</source>
+        <translation>Directory refused: file {0} not found. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>le fichier n&apos;est pas en UTF-8</source>
+        <translation>the file is not UTF-8</translation>
+    </message>
+    <message>
+        <source>JSON illisible</source>
+        <translation>unreadable JSON</translation>
+    </message>
+    <message>
+        <source>ligne CSV illisible (colonnes en trop ou manquantes)</source>
+        <translation>unreadable CSV line (columns too many or missing)</translation>
+    </message>
+    <message>
+        <source>une liste de fiches JSON est attendue</source>
+        <translation>a JSON list of records is expected</translation>
+    </message>
+    <message>
+        <source>une fiche (objet JSON) est attendue</source>
+        <translation>a record (JSON object) is expected</translation>
+    </message>
+    <message>
+        <source>structures et services mêlés dans un même fichier</source>
+        <translation>structures and services mixed in one file</translation>
+    </message>
+    <message>
+        <source>identifiant déjà vu plus haut dans le fichier</source>
+        <translation>id already seen earlier in the file</translation>
+    </message>
+    <message>
+        <source>fiche {0} ({1})</source>
+        <translation>record {0} ({1})</translation>
+    </message>
+    <message>
+        <source>fiche {0}</source>
+        <translation>record {0}</translation>
+    </message>
+    <message>
+        <source>fichier entier</source>
+        <translation>whole file</translation>
+    </message>
+    <message>
+        <source>Annuaire refusé : {0}, {1} : {2}. Rien n&apos;a été modifié.</source>
+        <translation>Directory refused: {0}, {1}: {2}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>date illisible « {value} » (AAAA-MM-JJ attendue)</source>
+        <translation>unreadable date “{value}” (YYYY-MM-DD expected)</translation>
+    </message>
+    <message>
+        <source>adresse web invalide « {value} »</source>
+        <translation>invalid web address “{value}”</translation>
+    </message>
+    <message>
+        <source>nombre attendu</source>
+        <translation>number expected</translation>
+    </message>
+    <message>
+        <source>champ obligatoire manquant</source>
+        <translation>required field missing</translation>
+    </message>
+    <message>
+        <source>texte trop court (au moins {min_length} caractères)</source>
+        <translation>text too short (at least {min_length} characters)</translation>
+    </message>
+    <message>
+        <source>liste vide</source>
+        <translation>empty list</translation>
+    </message>
+    <message>
+        <source>format inattendu « {value} »</source>
+        <translation>unexpected format “{value}”</translation>
+    </message>
+    <message>
+        <source>valeur inconnue du schéma data·inclusion 1.0.10 : « {value} »</source>
+        <translation>value unknown to the data·inclusion 1.0.10 schema: “{value}”</translation>
+    </message>
+    <message>
+        <source>valeur invalide « {value} »</source>
+        <translation>invalid value “{value}”</translation>
+    </message>
+    <message>
+        <source>texte attendu</source>
+        <translation>text expected</translation>
+    </message>
+    <message>
+        <source>liste attendue</source>
+        <translation>list expected</translation>
+    </message>
+    <message>
+        <source>valeur trop petite (au moins {ge})</source>
+        <translation>value too small (at least {ge})</translation>
+    </message>
+    <message>
+        <source>valeur inattendue « {value} »</source>
+        <translation>unexpected value “{value}”</translation>
+    </message>
+    <message>
+        <source>valeur refusée par le schéma ({code})</source>
+        <translation>value refused by the schema ({code})</translation>
+    </message>
+    <message>
         <source>date dans le futur</source>
         <translation>date in the future</translation>
     </message>
@@ -1720,6 +2060,17 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PistesBox</name>
+    <message>
+        <source>Près de chez vous, pour les besoins notés (pistes à vérifier)</source>
+        <translation>Near home, for the needs recorded (leads to check)</translation>
+    </message>
+    <message>
+        <source>L&apos;annuaire n&apos;a pas l&apos;adresse ou le téléphone de l&apos;accueil : {0}. La feuille dit où les trouver ; complétez-les dans la page Annuaire.</source>
+        <translation>The directory lacks the address or the phone of the office: {0}. The sheet says where to find them; complete them on the Directory page.</translation>
     </message>
 </context>
 <context>
@@ -2199,6 +2550,34 @@ This erasure cannot be undone.</translation>
         <source>Les montants sont des estimations faites à partir de vos réponses, avec le simulateur officiel OpenFisca-France. Seul l&apos;organisme qui verse le droit peut décider. Cette feuille ne contient ni votre nom ni votre adresse.</source>
         <translation>The amounts are estimates made from your answers with the official OpenFisca-France simulator. Only the organisation that pays the right can decide. This sheet holds neither your name nor your address.</translation>
     </message>
+    <message>
+        <source>tél. {0}</source>
+        <translation>tel. {0}</translation>
+    </message>
+    <message>
+        <source>Informations de plus d&apos;un an : à vérifier.</source>
+        <translation>Information over a year old: to check.</translation>
+    </message>
+    <message>
+        <source>Pour trouver l&apos;accueil : {0}.</source>
+        <translation>To find the office: {0}.</translation>
+    </message>
+    <message>
+        <source>Près de chez vous, pour vous aider</source>
+        <translation>Near you, to help you</translation>
+    </message>
+    <message>
+        <source>Des pistes, à vérifier auprès de chaque lieu : chacun décide qui il accueille.</source>
+        <translation>Leads, to check with each place: each decides whom it takes.</translation>
+    </message>
+    <message>
+        <source>Ni téléphone ni courriel connus : passez sur place.</source>
+        <translation>No phone or e-mail known: go there in person.</translation>
+    </message>
+    <message>
+        <source>Qui peut y aller n&apos;est pas précisé : renseignez-vous.</source>
+        <translation>Who may go is not stated: ask.</translation>
+    </message>
 </context>
 <context>
     <name>SheetSaver</name>
@@ -2300,6 +2679,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>&amp;Contact (facultatif) :</source>
         <translation>&amp;Contact (optional):</translation>
+    </message>
+    <message>
+        <source>&amp;Lieu (annuaire) :</source>
+        <translation>&amp;Place (directory):</translation>
     </message>
     <message>
         <source>par exemple 607,75</source>
@@ -3151,6 +3534,34 @@ absent last time</translation>
         <translation>Not interested</translation>
     </message>
     <message>
+        <source>adresse et horaires de votre CAF sur caf.fr (« Contacter ma Caf ») ou au 32 30</source>
+        <translation>address and hours of your CAF on caf.fr (“Contacter ma Caf”) or on 32 30</translation>
+    </message>
+    <message>
+        <source>adresse et horaires de votre MSA sur msa.fr, rubrique « Contact »</source>
+        <translation>address and hours of your MSA on msa.fr, “Contact” section</translation>
+    </message>
+    <message>
+        <source>accueil de votre CPAM sur ameli.fr ou au 36 46</source>
+        <translation>your CPAM office on ameli.fr or on 36 46</translation>
+    </message>
+    <message>
+        <source>votre caisse de retraite sur lassuranceretraite.fr ou au 39 60</source>
+        <translation>your pension fund on lassuranceretraite.fr or on 39 60</translation>
+    </message>
+    <message>
+        <source>la MDPH de votre département sur monparcourshandicap.gouv.fr</source>
+        <translation>your département&apos;s MDPH on monparcourshandicap.gouv.fr</translation>
+    </message>
+    <message>
+        <source>votre centre des finances publiques sur impots.gouv.fr ou au 0 809 401 401</source>
+        <translation>your tax office on impots.gouv.fr or on 0 809 401 401</translation>
+    </message>
+    <message>
+        <source>chequeenergie.gouv.fr ou le 0 805 204 805 (appel gratuit)</source>
+        <translation>chequeenergie.gouv.fr or 0 805 204 805 (free call)</translation>
+    </message>
+    <message>
         <source>janvier février mars avril mai juin juillet août septembre octobre novembre décembre</source>
         <translation>January February March April May June July August September October November December</translation>
     </message>
@@ -3452,6 +3863,10 @@ absent last time</translation>
     <message>
         <source>Chiffres</source>
         <translation>Figures</translation>
+    </message>
+    <message>
+        <source>Annuaire</source>
+        <translation>Directory</translation>
     </message>
     <message>
         <source>Équipe et

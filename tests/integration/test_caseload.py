@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from allervers.domain.errors import InvalidInput, PermissionDenied
 from allervers.domain.followup import Decision, NonRecoursReason
-from allervers.domain.referrals import CaseloadFilter, ReferralStatus
+from allervers.domain.referrals import CaseloadFilter, ReferralStatus, due_on
 from allervers.domain.rights import (
     AmountPeriod,
     AssessmentStatus,
@@ -91,12 +91,19 @@ def test_a_referral_moves_through_its_steps_and_leaves_the_due_list(
             appointment_at="2026-01-20T10:00",
         ),
     )
+    # No news ten days after the appointment: "à relancer" (issue 17), before the outcome check.
+    assert CaseloadService(workspace, today=dt.date(2026, 1, 29)).due_checks() == []
+    quiet = CaseloadService(workspace, today=dt.date(2026, 1, 30)).due_checks()
+    assert [r.id for r in quiet] == [referral.id]
+    assert due_on(quiet[0]) == "2026-01-30" and quiet[0].check_due_on == "2026-04-10"
+    CaseloadService(workspace, today=dt.date(2026, 2, 1)).advance(
+        referral.id, step(ReferralStatus.CLAIM_FILED, dt.date(2026, 2, 1))
+    )
     assert CaseloadService(workspace, today=dt.date(2026, 4, 9)).due_checks() == []
     later = CaseloadService(workspace, today=dt.date(2026, 4, 10))
     due = later.due_checks()
     assert [r.id for r in due] == [referral.id]
     assert due[0].check_due_on == "2026-04-10"
-    later.advance(referral.id, step(ReferralStatus.CLAIM_FILED, dt.date(2026, 2, 1)))
     opened = later.advance(
         referral.id,
         step(ReferralStatus.OPENED, dt.date(2026, 4, 10), amount=607.75, opened_from="2026-03-01"),

@@ -32,6 +32,7 @@ def test_window_shows_areas_and_who_is_working_where(open_window, workspace_path
         "Suivi des dossiers",
         "Chiffres",
         "Export",
+        "Annuaire",
         "Équipe et\nsynchronisation",
     ]
     assert window.territory_label.text() == TERRITORY

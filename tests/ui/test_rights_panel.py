@@ -304,6 +304,11 @@ def test_the_household_sheet_holds_the_flagged_rights_and_never_replaces_a_file_
     )
     saved = documents / "feuille foyer.pdf"  # the suffix is added
     assert done.text() == f"Feuille pour le foyer enregistrée : {saved}"
+    # The CAF was typed (places set); the directory has no office for the others (issue 13).
+    assert find(panel, QLabel, "pistesOffices").text() == (
+        "L'annuaire n'a pas l'adresse ou le téléphone de l'accueil : Impôts, CPAM. La feuille "
+        "dit où les trouver ; complétez-les dans la page Annuaire."
+    )
     text = plain("\n".join(p.extract_text() for p in PdfReader(saved).pages))
     for line in (
         "Vos droits à vérifier",

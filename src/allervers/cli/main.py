@@ -16,6 +16,7 @@ from pathlib import Path
 from allervers import __version__
 from allervers.cli import (
     caseload_cli,
+    directory_cli,
     export_cli,
     passphrases,
     rights_cli,
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     caseload_cli.add_parsers(commands, _Parser, _add_workspace)
     sync_cli.add_parsers(commands, _Parser, _add_workspace)
     settings_cli.add_parser(commands, _Parser, _add_workspace)
+    directory_cli.add_parsers(commands, _Parser, _add_workspace)
     return parser
 
 
@@ -302,6 +304,9 @@ class _Command:
     def places(self) -> int:
         return self._with_workspace(lambda ws: rights_cli.places(self.args, ws))
 
+    def directory(self) -> int:
+        return self._with_workspace(lambda ws: directory_cli.directory(self.args, ws))
+
     def sheet(self) -> int:
         return self._with_workspace(lambda ws: rights_cli.sheet(self.args, ws))
 
@@ -354,6 +359,9 @@ class _Command:
 
                 referrals = demo_service.demo_followups(workspace, RightsEngine())
                 print(f"Droits évalués ; {referrals} orientations fictives.")
+            if demo.created:
+                services = demo_service.demo_directory(workspace)
+                print(f"Annuaire fictif du département importé : {services} services.")
         finally:
             workspace.lock()
         state = "créé" if demo.created else "existant"

@@ -126,6 +126,7 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.reports.household_sheet import SheetContent, write_household_sheet
     from allervers.services.rights import RightsService, assessable
     from allervers.services.visits import VisitService
+    from allervers.wording import organisation_short_name
 
     visit = VisitService(workspace).get(args.visit)
     if not assessable(visit):
@@ -140,13 +141,25 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
         from allervers.domain.errors import WorkspaceAlreadyExists
 
         raise WorkspaceAlreadyExists(args.out)
+    from allervers.services.directory import sheet_directory
+
+    visited_on = date.fromisoformat(visit.visited_on)
+    found = sheet_directory(workspace, visit.answers, stored, visited_on)
     content = SheetContent(
         assessments=[s.assessment for s in stored],
-        places=rights.places(),
+        places=found.places,
         volunteer_first_name=workspace.user.name.split()[0],
-        visited_on=date.fromisoformat(visit.visited_on),
+        visited_on=visited_on,
+        pistes=found.pistes,
     )
     write_household_sheet(args.out, content)
+    for organisation in found.incomplete:
+        print(
+            f"Attention : l'annuaire n'a pas l'adresse ou le téléphone de l'accueil "
+            f"{organisation_short_name(organisation)} ; la feuille dit où les trouver. "
+            f"Complétez-les : allervers places set {organisation.value} …",
+            file=sys.stderr,
+        )
     workspace.audit("sheet_printed", "visit", visit.id)
     print(f"Feuille écrite : {args.out}")
     return 0

@@ -64,11 +64,16 @@ class StoredAssessment:
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """Where to go for an organisation: the coordinator's office entry, or the office found in
+    the local services directory (`allervers.services.directory`)."""
+
     organisation: Organisation
     name: str
     address: str
     phone: str
     hours: str = ""
+    date_maj: str = ""  # ISO date of the directory entry
+    stale: bool = False  # not updated for more than a year: "à vérifier"
 
 
 def assessment_from_json(data: dict[str, Any]) -> RightAssessment:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from allervers.domain.directory import FrozenService
 from allervers.domain.rights import Organisation, RightId
 
 
@@ -96,6 +98,7 @@ class Referral:
     checked_on: str | None
     closed_on: str | None
     assigned_to: str | None
+    service: FrozenService | None = None  # the directory's service, as it was when referred
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,27 @@ class ReferralStep:
     amount: float | None = None  # in the right's period: per month, per year for chèque énergie
     opened_from: str | None = None
     reason: str | None = None
+    service: FrozenService | None = None  # with REFERRED: the service chosen in the directory
+
+
+# A household referred and not heard of since: the coordinator calls after ten days, long before
+# the outcome check at three months (issue 17), while an appointment missed can still be made.
+NO_NEWS_AFTER_DAYS = 10
+
+
+def news_due_on(referral: Referral) -> str | None:
+    """When a referral still "referred" (no claim filed, no outcome) is to be followed up: ten
+    days after the referral, or after its appointment when one was made later."""
+    if referral.status is not ReferralStatus.REFERRED or not referral.referred_on:
+        return None
+    since = max(referral.referred_on, (referral.appointment_at or "")[:10])
+    return (dt.date.fromisoformat(since) + dt.timedelta(days=NO_NEWS_AFTER_DAYS)).isoformat()
+
+
+def due_on(referral: Referral) -> str | None:
+    """The earlier of its outcome check and its ten-day follow-up."""
+    dates = [d for d in (referral.check_due_on, news_due_on(referral)) if d]
+    return min(dates) if dates else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
+from allervers.domain.directory import Piste, full_address
 from allervers.domain.followup import Place
 from allervers.domain.rights import (
     AssessmentStatus,
@@ -33,8 +34,11 @@ from allervers.wording import (
     document_name,
     euros,
     identity,
+    office_hint,
+    opening_hours_text,
     organisation_name,
     out_of_date_line,
+    phone_text,
     right_name,
 )
 
@@ -45,6 +49,7 @@ class SheetContent:
     places: dict[Organisation, Place]
     volunteer_first_name: str
     visited_on: date
+    pistes: Sequence[Piste] = ()  # services of the directory for the recorded needs
 
 
 def rights_to_check(assessments: Sequence[RightAssessment]) -> list[RightAssessment]:
@@ -163,10 +168,12 @@ def write_household_sheet(
                     styles["body"],
                 )
             )
-            place = content.places.get(assessment.organisation)
-            if place is not None:
-                details = [place.name, place.address, place.phone, place.hours]
-                block.append(Paragraph(escape(" – ".join(d for d in details if d)), styles["body"]))
+            block += office_lines(
+                content.places.get(assessment.organisation),
+                assessment.organisation,
+                styles,
+                translate,
+            )
         if assessment.documents:
             block.append(
                 Paragraph(
@@ -182,6 +189,7 @@ def write_household_sheet(
     stale = out_of_date_line(rights, translate)
     if stale:
         story += [Spacer(1, 4 * mm), Paragraph(escape(stale), styles["small"])]
+    story += pistes_section(content.pistes, styles, translate)
     story += [
         Spacer(1, 8 * mm),
         Paragraph(
@@ -206,3 +214,95 @@ def write_household_sheet(
         bottomMargin=18 * mm,
     )
     document.build(story)  # type: ignore[arg-type]
+
+
+# The office of each right and the directory's pistes (issue 17) ------------------------------
+
+
+def office_lines(
+    place: Place | None,
+    organisation: Organisation,
+    styles: dict[str, ParagraphStyle],
+    translate: Translate = identity,
+) -> list[object]:
+    """The office's name, address, phone and hours; where to find what the directory lacks."""
+    lines: list[object] = []
+    if place is not None:
+        details = [place.name, place.address]
+        if place.phone:
+            details.append(translate("Sheet", "tél. {0}").format(phone_text(place.phone)))
+        if place.hours:
+            details.append(opening_hours_text(place.hours, translate))
+        lines.append(Paragraph(escape(" – ".join(d for d in details if d)), styles["body"]))
+        if place.stale:
+            lines.append(
+                Paragraph(
+                    escape(translate("Sheet", "Informations de plus d'un an : à vérifier.")),
+                    styles["small"],
+                )
+            )
+    if place is None or not place.address or not place.phone:
+        lines.append(
+            Paragraph(
+                escape(
+                    translate("Sheet", "Pour trouver l'accueil : {0}.").format(
+                        office_hint(organisation, translate)
+                    )
+                ),
+                styles["body"],
+            )
+        )
+    return lines
+
+
+def pistes_section(
+    pistes: Sequence[Piste], styles: dict[str, ParagraphStyle], translate: Translate = identity
+) -> list[object]:
+    """Up to three places near home for the needs the household mentioned: leads to check with
+    each place, never a promise that it will take the household."""
+    if not pistes:
+        return []
+    heading: list[object] = [
+        Paragraph(
+            escape(translate("Sheet", "Près de chez vous, pour vous aider")), styles["right"]
+        ),
+        Paragraph(
+            escape(
+                translate(
+                    "Sheet",
+                    "Des pistes, à vérifier auprès de chaque lieu : chacun décide qui il accueille.",
+                )
+            ),
+            styles["small"],
+        ),
+    ]
+    block: list[object] = []
+    for piste in pistes:
+        service = piste.service
+        title = service.name
+        if service.structure_name and service.structure_name != service.name:
+            title = f"{service.name} – {service.structure_name}"
+        details = [full_address(service)]
+        if service.phone:
+            details.append(translate("Sheet", "tél. {0}").format(phone_text(service.phone)))
+        elif service.email:
+            details.append(service.email)
+        if service.hours:
+            details.append(opening_hours_text(service.hours, translate))
+        notes = []
+        if not service.has_contact:
+            notes.append(translate("Sheet", "Ni téléphone ni courriel connus : passez sur place."))
+        if piste.stale:
+            notes.append(translate("Sheet", "Informations de plus d'un an : à vérifier."))
+        if piste.zone_unknown:
+            notes.append(
+                translate("Sheet", "Qui peut y aller n'est pas précisé : renseignez-vous.")
+            )
+        paragraph = f"<b>{escape(title)}</b><br/>" + escape(" – ".join(d for d in details if d))
+        lines: list[object] = [Paragraph(paragraph, styles["body"])]
+        if notes:
+            lines.append(Paragraph(escape(" ".join(notes)), styles["small"]))
+        lines.append(Spacer(1, 2 * mm))
+        # The heading never stands alone at the foot of a page: it goes with the first piste.
+        block.append(KeepTogether(lines if block else heading + lines))
+    return block

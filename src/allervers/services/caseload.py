@@ -2,17 +2,20 @@
 
 A referral is made for a flagged right. Once referred, its outcome check falls due after
 `outcome_check_months` (three by default, DREES Études et résultats n° 1058); the "à relancer" list
-shows the checks that have come. Closing a referral (opened, refused, abandoned) or recording "no
+shows the checks that have come, and the referrals without news ten days after they were made.
+Closing a referral (opened, refused, abandoned) or recording "no
 news" counts as the check done.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from allervers.domain.directory import DirectoryService
 from allervers.domain.errors import InvalidInput, PermissionDenied
 from allervers.domain.referrals import (
     CLOSED_STATUSES,
@@ -220,6 +223,8 @@ class CaseloadService:
             row.referred_on = step.on
             row.contact = step.contact or row.contact
             row.appointment_at = step.appointment_at
+            if step.service is not None:  # frozen: later imports do not change it
+                row.service_snapshot = json.dumps(step.service.to_json(), ensure_ascii=False)
             months = self._workspace.settings.outcome_check_months
             row.check_due_on = add_months(on, months).isoformat()
         elif step.status is ReferralStatus.CLAIM_FILED:
@@ -241,6 +246,17 @@ class CaseloadService:
             session, row.id, self._workspace.user.id, step.on, row.status, step.status.value
         )
         row.status = step.status.value
+
+    def directory_choices(self, referral: Referral) -> list[DirectoryService]:
+        """Where this referral may send the household, from the local services directory: the
+        office of its organisation, then the services matched to the right, the household's
+        needs and reasons (pistes, to check with each)."""
+        from allervers.services.directory import referral_choices
+
+        with self._workspace.db.session() as session:
+            visit = visits_repo.get_visit(session, referral.visit_id)
+            stored = rights_repo.current_assessments(session, visit.id)
+        return referral_choices(self._workspace, visit.answers, stored, referral.right, self.today)
 
     def assign(self, household_id: str, volunteer_id: str | None) -> None:
         """A coordinator gives a household's follow-up visit to a volunteer."""

@@ -59,6 +59,27 @@ def fill_demo(workspace: OpenWorkspace, households: int, seed: int | None = None
     return service.store_finished(rows)
 
 
+DEMO_DEPARTEMENT = "49"
+DEMO_DIRECTORY_SERVICES = 1_500
+
+
+def demo_directory(workspace: OpenWorkspace, seed: int = 17) -> int:
+    """Imports a synthetic data·inclusion directory of the demo's département (its files written
+    and read as the real ones: `allervers directory import`), so that the demo's sheets give
+    offices and services. Returns the number of services kept."""
+    import tempfile
+
+    from allervers.services.directory import Directory
+    from allervers.services.directory_data import synthetic_directory
+    from allervers.services.directory_writer import write_directory
+
+    directory = synthetic_directory(DEMO_DIRECTORY_SERVICES, [DEMO_DEPARTEMENT], seed=seed)
+    with tempfile.TemporaryDirectory(prefix="allervers-annuaire-") as folder:
+        files = write_directory(directory, Path(folder), "json")
+        report = Directory(workspace).import_files(files, DEMO_DEPARTEMENT)
+    return report.services.added + report.services.kept
+
+
 def demo_followups(workspace: OpenWorkspace, engine: Engine, seed: int = 7) -> int:
     """Assesses the demo's interviews and gives referrals and outcomes to part of the flagged
     rights, so that a newcomer sees a living caseload and non-empty figures. Returns the number

@@ -126,11 +126,41 @@ class RightsService:
                 progress(done, len(visits))
         return done
 
-    def places(self) -> dict[Organisation, Place]:
-        with self._workspace.db.session() as session:
-            return rights_repo.places(session)
+    def places(self, commune: str | None = None) -> dict[Organisation, Place]:
+        """Where to go for each organisation: for a household's commune, the office the local
+        services directory gives (the coordinator's entry first); without a commune, the
+        coordinator's office entries only (`allervers places`)."""
+        from allervers.services.directory import Directory
+        from allervers.services.directory_household import office_place
+
+        directory = Directory(self._workspace)
+        if commune is None:
+            entries = {e.office: e for e in directory.local_offices() if e.office is not None}
+        else:
+            found = directory.offices_of_commune(commune)
+            entries = {kind: entry for kind, entry in found.items() if entry is not None}
+        return {
+            Organisation(kind.value): office_place(Organisation(kind.value), entry, directory.today)
+            for kind, entry in entries.items()
+            if kind.value in Organisation.__members__.values()
+        }
 
     def set_place(self, place: Place) -> None:
-        self._workspace.require_coordinator("places")
-        with self._workspace.db.session() as session:
-            rights_repo.set_place(session, place)
+        from allervers.domain.directory import OfficeKind
+        from allervers.services.directory import Directory
+
+        Directory(self._workspace).set_office(
+            OfficeKind(place.organisation.value),
+            place.name,
+            place.address,
+            place.phone,
+            place.hours,
+        )
+
+    def sheet_directory(self, visit: Visit, stored: Sequence[StoredAssessment]) -> Any:
+        """The directory's offices and pistes for this visit (`services.directory.SheetDirectory`)."""
+        from allervers.services.directory import sheet_directory
+
+        return sheet_directory(
+            self._workspace, visit.answers, stored, date.fromisoformat(visit.visited_on)
+        )

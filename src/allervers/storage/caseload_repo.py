@@ -5,19 +5,23 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from allervers.domain.directory import FrozenService
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.referrals import (
     CLOSED_STATUSES,
     HOUSEHOLD_STATUS_ORDER,
+    NO_NEWS_AFTER_DAYS,
     CaseloadFilter,
     CaseloadRow,
     Referral,
     ReferralStatus,
+    due_on,
 )
 from allervers.domain.rights import AssessmentStatus, Organisation, RightId
 from allervers.storage.models import (
@@ -77,6 +81,11 @@ def _referral(row: ReferralRow) -> Referral:
         checked_on=row.checked_on,
         closed_on=row.closed_on,
         assigned_to=row.assigned_to,
+        service=(
+            FrozenService.from_json(json.loads(row.service_snapshot))
+            if row.service_snapshot
+            else None
+        ),
     )
 
 
@@ -327,12 +336,22 @@ def referrals_of(session: Session, household_id: str) -> list[Referral]:
 
 
 def due_checks(session: Session, user_id: str | None, today: str) -> list[Referral]:
-    """The "à relancer" list: open referrals whose outcome check has come."""
+    """The "à relancer" list: open referrals whose outcome check has come, and referrals still
+    "referred" without news for NO_NEWS_AFTER_DAYS days; the oldest due first."""
+    quiet_since = (date.fromisoformat(today) - timedelta(days=NO_NEWS_AFTER_DAYS)).isoformat()
     query = (
         select(ReferralRow)
         .join(HouseholdRow, HouseholdRow.id == ReferralRow.household_id)
         .where(
-            ReferralRow.check_due_on <= today,
+            or_(
+                ReferralRow.check_due_on <= today,
+                and_(
+                    ReferralRow.status == ReferralStatus.REFERRED.value,
+                    ReferralRow.referred_on <= quiet_since,
+                    func.coalesce(func.substr(ReferralRow.appointment_at, 1, 10), "")
+                    <= quiet_since,
+                ),
+            ),
             ReferralRow.status.not_in([s.value for s in CLOSED_STATUSES]),
             HouseholdRow.purged_at.is_(None),
         )
@@ -346,7 +365,8 @@ def due_checks(session: Session, user_id: str | None, today: str) -> list[Referr
                 ReferralRow.assigned_to == user_id,
             )
         )
-    return [_referral(r) for r in session.execute(query).scalars()]
+    referrals = [_referral(r) for r in session.execute(query).scalars()]
+    return sorted(referrals, key=lambda r: due_on(r) or "")
 
 
 def assign(session: Session, household_id: str, volunteer_id: str | None) -> None:

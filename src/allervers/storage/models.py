@@ -154,17 +154,6 @@ class AssessmentRow(Record, Base):
     decision: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
-class PlaceRow(Record, Base):
-    """Where to go, per organisation, as configured for the territory (printed on the sheet)."""
-
-    __tablename__ = "places"
-    organisation: Mapped[str] = mapped_column(String(20), unique=True)
-    name: Mapped[str] = mapped_column(Text)
-    address: Mapped[str] = mapped_column(Text)
-    phone: Mapped[str] = mapped_column(String(30))
-    hours: Mapped[str] = mapped_column(Text)
-
-
 class ReferralRow(Record, Base):
     __tablename__ = "referrals"
     household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)
@@ -183,6 +172,9 @@ class ReferralRow(Record, Base):
     checked_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     closed_on: Mapped[str | None] = mapped_column(String(10), nullable=True)
     assigned_to: Mapped[str | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    # The directory service it points to, frozen when referred (domain.directory.FrozenService,
+    # JSON): readable whatever later imports do to the directory.
+    service_snapshot: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ReferralEventRow(Record, Base):

@@ -12,12 +12,11 @@ from allervers.domain.followup import (
     Decision,
     NonDemandeDetail,
     NonRecoursReason,
-    Place,
     StoredAssessment,
     assessment_from_json,
 )
-from allervers.domain.rights import Organisation, RightAssessment
-from allervers.storage.models import AssessmentRow, PlaceRow, new_id, utc_now
+from allervers.domain.rights import RightAssessment
+from allervers.storage.models import AssessmentRow, new_id, utc_now
 
 
 def _stored(row: AssessmentRow) -> StoredAssessment:
@@ -129,28 +128,3 @@ def record_followup(
     row.nonrecours_detail = detail.value if detail else None
     row.decision = decision.value if decision else None
     return _stored(row)
-
-
-def set_place(session: Session, place: Place) -> None:
-    row = session.execute(
-        select(PlaceRow).where(PlaceRow.organisation == place.organisation.value)
-    ).scalar_one_or_none()
-    if row is None:
-        row = PlaceRow(organisation=place.organisation.value)
-        session.add(row)
-    row.name, row.address, row.phone, row.hours = (
-        place.name,
-        place.address,
-        place.phone,
-        place.hours,
-    )
-
-
-def places(session: Session) -> dict[Organisation, Place]:
-    rows = session.execute(select(PlaceRow)).scalars()
-    return {
-        Organisation(r.organisation): Place(
-            Organisation(r.organisation), r.name, r.address, r.phone, r.hours
-        )
-        for r in rows
-    }

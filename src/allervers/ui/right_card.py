@@ -62,9 +62,9 @@ def missing_answer_label(
 
 
 def place_text(place: Place) -> str:
-    return " – ".join(
-        part for part in (place.name, place.address, place.phone, place.hours) if part
-    )
+    from allervers.ui.directory.texts import place_line  # the directory's office, said in French
+
+    return place_line(place)
 
 
 def readable_reasons(assessment: RightAssessment) -> list[str]:

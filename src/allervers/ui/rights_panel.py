@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from allervers.rights.worker import EngineState
 from allervers.services.visits import questionnaire_of
 from allervers.ui.assessor import Assessor
 from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.directory.pistes_box import PistesBox, read_directory
 from allervers.ui.right_card import RightCard, interview_path, missing_answer_label, monthly
 from allervers.ui.sheet_saver import SheetSaver
 from allervers.ui.visit_lists import visit_text
@@ -135,7 +137,10 @@ class RightsPanel(QWidget):
         self.list_layout = QVBoxLayout(self.list)
         self.list_layout.setContentsMargins(0, 0, 8, 0)
         self.list_layout.setSpacing(8)
+        self.pistes = PistesBox()  # the directory's services for the household's needs
+        self.list_layout.addWidget(self.pistes)
         self.list_layout.addStretch(1)
+        self.directory: Any = None  # services.directory.SheetDirectory, read with the results
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -263,7 +268,7 @@ class RightsPanel(QWidget):
             card.setParent(None)  # gone from the panel now, not at the next turn of the loop
             card.deleteLater()
         self.cards = {}
-        places = self._tools.service.places()
+        places = self._read_directory()
         answers = self.visit.answers
         flagged = [
             s for s in self.stored if s.assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS
@@ -356,13 +361,15 @@ class RightsPanel(QWidget):
         if not self.stored:
             return
         try:
-            places = self._tools.service.places()
+            found = self._tools.service.sheet_directory(self.visit, self.stored)
         except AllerVersError as error:
             self.error.setText(describe(error, QCoreApplication.translate))
             return
+        self.directory = found
         content = SheetContent(
             assessments=[s.assessment for s in self.stored],
-            places=places,
+            places=found.places,
+            pistes=found.pistes,
             volunteer_first_name=self._tools.volunteer_first_name,
             visited_on=dt.date.fromisoformat(self.visit.visited_on),
         )
@@ -385,9 +392,16 @@ class RightsPanel(QWidget):
         self._folder = path.parent
         self._tools.audit("sheet_printed", "visit", self.visit.id)
         self.done.setText(self.tr("Feuille pour le foyer enregistrée : {0}").format(path))
+        self.pistes.warn_offices(self.directory)  # offices lacking an address or a phone
         self.sheet_saved.emit(path)
 
     def _sheet_failed(self, error: Exception) -> None:
         self.busy.stop()
         self._update_buttons()
         self.error.setText(describe(error, QCoreApplication.translate))
+
+    def _read_directory(self) -> dict[Any, Any]:
+        self.directory, places, problem = read_directory(self._tools.service, self, self.pistes)
+        if problem:
+            self.error.setText(problem)
+        return places

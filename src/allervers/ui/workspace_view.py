@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.services.directory import Directory
 from allervers.services.figures import territory_figures
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.caseload.page import CaseloadPage, build_caseload_page
+from allervers.ui.directory.page import DirectoryPage
 from allervers.ui.export_page import ExportPage
 from allervers.ui.figures.page import FiguresPage
 from allervers.ui.sync_page import SyncPage
@@ -59,6 +61,11 @@ class WorkspaceView(QWidget):
             self.export = ExportPage(workspace)
             self.navigation.addItem(self.tr("Export"))
             self.pages.addWidget(self.export)
+        self.directory: DirectoryPage | None = None
+        if workspace.user.is_coordinator:  # the coordinator keeps the territory's directory
+            self.directory = DirectoryPage(Directory(workspace))
+            self.navigation.addItem(self.tr("Annuaire"))
+            self.pages.addWidget(self.directory)
         # Both roles: a volunteer's laptop sends its visits to the coordinator and takes back
         # the households given to it.
         self.sync = SyncPage(workspace)

@@ -41,6 +41,7 @@ from allervers.ui.caseload.texts import (
     organisation_text,
     status_name,
 )
+from allervers.ui.directory.texts import frozen_service_text
 from allervers.wording import amount_text, euros, right_name
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
@@ -69,6 +70,8 @@ def referral_text(referral: Referral) -> str:
                 date_text(referral.referred_on), organisation
             )
         )
+    if referral.service is not None:  # frozen when referred: readable after any import
+        parts.append(frozen_service_text(referral.service))
     if referral.contact:
         parts.append(translate("HouseholdDetail", "Contact : {0}.").format(referral.contact))
     if referral.appointment_at and status is ReferralStatus.REFERRED:

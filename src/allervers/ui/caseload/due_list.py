@@ -1,5 +1,5 @@
-""" "À relancer": the referrals whose outcome check has come (CaseloadService.due_checks), oldest
-due first. Double-click (or Enter) opens the household's follow-up; a referral leaves the list
+""" "À relancer": the referrals whose outcome check has come, or without news ten days after they
+were made (CaseloadService.due_checks), oldest due first. Double-click (or Enter) opens the household's follow-up; a referral leaves the list
 once its outcome, or "sans nouvelles", is recorded."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from allervers.domain.referrals import Referral
+from allervers.domain.referrals import Referral, due_on
 from allervers.ui.caseload.household import VisitIndex
 from allervers.ui.caseload.texts import (
     commune_name,
@@ -96,7 +96,7 @@ class DueList(QWidget):
             name = name_text(entry.contact_name) if entry else "…"
             commune = commune_name(entry.commune_insee) if entry else ""
             cells = [
-                date_text(referral.check_due_on),
+                date_text(due_on(referral)),
                 name,
                 commune,
                 right_short_name(referral.right, QCoreApplication.translate),

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.domain.directory import freeze
 from allervers.domain.errors import AllerVersError
 from allervers.domain.referrals import Referral, ReferralStatus
 from allervers.domain.rights import Organisation, RightId
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService, step
 from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.ui.directory.choice import service_choice
 from allervers.wording import organisation_name, right_name
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
@@ -132,6 +134,7 @@ class StepDialog(QDialog):
         form.addRow(self._date_label(), self.day)
 
         self.organisation: QComboBox | None = None
+        self.service: QComboBox | None = None
         self.contact: QLineEdit | None = None
         self.appointment: QCheckBox | None = None
         self.appointment_at: QDateTimeEdit | None = None
@@ -204,6 +207,8 @@ class StepDialog(QDialog):
         form.addRow(self.tr("&Organisme :"), self.organisation)
         form.addRow(self.tr("&Contact (facultatif) :"), self.contact)
         form.addRow(row)
+        self.service = service_choice(self._caseload, self._referral)
+        form.addRow(self.tr("&Lieu (annuaire) :"), self.service)
 
     def _opened_fields(self, form: QFormLayout, today: dt.date) -> None:
         right = self._referral.right
@@ -223,6 +228,8 @@ class StepDialog(QDialog):
         details: dict[str, object] = {}
         if self.organisation is not None:
             details["organisation"] = Organisation(self.organisation.currentData())
+        if self.service is not None and self.service.currentData() is not None:
+            details["service"] = freeze(self.service.currentData())
         if self.contact is not None and self.contact.text().strip():
             details["contact"] = self.contact.text().strip()
         appointment, moment = self.appointment, self.appointment_at
