@@ -14,6 +14,7 @@ from allervers.rights.worker import EngineClient
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_workspace
 from allervers.ui.engine_host import EngineFactory
+from allervers.ui.idle import Clock
 from allervers.ui.main_window import MainWindow
 from allervers.ui.unlock import UnlockDialog
 from allervers.ui.wizard import FirstRunWizard
@@ -38,8 +39,10 @@ class Shell(QObject):
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory = VisitService,
         engine: EngineFactory | None = EngineClient,
+        idle_clock: Clock | None = None,
     ) -> None:
         super().__init__()
+        self._idle_clock = idle_clock
         self._visit_service = visit_service
         self._engine = engine
         self._service = service
@@ -89,6 +92,7 @@ class Shell(QObject):
             idle_ms=self._idle_ms,
             visit_service=self._visit_service,
             engine=self._engine,
+            idle_clock=self._idle_clock,
         )
         window.closed.connect(self._quit)
         self.main_window = window
