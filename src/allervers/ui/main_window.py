@@ -246,6 +246,9 @@ class MainWindow(QMainWindow):
         self.lock_screen.hide_form()
         if form is not None:
             form.deleteLater()
+        if self._closing:  # unlocked while the window waited to close: closed again at once
+            workspace.lock()
+            return
         self._restore(workspace)
 
     def _restore(self, workspace: OpenWorkspace) -> None:
