@@ -1155,8 +1155,8 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <source>Les données sont masquées. En attente de la fin de : {0}.</source>
-        <translation>The data are hidden. Waiting for this to end: {0}.</translation>
+        <source>En attente de la fin de : {0}.</source>
+        <translation>Waiting for this to end: {0}.</translation>
     </message>
     <message>
         <source>{0} ({1})</source>

@@ -24,7 +24,7 @@ from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, OpenWorkspace, WorkspaceService
 from allervers.ui.export_page import ExportPage
 from allervers.ui.main_window import MainWindow
-from tests.conftest import COORDINATOR, PASSPHRASE
+from tests.conftest import COORDINATOR, PASSPHRASE, TERRITORY
 from tests.ui.conftest import find, unlock_with, visible_texts
 from tests.ui.sync_support import navigate
 
@@ -116,8 +116,9 @@ def test_an_export_running_when_the_window_locks_ends_whole_and_the_user_is_told
 
     window.lock()
 
-    assert not page.isVisible()  # covered at once
-    waiting = "Les données sont masquées. En attente de la fin de : Export pour l'évaluation."
+    assert not page.isVisible()  # covered at once, and nobody named
+    assert _shows(window, TERRITORY, COORDINATOR) == []
+    waiting = "En attente de la fin de : Export pour l'évaluation."
     assert window.statusBar().currentMessage() == waiting
     assert find(window, QLabel, "lockNote").text() == waiting
     assert opened.is_open and window.unlock_dialog is None  # not before the export has ended
@@ -139,3 +140,11 @@ def test_an_export_running_when_the_window_locks_ends_whole_and_the_user_is_told
     unlock_with(qtbot, window.unlock_dialog, COORDINATOR, PASSPHRASE)
     qtbot.waitUntil(lambda: not window.is_locked, timeout=10_000)
     assert find(window, QLabel, "lockNote").text() == ""  # said once, not for ever
+
+
+def _shows(window: MainWindow, *texts: str) -> list[str]:
+    """What the window shows of these texts: its widgets on screen, and the status bar."""
+    on_screen = [w.text() for w in window.findChildren(QLabel) if w.isVisible() and w.text()] + [
+        window.statusBar().currentMessage()
+    ]
+    return [t for t in on_screen if any(text in t for text in texts)]

@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
                 dialog.deleteLater()
         self._stack.setCurrentWidget(self.lock_screen)
         self.statusBar().clearMessage()
+        for label in (self.territory_label, self.folder_label, self.user_label):
+            label.clear()  # the lock screen names no place, no folder, no person
         self.lock_screen.show_note("")
         self._set_actions_enabled(False)
 
@@ -187,8 +189,6 @@ class MainWindow(QMainWindow):
             self._view = None
         if workspace is not None:
             workspace.lock()
-        for label in (self.territory_label, self.folder_label, self.user_label):
-            label.clear()
         self._leaving = False
         self._show_reports()
         if not self._closing:
@@ -202,9 +202,7 @@ class MainWindow(QMainWindow):
         labels = tasks().waiting_for()
         if not labels:
             return
-        text = self.tr("Les données sont masquées. En attente de la fin de : {0}.").format(
-            ", ".join(labels)
-        )
+        text = self.tr("En attente de la fin de : {0}.").format(", ".join(labels))
         self.statusBar().showMessage(text)
         self.lock_screen.show_note(text)
 
