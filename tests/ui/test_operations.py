@@ -140,12 +140,14 @@ def test_a_drain_cancels_what_can_be_and_waits_for_writes(qtbot, runner) -> None
     drained: list[list[str]] = []
     runner.reported.connect(reports.append)
     runner.run(page, "Export", lambda: write_gate.wait(5) and "écrit", delivered.append, print)
-    runner.run(page, "Purge", lambda: "effacé", delivered.append, print)  # queued behind
+    freed_on: list[bool] = []
+    runner.run(page, "Purge", _Probe(freed_on, "effacé"), delivered.append, print)  # queued
     qtbot.waitUntil(lambda: runner.waiting_for() == ["Export", "Purge"])
 
     assert not runner.drain(page, lambda: drained.append(list(delivered)))
 
     assert reports == ["Purge : annulé."]  # never started: nothing of it happened
+    assert freed_on == [True]  # let go here, not by the pool thread that skips it later
     assert runner.waiting_for() == ["Export"]  # a write that began ends whole
     runner.run(page, "Chiffres", lambda: "lu", delivered.append, print)  # refused meanwhile
     assert reports[-1] == "Chiffres : annulé."

@@ -76,7 +76,7 @@ class _Work:
     def run(self) -> None:
         """On a pool thread."""
         call = self.call
-        if call is None:  # pragma: no cover - cleared only once run or cancelled
+        if call is None:  # pragma: no cover - emptied only once run, or cancelled before
             return
         try:
             self.outcome = (True, call())
@@ -276,7 +276,10 @@ class TaskRunner(QObject):
         for task_id, task in list(self._tasks.items()):
             if task.work is None or (task.future is not None and task.future.cancel()):
                 # Followed work, or a task not started: nothing of it touches the workspace.
+                # The pool still holds a task not started until a thread skips it: emptied here.
                 del self._tasks[task_id]
+                if task.work is not None:
+                    task.work.call = None
                 self._report(cancelled_text(task.label))
                 task.owner = task.on_success = task.on_failure = task.release = None
                 task.future = task.work = None
