@@ -3,6 +3,9 @@
 
     python3 dev.py run     creates .venv if needed, installs Aller-Vers, opens the demo workspace
     python3 dev.py test    same set-up, then ruff, ruff format, import-linter, mypy and pytest
+    python3 dev.py test --repeat N PATH... [PYTEST OPTIONS]
+                           each test file (or folder) N times in a row, each run in a new
+                           process, then the counts: passed, failed, crashed (killed by a signal)
     python3 dev.py bench   same set-up, then the benchmarks (figures printed)
     python3 dev.py package same set-up plus PyInstaller, then the packaged app in dist/
                            (bundle, .tar.gz, .deb; packaging/README.md)
@@ -17,6 +20,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -59,6 +63,8 @@ def run(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
+    if args[:1] == ["--repeat"]:
+        return repeat(args[1:])
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
         ("ruff check", [BIN / "ruff", "check", *LINTED]),
@@ -77,6 +83,43 @@ def test(args: list[str]) -> int:
         print("ÉCHEC : " + ", ".join(failed), flush=True)
         return 1
     return 0
+
+
+def repeat(args: list[str]) -> int:
+    """A flaky or crashing test is a bug to find: this shows how often it fails. Each run is a
+    new process, as CI's, so that a crash (a segfault ends pytest itself) is counted, not lost."""
+    if not args or not args[0].isdigit() or int(args[0]) < 1:
+        print("usage: python3 dev.py test --repeat N PATH... [PYTEST OPTIONS]")
+        return 2
+    times, rest = int(args[0]), args[1:]
+    paths = [a for a in rest if not a.startswith("-") and (ROOT / a.split("::")[0]).exists()]
+    options = [a for a in rest if a not in paths]
+    if not paths:
+        print("usage: python3 dev.py test --repeat N PATH... [PYTEST OPTIONS]")
+        return 2
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    bad = 0
+    for path in paths:
+        counts = {"passed": 0, "failed": 0, "crashed": 0}
+        started = time.monotonic()
+        for run in range(1, times + 1):
+            command = [str(PYTHON), "-m", "pytest", "-q", "-p", "no:cacheprovider", *options, path]
+            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+            if done.returncode == 0:
+                counts["passed"] += 1
+                continue
+            kind = "crashed" if done.returncode < 0 else "failed"
+            counts[kind] += 1
+            tail = (done.stdout + done.stderr).strip().splitlines()[-3:]
+            print(f"  {path} run {run}: {kind} (exit {done.returncode}): {' | '.join(tail)}")
+        minutes = (time.monotonic() - started) / 60
+        print(
+            f"{path}: {times} runs, {counts['passed']} passed, {counts['failed']} failed, "
+            f"{counts['crashed']} crashed ({minutes:.1f} min)",
+            flush=True,
+        )
+        bad += counts["failed"] + counts["crashed"]
+    return 1 if bad else 0
 
 
 def bench(args: list[str]) -> int:

@@ -177,12 +177,21 @@ def bench_rights(_tmp: Path) -> None:
     subprocess.run([sys.executable, "-m", "benchmarks.rights"], cwd=ROOT, check=True)
 
 
+def bench_latency(_tmp: Path) -> None:
+    """The window's event loop while the rights engine loads and computes, in a fresh process
+    (a cold engine: about half a minute)."""
+    import subprocess
+
+    subprocess.run([sys.executable, "-m", "benchmarks.event_loop"], cwd=ROOT, check=True)
+
+
 BENCHMARKS: dict[str, Callable[[Path], None]] = {
     "workspace": bench_workspace,
     "visits": bench_visits,
     "gui": bench_gui_launch,
     "rights": bench_rights,
     "caseload": bench_caseload,
+    "latency": bench_latency,
 }
 
 

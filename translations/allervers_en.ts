@@ -16,6 +16,10 @@
         <translation>Role:</translation>
     </message>
     <message>
+        <source>Ajout d&apos;un utilisateur</source>
+        <translation>Adding a user</translation>
+    </message>
+    <message>
         <source>Choisissez une première phrase de passe avec la personne ; elle pourra la changer ensuite depuis le menu « Espace de travail ».</source>
         <translation>Choose a first passphrase together with the person; they can change it later from the “Workspace” menu.</translation>
     </message>
@@ -148,6 +152,10 @@
         <translation>To follow up</translation>
     </message>
     <message>
+        <source>Lecture des visites pour le suivi</source>
+        <translation>Reading the visits for the follow-up</translation>
+    </message>
+    <message>
         <source>À relancer ({0})</source>
         <translation>To follow up ({0})</translation>
     </message>
@@ -220,6 +228,10 @@
     <message>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Changement de phrase de passe</source>
+        <translation>Passphrase change</translation>
     </message>
 </context>
 <context>
@@ -582,6 +594,13 @@
     </message>
 </context>
 <context>
+    <name>EngineHost</name>
+    <message>
+        <source>Calcul des droits</source>
+        <translation>Rights computation</translation>
+    </message>
+</context>
+<context>
     <name>EngineStatus</name>
     <message>
         <source>Moteur de calcul : prêt</source>
@@ -831,6 +850,10 @@
     <message>
         <source>Calcul des chiffres…</source>
         <translation>Computing the figures…</translation>
+    </message>
+    <message>
+        <source>Calcul des chiffres</source>
+        <translation>Computing the figures</translation>
     </message>
     <message>
         <source>Écriture du rapport…</source>
@@ -1217,6 +1240,10 @@
         <source>Création du compte et de l&apos;invitation…</source>
         <translation>Creating the account and the invitation…</translation>
     </message>
+    <message>
+        <source>Invitation d&apos;un ou une bénévole</source>
+        <translation>Inviting a volunteer</translation>
+    </message>
 </context>
 <context>
     <name>JoinPage</name>
@@ -1290,6 +1317,10 @@
         <source>La réponse ne peut pas remplacer l&apos;invitation.</source>
         <translation>The reply cannot replace the invitation.</translation>
     </message>
+    <message>
+        <source>Création de l&apos;espace de travail de l&apos;équipe</source>
+        <translation>Creating the team&apos;s workspace</translation>
+    </message>
 </context>
 <context>
     <name>JoinedPage</name>
@@ -1354,6 +1385,10 @@
     <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>En attente de la fin de : {0}.</source>
+        <translation>Waiting for this to end: {0}.</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
@@ -1946,6 +1981,10 @@
         <translation>Create the workspace</translation>
     </message>
     <message>
+        <source>Création de l&apos;espace de travail</source>
+        <translation>Creating the workspace</translation>
+    </message>
+    <message>
         <source>Création de l&apos;espace de travail…</source>
         <translation>Creating the workspace…</translation>
     </message>
@@ -1967,6 +2006,10 @@
     <message>
         <source>&amp;Annuler</source>
         <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Écriture d&apos;un document PDF</source>
+        <translation>Writing a PDF document</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2087,10 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>Export des données en cours…</source>
         <translation>Exporting the data…</translation>
+    </message>
+    <message>
+        <source>Export des données de la personne</source>
+        <translation>Export of the person&apos;s data</translation>
     </message>
     <message>
         <source>Données de la personne écrites dans {0} : {1} et {2}.</source>
@@ -2152,6 +2199,10 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>Enregistrement…</source>
         <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Nouvelle phrase de passe avec la clé de secours</source>
+        <translation>New passphrase with the recovery key</translation>
     </message>
 </context>
 <context>
@@ -2375,6 +2426,10 @@ This erasure cannot be undone.</translation>
         <translation>Looking for households without contact…</translation>
     </message>
     <message>
+        <source>Recherche des foyers sans contact</source>
+        <translation>Looking for households without contact</translation>
+    </message>
+    <message>
         <source>Effacer les foyers sans contact</source>
         <translation>Erase the households without contact</translation>
     </message>
@@ -2389,6 +2444,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>Effacement en cours…</source>
         <translation>Erasing…</translation>
+    </message>
+    <message>
+        <source>Effacement des foyers sans contact</source>
+        <translation>Erasing households without contact</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +2915,10 @@ This erasure cannot be undone.</translation>
         <translation>Enrolment replies (*.avreply)</translation>
     </message>
     <message>
+        <source>Inscription d&apos;un ordinateur</source>
+        <translation>Enrolling a computer</translation>
+    </message>
+    <message>
         <source>Vérification de la réponse…</source>
         <translation>Checking the reply…</translation>
     </message>
@@ -2874,6 +2937,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>Fichiers de synchronisation (*.avsync)</source>
         <translation>Synchronisation files (*.avsync)</translation>
+    </message>
+    <message>
+        <source>Préparation d&apos;un fichier de synchronisation</source>
+        <translation>Preparing a sync file</translation>
     </message>
     <message>
         <source>Préparation du fichier…</source>
@@ -2898,6 +2965,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>Fichier de synchronisation reçu</source>
         <translation>Synchronisation file received</translation>
+    </message>
+    <message>
+        <source>Import d&apos;un fichier de synchronisation</source>
+        <translation>Importing a sync file</translation>
     </message>
     <message>
         <source>Vérification et import du fichier…</source>
@@ -3200,6 +3271,21 @@ This erasure cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>TaskRunner</name>
+    <message>
+        <source>{0} : terminé.</source>
+        <translation>{0}: done.</translation>
+    </message>
+    <message>
+        <source>{0} : échec.</source>
+        <translation>{0}: failed.</translation>
+    </message>
+    <message>
+        <source>{0} : annulé.</source>
+        <translation>{0}: cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Aller-Vers — déverrouiller</source>
@@ -3236,6 +3322,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>Déverrouillage…</source>
         <translation>Unlocking…</translation>
+    </message>
+    <message>
+        <source>Ouverture de l&apos;espace de travail</source>
+        <translation>Opening the workspace</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import pytest
 from faker import Faker
-from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,7 +28,9 @@ from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from allervers.ui.engine_host import EngineFactory
 from allervers.ui.i18n import Translations
+from allervers.ui.idle import Clock
 from allervers.ui.main_window import MainWindow
+from allervers.ui.operations import tasks
 from allervers.ui.shell import Shell
 from allervers.ui.workspace_view import VisitServiceFactory
 from tests.conftest import COORDINATOR, PASSPHRASE
@@ -49,7 +51,42 @@ def french(qapp: QApplication) -> Iterator[Translations]:
 def _finish_background_work() -> Iterator[None]:
     yield
     # An Argon2id run still going at teardown would outlive the temporary folder.
-    QThreadPool.globalInstance().waitForDone(10_000)
+    assert tasks().wait(timeout_ms=30_000), tasks().waiting_for()
+
+
+def finish_tasks() -> None:
+    """What a window does before it closes the database: the task runner drained (reads
+    cancelled, writes waited for, every result delivered on the UI thread or reported). The
+    fixtures call it before closing their windows, so that no window is deleted while a task it
+    started is still running."""
+    assert tasks().wait(timeout_ms=30_000), tasks().waiting_for()
+
+
+class FakeClock:
+    """The idle lock's clock, moved forward by the test instead of waiting real minutes."""
+
+    def __init__(self) -> None:
+        self.now = 1_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def close_shells(shells: list[Shell]) -> None:
+    finish_tasks()
+    for shell in shells:
+        wizard = shell.wizard
+        if wizard is not None and wizard.created is not None:
+            # Otherwise closing asks "close without confirming the key?" in a modal box.
+            wizard.created.workspace.lock()
+            wizard.created = None
+        for window in (shell.wizard, shell.unlock_dialog, shell.main_window):
+            if window is not None:
+                window.close()
+                window.deleteLater()
 
 
 @pytest.fixture
@@ -62,6 +99,7 @@ def start_shell(service: WorkspaceService, workspace_path: Path) -> Iterator[Cal
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory = VisitService,
         engine: EngineFactory | None = None,
+        idle_clock: Clock | None = None,
     ) -> Shell:
         # No rights engine unless a test asks for one (tests/ui/test_rights_*.py): a real one
         # is a process that takes seconds of CPU to load.
@@ -73,22 +111,14 @@ def start_shell(service: WorkspaceService, workspace_path: Path) -> Iterator[Cal
             idle_ms=idle_ms,
             visit_service=visit_service,
             engine=engine,
+            idle_clock=idle_clock,
         )
         shells.append(shell)
         shell.start()
         return shell
 
     yield start
-    for shell in shells:
-        wizard = shell.wizard
-        if wizard is not None and wizard.created is not None:
-            # Otherwise closing asks "close without confirming the key?" in a modal box.
-            wizard.created.workspace.lock()
-            wizard.created = None
-        for window in (shell.wizard, shell.unlock_dialog, shell.main_window):
-            if window is not None:
-                window.close()
-                window.deleteLater()
+    close_shells(shells)
 
 
 def unlock_with(qtbot: QtBot, dialog: QWidget, user: str, passphrase: str) -> None:
@@ -113,8 +143,11 @@ def open_window(
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory = VisitService,
         engine: EngineFactory | None = None,
+        idle_clock: Clock | None = None,
     ) -> MainWindow:
-        shell = start_shell(idle_ms=idle_ms, visit_service=visit_service, engine=engine)
+        shell = start_shell(
+            idle_ms=idle_ms, visit_service=visit_service, engine=engine, idle_clock=idle_clock
+        )
         assert shell.unlock_dialog is not None
         unlock_with(qtbot, shell.unlock_dialog, user, passphrase)
         qtbot.waitUntil(lambda: shell.main_window is not None, timeout=10_000)
@@ -190,12 +223,4 @@ def laptop_shell(service: WorkspaceService) -> Iterator[Callable[[Path], Shell]]
         return shell
 
     yield start
-    for shell in shells:
-        wizard = shell.wizard
-        if wizard is not None and wizard.created is not None:
-            wizard.created.workspace.lock()
-            wizard.created = None
-        for window in (shell.wizard, shell.unlock_dialog, shell.main_window):
-            if window is not None:
-                window.close()
-                window.deleteLater()
+    close_shells(shells)

@@ -5,6 +5,7 @@ stored is read back through CaseloadService."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from allervers.services.demo import fill_demo
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, OpenWorkspace, WorkspaceService
+from allervers.ui.caseload.household import VisitIndex
 from allervers.ui.caseload.model import COMMUNE, KEPT_PAGES, NAME, PAGE_SIZE, CaseloadModel
 from allervers.ui.caseload.page import CaseloadPage
 from allervers.ui.caseload.step_dialogs import StepDialog
@@ -38,7 +40,7 @@ from allervers.ui.i18n import Translations
 from allervers.ui.main_window import MainWindow
 from tests.conftest import OTHER_PASSPHRASE
 from tests.integration.test_caseload import BY_FRENCH_NAME, interview
-from tests.ui.conftest import find, type_text, visible_texts
+from tests.ui.conftest import find, finish_tasks, type_text, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
 VOLUNTEER = "Basile Volontaire"
@@ -51,6 +53,7 @@ def pages(qtbot: QtBot) -> Iterator[list[QWidget]]:
     would be destroyed at the end of the test with its queued events still pending."""
     held: list[QWidget] = []
     yield held
+    finish_tasks()
     for page in held:
         page.close()
         page.deleteLater()
@@ -451,3 +454,47 @@ def test_the_coordinators_caseload_fits_a_960_pixel_wide_window(
     # A layout wider than the window would force it wider than a small laptop's screen.
     assert window.minimumSizeHint().width() <= 960
     assert window.width() <= 960
+    page = window.findChild(CaseloadPage)
+    assert page is not None
+    click_row(qtbot, page, "Sidonie Paturel")  # the follow-up panel opens beside the list
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() <= 960
+    assert window.width() <= 960
+
+
+def test_closing_the_window_while_the_follow_up_panel_loads_does_not_crash(
+    qtbot: QtBot,
+    three_households: dict[str, str],
+    open_window: Callable[..., MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The panel's visits are read off the UI thread; the window closes while they are. The
+    database closes once the read has left it, and no widget outlives its thread."""
+    reading, gate = threading.Event(), threading.Event()
+    build = VisitIndex.build
+
+    def slow_build(visits: VisitService) -> VisitIndex:  # 50,000 visits take seconds
+        reading.set()
+        gate.wait(10)
+        return build(visits)
+
+    monkeypatch.setattr(VisitIndex, "build", slow_build)
+    window = open_window()
+    opened = window.workspace
+    _navigate(qtbot, window, "Suivi des dossiers")
+    page = window.findChild(CaseloadPage)
+    qtbot.waitUntil(lambda: "Sidonie Paturel" in table_names(page))
+    click_row(qtbot, page, "Sidonie Paturel")
+    assert find(page.detail, QLabel, "householdName").text() == "Sidonie Paturel"
+    assert reading.wait(5)
+
+    window.close()
+    # Covered at once; closed once the read has ended.
+    assert window.isVisible()
+    assert not page.isVisible()  # the lock screen covers it
+    assert "Lecture des visites pour le suivi" in window.statusBar().currentMessage()
+    assert opened.is_open
+    gate.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    assert not opened.is_open
+    qtbot.wait(50)  # the page's destruction and any late event: no crash

@@ -34,7 +34,7 @@ from allervers.services.workspace import CreatedWorkspace, OpenWorkspace
 from allervers.ui.figures.charts import BarChart
 from allervers.ui.figures.page import FiguresPage
 from tests.integration.test_caseload import interview
-from tests.ui.conftest import find, type_text, visible_texts
+from tests.ui.conftest import find, finish_tasks, type_text, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -76,6 +76,7 @@ def figures_page(qtbot: QtBot, known: OpenWorkspace, tmp_path: Path) -> Iterator
     page.resize(1200, 900)
     page.show()
     yield page
+    finish_tasks()
     page.close()
     page.deleteLater()  # by the event loop, as the window deletes its pages
     qtbot.wait(10)

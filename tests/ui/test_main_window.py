@@ -12,7 +12,7 @@ from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from allervers.ui.main_window import MainWindow
 from allervers.ui.users_dialog import AddUserDialog, UsersDialog
 from tests.conftest import COORDINATOR, OTHER_PASSPHRASE, PASSPHRASE, TERRITORY
-from tests.ui.conftest import find, type_text, unlock_with, visible_texts
+from tests.ui.conftest import FakeClock, find, type_text, unlock_with, visible_texts
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -42,11 +42,15 @@ def test_window_shows_areas_and_who_is_working_where(open_window, workspace_path
 
 
 def test_idle_lock_hides_every_personal_datum_until_unlocked_again(qtbot, open_window) -> None:
-    window = open_window(idle_ms=IDLE_MS)
+    clock = FakeClock()
+    window = open_window(idle_ms=IDLE_MS, idle_clock=clock)
     opened = window.workspace
     assert _shows_personal_data(window, TERRITORY, COORDINATOR)
+    qtbot.wait(2 * IDLE_MS)  # the watcher's timer wakes up: by its clock, nobody has been idle
+    assert not window.is_locked
 
-    qtbot.waitUntil(lambda: window.is_locked, timeout=5_000)
+    clock.advance(IDLE_MS / 1000)
+    qtbot.waitUntil(lambda: window.is_locked, timeout=5_000)  # at the timer's next look
 
     assert not opened.is_open
     assert _shows_personal_data(window, TERRITORY, COORDINATOR) == []
@@ -67,13 +71,22 @@ def test_idle_lock_hides_every_personal_datum_until_unlocked_again(qtbot, open_w
 
 
 def test_activity_postpones_the_idle_lock(qtbot, open_window) -> None:
-    window = open_window(idle_ms=600)
+    clock = FakeClock()
+    window = open_window(idle_ms=10 * 60_000, idle_clock=clock)  # ten minutes
     navigation = window.findChild(QListWidget, "navigation")
-    for _ in range(8):  # 1.2 s of someone using the keyboard, twice the idle interval
+    for _ in range(8):  # 32 minutes of someone using the keyboard every 4 minutes
+        clock.advance(4 * 60)
         qtbot.keyClick(navigation, Qt.Key.Key_Down)
-        qtbot.wait(150)
+        window.idle.check()
     assert not window.is_locked
-    qtbot.waitUntil(lambda: window.is_locked, timeout=5_000)
+
+    clock.advance(9 * 60 + 59)
+    window.idle.check()
+    assert not window.is_locked
+    clock.advance(1)  # ten minutes since the last key
+    window.idle.check()
+    # At once if nothing runs; else once the page read last (the figures, say) has finished.
+    qtbot.waitUntil(lambda: window.is_locked)
 
 
 def test_ctrl_l_locks_at_once(qtbot, open_window) -> None:

@@ -41,7 +41,7 @@ from allervers.ui.main_window import MainWindow
 from allervers.ui.retention_dialog import RetentionDialog
 from tests.conftest import OTHER_PASSPHRASE
 from tests.integration.test_caseload import interview
-from tests.ui.conftest import find, visible_texts
+from tests.ui.conftest import find, finish_tasks, visible_texts
 from tests.ui.sync_support import navigate, recent_visits, street
 from tests.ui.test_caseload import LEFT, click, click_row, count_text, table_names
 
@@ -413,6 +413,7 @@ def test_the_count_follows_the_day_and_says_when_there_is_nothing_to_erase(
     assert outcome.text() == "2 foyers effacés ; leurs comptes anonymes restent dans les chiffres."
     visits = VisitService(workspace)
     assert all("contact_name" not in visits.get(h.visit_id).answers for h in recent)
+    finish_tasks()
     for dialog in dialogs:
         dialog.close()
         dialog.deleteLater()

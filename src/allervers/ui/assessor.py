@@ -1,9 +1,9 @@
 """Assessing a finished visit and keeping the result, whatever the screen does meanwhile.
 
 The volunteer may leave the results panel before the engine answers (it can still be loading at
-the first door of the day): the results are stored all the same when they arrive. The assessor is
-a child of the Visites page, so a lock (which destroys the page and forgets the key) drops a late
-result rather than writing to a locked workspace; the visit can be assessed again later.
+the first door of the day): the results are stored all the same when they arrive. A lock cancels
+a request still with the engine (the task runner says so on the lock screen) rather than write to
+a locked workspace; the visit can be assessed again later.
 """
 
 from __future__ import annotations

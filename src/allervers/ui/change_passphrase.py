@@ -62,6 +62,7 @@ class ChangePassphraseDialog(QDialog):
         self._update_button()
         run_in_background(
             self,
+            self.tr("Changement de phrase de passe"),
             lambda: self._workspace.change_passphrase(old, new),
             self._succeeded,
             self._failed,

@@ -4,8 +4,8 @@ OpenFisca holds Python's interpreter lock for seconds while it loads and compute
 this process the window would stutter (docs/ARCHITECTURE.md: p99 delay of a 10 ms timer 94 ms in a
 thread, 0.5 ms with a spawned process). So the engine runs in `allervers.rights.worker`'s process
 and this host only passes messages. The client reports states and results on its own reader
-thread; the host turns both into queued Qt signals, so that widgets are only ever touched on the
-UI thread.
+thread; states become queued Qt signals, results are followed by the task runner
+(`allervers.ui.operations`), so that widgets are only ever touched on the UI thread.
 
 The client comes from a factory (production: `EngineClient`); tests give a real client shared by a
 module, or none. With no factory the session simply has no engine: requests fail at once with
@@ -20,10 +20,11 @@ from concurrent.futures import Future
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from allervers.domain.rights import EngineUnavailable, RightAssessment
 from allervers.rights.worker import EngineState
+from allervers.ui.operations import tasks
 
 Assessments = list[RightAssessment]
 
@@ -49,49 +50,6 @@ class Engine(Protocol):
 
 
 EngineFactory = Callable[[], Engine]
-
-
-class _Delivery(QObject):
-    """One pending request. A child of whoever asked: if that object is destroyed first (the page
-    went away at a lock), the result is dropped with it instead of reaching a dead widget."""
-
-    _arrived = Signal(object)  # the Future, emitted from the client's reader thread
-
-    def __init__(
-        self,
-        parent: QObject,
-        on_success: Callable[[Assessments], None],
-        on_failure: Callable[[Exception], None],
-    ) -> None:
-        super().__init__(parent)
-        self._on_success = on_success
-        self._on_failure = on_failure
-        # Queued even when the future is already done on the UI thread (engine unavailable):
-        # the caller always hears back later, never from inside its own call.
-        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-
-    def post(self, future: Future[Assessments]) -> None:
-        """Any thread."""
-        try:
-            self._arrived.emit(future)
-        except RuntimeError:
-            _pending.discard(self)  # the asker was destroyed meanwhile
-
-    @Slot(object)
-    def _deliver(self, future: Future[Assessments]) -> None:
-        _pending.discard(self)
-        self.deleteLater()
-        error = future.exception()
-        if error is None:
-            self._on_success(future.result())
-        elif isinstance(error, Exception):
-            self._on_failure(error)
-        else:  # pragma: no cover - a BaseException from the client is a bug worth seeing
-            raise error
-
-
-# Keeps the Python side of pending deliveries alive until they are delivered.
-_pending: set[_Delivery] = set()
 
 
 class EngineHost(QObject):
@@ -156,18 +114,18 @@ class EngineHost(QObject):
         on_failure: Callable[[Exception], None],
     ) -> None:
         """Assesses one visit (`visit_to_json`); the result or the error reaches `on_success` or
-        `on_failure` later, on the UI thread, unless `parent` was destroyed meanwhile. A request
-        made while the engine loads waits for it."""
-        delivery = _Delivery(parent, on_success, on_failure)
-        _pending.add(delivery)
+        `on_failure` later, on the UI thread, through the task runner (a lock cancels it, a page
+        gone by then gets it reported, not delivered). A request made while the engine loads
+        waits for it."""
         self.start()  # asked before the window's first turn of the event loop: start now
         client = self._client
         if client is None:
             future: Future[Assessments] = Future()
             future.set_exception(EngineUnavailable())
-            delivery.post(future)
-            return
-        client.assess(visit, callback=delivery.post)
+        else:
+            future = client.assess(visit)
+        label = QCoreApplication.translate("EngineHost", "Calcul des droits")
+        tasks().follow(parent, label, future, on_success, on_failure)
 
     # From the reader thread --------------------------------------------------------------------
 

@@ -144,6 +144,7 @@ class ExportPage(QWidget):
         thresholds = Thresholds(k=self.k.value())
         run_in_background(
             self,
+            self.tr("Export pour l'évaluation"),
             lambda: export_service.export(
                 workspace, period, Path(folder), with_microdata=microdata, thresholds=thresholds
             ),

@@ -1,12 +1,21 @@
 """Locks after a quiet spell: a laptop left open on a doorstep or in a car must not stay readable.
 
-An application-wide event filter restarts a single-shot timer on every key or mouse event, in any
-window of the application (a dialog counts as activity too).
+An application-wide event filter notes the time of every key or mouse event, in any window of the
+application (a dialog counts as activity too). A single-shot timer wakes the watcher when the quiet
+spell could be over; the watcher then reads its clock and either emits `idle` or sleeps again for
+what is left. The clock is injectable (seconds, monotonic): tests move it forward and call
+`check()` instead of waiting real minutes.
 """
 
 from __future__ import annotations
 
+import math
+import time
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+
+Clock = Callable[[], float]
 
 # Events that mean a person is at the keyboard. Paint, timer and focus events do not.
 ACTIVITY = frozenset(
@@ -33,42 +42,63 @@ class IdleWatcher(QObject):
 
     idle = Signal()
 
-    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+    def __init__(
+        self, interval_ms: int, parent: QObject | None = None, clock: Clock = time.monotonic
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock
+        self._interval_ms = interval_ms
+        self._last_activity = clock()
+        self._watching = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.idle)
+        self._timer.timeout.connect(self.check)
         self._filtering = False
 
     @property
     def interval_ms(self) -> int:
-        return self._timer.interval()
+        return self._interval_ms
 
     @property
     def active(self) -> bool:
-        return self._timer.isActive()
+        return self._watching
 
     def set_interval(self, interval_ms: int) -> None:
-        self._timer.setInterval(interval_ms)
-        if self._timer.isActive():
-            self._timer.start()
+        self._interval_ms = interval_ms
+        if self._watching:
+            self.check()
 
     def start(self) -> None:
         app = QCoreApplication.instance()
         if app is not None and not self._filtering:
             app.installEventFilter(self)
             self._filtering = True
-        self._timer.start()
+        self._last_activity = self._clock()
+        self._watching = True
+        self._timer.start(self._interval_ms)
 
     def stop(self) -> None:
+        self._watching = False
         self._timer.stop()
         app = QCoreApplication.instance()
         if app is not None and self._filtering:
             app.removeEventFilter(self)
         self._filtering = False
 
+    def check(self) -> None:
+        """Emits `idle` if the quiet spell is over by the clock; otherwise wakes up again when
+        it would be."""
+        if not self._watching:
+            return
+        quiet_ms = (self._clock() - self._last_activity) * 1000
+        if quiet_ms >= self._interval_ms:
+            self._watching = False
+            self._timer.stop()
+            self.idle.emit()
+            return
+        self._timer.start(max(1, math.ceil(self._interval_ms - quiet_ms)))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY and self._timer.isActive():
-            self._timer.start()
+        if self._watching and event.type() in ACTIVITY:
+            self._last_activity = self._clock()
         return False  # watch only: the event goes on to its widget

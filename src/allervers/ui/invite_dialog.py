@@ -118,6 +118,7 @@ class InviteDialog(QDialog):
         self._update_button()
         run_in_background(
             self,
+            self.tr("Invitation d'un ou une bénévole"),
             lambda: (*service.invite(name, passphrase, path), path),
             self._succeeded,
             self._failed,

@@ -187,9 +187,11 @@ class JoinPage(QWizardPage):
         self._set_busy(True)
         run_in_background(
             self,
+            self.tr("Création de l'espace de travail de l'équipe"),
             lambda: join(invitation, workspace, passphrase, reply, params),
             self._joined,
             self._failed,
+            release=lambda joined: joined.created.workspace.lock(),
         )
         return False
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from allervers.services.workspace import WorkspaceService
 from allervers.ui.i18n import Translations, choose_language, workspace_language
+from allervers.ui.operations import tasks
 from allervers.ui.shell import Shell
 
 
@@ -26,7 +26,9 @@ def run_gui(
     shell.finished.connect(app.exit)
     shell.start()
     code = app.exec()
-    # Let a running passphrase operation finish writing rather than cut it off at exit.
-    QThreadPool.globalInstance().waitForDone()
+    # A task still running (the window closes only once its own are done, but a first-run
+    # wizard or an unlock dialog may be left mid-way) finishes writing rather than being cut off;
+    # its result is given back (an opened workspace is locked again).
+    tasks().wait(timeout_ms=120_000)
     translations.remove()
     return code

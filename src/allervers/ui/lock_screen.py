@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from allervers.ui.busy import message_label
+
 FORM_WIDTH = 480
 
 
@@ -38,13 +40,21 @@ class LockScreen(QWidget):
         self._frame.setFixedWidth(FORM_WIDTH)
         self._frame_layout = QVBoxLayout(self._frame)
         self._frame.setVisible(False)
+        # What happened to the work running at the lock: generic sentences (no name, no folder).
+        self.note = message_label("lockNote")
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title)
         layout.addWidget(text)
+        layout.addWidget(self.note)
         layout.addSpacing(16)
         layout.addWidget(self._frame, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def show_note(self, text: str) -> None:
+        """Empty hides it."""
+        self.note.setText(text)
 
     def show_form(self, form: QWidget) -> None:
         self._frame_layout.addWidget(form)

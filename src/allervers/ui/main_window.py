@@ -1,8 +1,14 @@
 """The main window: navigation and pages while unlocked, a generic lock screen while locked.
 
-Locking forgets the key (`OpenWorkspace.lock`), closes every dialog that may show data, destroys
-the unlocked content and blanks the status bar, then asks for a passphrase again. Whoever unlocks
-(possibly another user of the same laptop) gets a fresh content built for them.
+Locking and closing are a handshake with the task runner (`allervers.ui.operations`). At once: what
+is being typed is saved, every dialog that may show data is closed and the lock screen covers the
+content. Then the runner drains: tasks not started and reads are cancelled, running writes (an
+export, a purge, a sync file) are waited for, with their names in the status bar. Only then is the
+unlocked content destroyed and the database closed and the key forgotten (`OpenWorkspace.lock`);
+what became of each task is said on the lock screen and in the status bar. The database used to be
+closed under running tasks, which then failed with a message about a damaged file.
+
+Whoever unlocks (possibly another user of the same laptop) gets a fresh content built for them.
 """
 
 from __future__ import annotations
@@ -22,21 +28,24 @@ from allervers.ui.assessor import rights_tools
 from allervers.ui.change_passphrase import ChangePassphraseDialog
 from allervers.ui.engine_host import EngineFactory, EngineHost
 from allervers.ui.engine_status import EngineStatus
-from allervers.ui.idle import IdleWatcher, minutes_to_ms
+from allervers.ui.idle import Clock, IdleWatcher, minutes_to_ms
 from allervers.ui.lock_keys import KeysEverywhere
 from allervers.ui.lock_screen import LockScreen
+from allervers.ui.operations import tasks
 from allervers.ui.retention_dialog import RetentionDialog
 from allervers.ui.unlock import UnlockDialog
 from allervers.ui.users_dialog import UsersDialog
 from allervers.ui.workspace_view import VisitServiceFactory, WorkspaceView
 
 STATUS_MESSAGE_MS = 6000
+REPORT_MS = 20_000  # the outcome of a task whose page has gone: longer, it was not expected
 
 
 class MainWindow(QMainWindow):
     """`idle_ms` overrides the workspace's idle-lock setting (tests use a fraction of a second);
     `visit_service` builds the visits' service at each unlock (tests give another questionnaire);
-    `engine` makes the rights engine's client, started once for the session (None: no engine)."""
+    `engine` makes the rights engine's client, started once for the session (None: no engine);
+    `idle_clock` is the idle lock's clock (tests move it forward instead of waiting)."""
 
     closed = Signal()
 
@@ -49,6 +58,7 @@ class MainWindow(QMainWindow):
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory = VisitService,
         engine: EngineFactory | None = EngineClient,
+        idle_clock: Clock | None = None,
     ) -> None:
         super().__init__()
         # The engine outlives locks (it holds no key and no stored data) and loads once.
@@ -61,6 +71,10 @@ class MainWindow(QMainWindow):
         self._workspace: OpenWorkspace | None = None
         self._view: WorkspaceView | None = None
         self.unlock_dialog: UnlockDialog | None = None
+        self._leaving = False  # locking or closing: waiting for the tasks
+        self._closing = False
+        self._closed = False
+        self._reports: list[str] = []  # what became of the tasks, since the lock began
         self.setObjectName("mainWindow")
         # Neutral on purpose: the title bar stays visible in the task bar while locked.
         self.setWindowTitle("Aller-Vers")
@@ -89,8 +103,13 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.engine_status)
         status.addPermanentWidget(self.user_label)
 
-        self.idle = IdleWatcher(idle_ms or 60_000, self)
+        if idle_clock is None:
+            self.idle = IdleWatcher(idle_ms or 60_000, self)
+        else:
+            self.idle = IdleWatcher(idle_ms or 60_000, self, idle_clock)
         self.idle.idle.connect(self.lock)
+        tasks().changed.connect(self._tasks_changed)
+        tasks().reported.connect(self._task_reported)
         self._build_menu()
         self._restore(workspace)
         # After the first paint: the window is usable while the engine's process loads.
@@ -132,30 +151,77 @@ class MainWindow(QMainWindow):
     # Locking and unlocking
 
     def lock(self) -> None:
-        workspace = self._workspace
-        if workspace is None:
+        if self._workspace is None or self._leaving:
             return
+        self._leave()
+        if tasks().drain(self, self._finish_lock):
+            self._finish_lock()
+        else:
+            self._show_waiting()
+
+    def _leave(self) -> None:
+        """The first half of a lock or a close, at once: nothing personal stays on screen."""
+        self._leaving = True
+        self._reports = []
         self.idle.stop()
         if self._view is not None:
             self._view.save_pending()  # the answer being typed, while the key is still there
         # Dialogs first: they hold references to the workspace and may show names.
-        # Deleted, not just hidden: a hidden dialog still holds its texts in memory.
+        # Deleted, not just hidden: a hidden dialog still holds its texts in memory. A task a
+        # dialog started goes on; its outcome is reported once the dialog is gone.
         for dialog in self.findChildren(QDialog):
             if dialog is not self.unlock_dialog:
                 dialog.reject()
                 dialog.deleteLater()
-        workspace.lock()
-        self._workspace = None
+        self._stack.setCurrentWidget(self.lock_screen)
+        self.statusBar().clearMessage()
+        for label in (self.territory_label, self.folder_label, self.user_label):
+            label.clear()  # the lock screen names no place, no folder, no person
+        self.lock_screen.show_note("")
+        self._set_actions_enabled(False)
+
+    def _finish_lock(self) -> None:
+        """The second half, once no task uses the workspace: its database closes."""
+        workspace, self._workspace = self._workspace, None
         if self._view is not None:
             self._stack.removeWidget(self._view)
             self._view.deleteLater()
             self._view = None
-        self._stack.setCurrentWidget(self.lock_screen)
-        self.statusBar().clearMessage()
-        for label in (self.territory_label, self.folder_label, self.user_label):
-            label.clear()
-        self._set_actions_enabled(False)
-        self._ask_unlock()
+        if workspace is not None:
+            workspace.lock()
+        self._leaving = False
+        self._show_reports()
+        if not self._closing:
+            self._ask_unlock()
+
+    def _tasks_changed(self) -> None:
+        if self._leaving or self._closing:
+            self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        labels = tasks().waiting_for()
+        if not labels:
+            return
+        text = self.tr("En attente de la fin de : {0}.").format(", ".join(labels))
+        self.statusBar().showMessage(text)
+        self.lock_screen.show_note(text)
+
+    def _task_reported(self, text: str) -> None:
+        """An outcome its page could not show: said in the status bar, and on the lock screen
+        when it came during a lock (generic sentences: no name, no folder)."""
+        if self._leaving or self._closing or self._workspace is None:
+            self._reports.append(text)
+            self._show_reports()
+        else:
+            self.statusBar().showMessage(text, REPORT_MS)
+
+    def _show_reports(self) -> None:
+        text = " ".join(self._reports)
+        self.lock_screen.show_note(text)
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _ask_unlock(self) -> None:
         # No user name prefilled: the lock screen must not say who uses this laptop.
@@ -178,10 +244,16 @@ class MainWindow(QMainWindow):
         self.lock_screen.hide_form()
         if form is not None:
             form.deleteLater()
+        if self._closing:  # unlocked while the window waited to close: closed again at once
+            workspace.lock()
+            return
         self._restore(workspace)
 
     def _restore(self, workspace: OpenWorkspace) -> None:
         self._workspace = workspace
+        self._reports = []
+        self.lock_screen.show_note("")
+        self.statusBar().clearMessage()
         self._view = WorkspaceView(workspace, self._visit_service)
         self._view.visits.attach_rights(rights_tools(self.engine, workspace))
         # An erased household's address leaves the Visites page's lists too.
@@ -260,12 +332,32 @@ class MainWindow(QMainWindow):
             self._view.visits.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Closes once no task uses the workspace: until then the window stays, covered, with
+        what it waits for in the status bar."""
+        if self._closed:
+            super().closeEvent(event)
+            return
+        if self._closing:
+            event.ignore()  # already waiting for the tasks
+            return
+        if self._workspace is not None and not self._leaving:
+            self._leave()
         self.idle.stop()
-        if self._view is not None and self._workspace is not None:
-            self._view.save_pending()
-        if self._workspace is not None:
-            self._workspace.lock()
-            self._workspace = None
-        self.engine.close()
+        self._closing = True
+        if not tasks().drain(self, self._close_drained):
+            self._show_waiting()
+            event.ignore()
+            return
+        self._close_now()
         super().closeEvent(event)
+
+    def _close_drained(self) -> None:
+        self._closing = False
+        self.close()  # again: this time nothing runs
+
+    def _close_now(self) -> None:
+        self._closed = True
+        if self._workspace is not None:
+            self._finish_lock()
+        self.engine.close()
         self.closed.emit()

@@ -108,4 +108,10 @@ class PdfSaver(QObject):
         if path is None:
             return
         self.started.emit()
-        run_in_background(self, lambda: write(path), self.saved.emit, self.failed.emit)
+        run_in_background(
+            self,
+            QCoreApplication.translate("PdfSaver", "Écriture d'un document PDF"),
+            lambda: write(path),
+            self.saved.emit,
+            self.failed.emit,
+        )

@@ -95,9 +95,11 @@ class RecoveryResetDialog(QDialog):
         self._update_button()
         run_in_background(
             self,
+            self.tr("Nouvelle phrase de passe avec la clé de secours"),
             lambda: self._service.reset_with_recovery_key(self._path, key, user, new),
             self._succeeded,
             self._failed,
+            release=OpenWorkspace.lock,  # nobody left to use it: closed again
         )
 
     def _succeeded(self, workspace: OpenWorkspace) -> None:

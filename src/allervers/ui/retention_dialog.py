@@ -161,7 +161,12 @@ class RetentionDialog(QDialog):
         self._set_busy(True, self.tr("Recherche des foyers sans contact…"))
         retention = self._retention
         run_in_background(
-            self, lambda: len(retention.purge_candidates()), self._counted, self._failed
+            self,
+            self.tr("Recherche des foyers sans contact"),
+            lambda: len(retention.purge_candidates()),
+            self._counted,
+            self._failed,
+            cancellable=True,  # a read
         )
 
     def _counted(self, count: int) -> None:
@@ -209,7 +214,13 @@ class RetentionDialog(QDialog):
     def _purge(self) -> None:
         self._set_busy(True, self.tr("Effacement en cours…"))
         retention = self._retention
-        run_in_background(self, retention.purge, self._purged, self._purge_failed)
+        run_in_background(
+            self,
+            self.tr("Effacement des foyers sans contact"),
+            retention.purge,
+            self._purged,
+            self._purge_failed,
+        )
 
     def _purged(self, count: int) -> None:
         self._set_busy(False)

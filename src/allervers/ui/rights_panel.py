@@ -338,6 +338,10 @@ class RightsPanel(QWidget):
             link.setAutoDefault(True)
             link.clicked.connect(lambda _=False, p=path: self.go_to_answer.emit(p))
             self.missing_layout.addWidget(link)
+            # Shown now, not at the layout's next pass: `_focus_first` gives it the focus at
+            # once (a hidden widget takes the focus only once shown, after the test or the
+            # person has moved on).
+            link.show()
 
     def _focus_first(self) -> None:
         for card in self.cards.values():

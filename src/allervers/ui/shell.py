@@ -17,6 +17,7 @@ from allervers.ui.unlock import UnlockDialog
 
 if TYPE_CHECKING:
     from allervers.ui.engine_host import EngineFactory
+    from allervers.ui.idle import Clock
     from allervers.ui.main_window import MainWindow
     from allervers.ui.wizard import FirstRunWizard
     from allervers.ui.workspace_view import VisitServiceFactory
@@ -43,9 +44,11 @@ class Shell(QObject):
         idle_ms: int | None = None,
         visit_service: VisitServiceFactory | None = None,
         engine: EngineFactory | None = EngineClient,
+        idle_clock: Clock | None = None,
     ) -> None:
         """`visit_service`: None for `VisitService` (imported when the main window opens)."""
         super().__init__()
+        self._idle_clock = idle_clock
         self._visit_service = visit_service
         self._engine = engine
         self._service = service
@@ -100,6 +103,7 @@ class Shell(QObject):
             idle_ms=self._idle_ms,
             visit_service=self._visit_service or VisitService,
             engine=self._engine,
+            idle_clock=self._idle_clock,
         )
         window.closed.connect(self._quit)
         self.main_window = window

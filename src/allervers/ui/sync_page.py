@@ -394,6 +394,7 @@ class SyncPage(QWidget):
 
     def _run(
         self,
+        label: str,
         busy_text: str,
         task: Callable[[], Any],
         done: Callable[[Any], None],
@@ -412,7 +413,7 @@ class SyncPage(QWidget):
             self._idle()
             self._refuse(error)
 
-        run_in_background(self, task, succeeded, failed)
+        run_in_background(self, label, task, succeeded, failed)
 
     def _idle(self) -> None:
         self._busy = False
@@ -469,7 +470,10 @@ class SyncPage(QWidget):
     def _enrol_file(self, path: Path) -> None:
         service = self._service
         self._run(
-            self.tr("Vérification de la réponse…"), lambda: service.enrol(path), self._enrolled
+            self.tr("Inscription d'un ordinateur"),
+            self.tr("Vérification de la réponse…"),
+            lambda: service.enrol(path),
+            self._enrolled,
         )
 
     def _enrolled(self, result: tuple[Peer, str]) -> None:
@@ -498,6 +502,7 @@ class SyncPage(QWidget):
     def _write_bundle(self, path: Path, volunteer: str | None) -> None:
         service = self._service
         self._run(
+            self.tr("Préparation d'un fichier de synchronisation"),
             self.tr("Préparation du fichier…"),
             lambda: service.write_bundle(path, volunteer),
             self._bundle_written,
@@ -539,6 +544,7 @@ class SyncPage(QWidget):
     def _read_bundle(self, path: Path) -> None:
         service = self._service
         self._run(
+            self.tr("Import d'un fichier de synchronisation"),
             self.tr("Vérification et import du fichier…"),
             lambda: service.read_bundle(path),
             self._bundle_read,

@@ -158,9 +158,11 @@ class UnlockDialog(QDialog):
         self._set_busy(True)
         run_in_background(
             self,
+            self.tr("Ouverture de l'espace de travail"),
             lambda: self._service.unlock(self._path, user, passphrase),
             self._succeeded,
             self._failed,
+            release=OpenWorkspace.lock,  # nobody left to use it: closed again
         )
 
     def _succeeded(self, workspace: OpenWorkspace) -> None:

@@ -90,6 +90,7 @@ class AddUserDialog(QDialog):
         self._update_button()
         run_in_background(
             self,
+            self.tr("Ajout d'un utilisateur"),
             lambda: self._workspace.add_user(name, role, passphrase),
             self._succeeded,
             self._failed,

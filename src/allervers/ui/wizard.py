@@ -192,9 +192,11 @@ class PassphrasePage(QWizardPage):
         self._set_busy(True)
         run_in_background(
             self,
+            self.tr("Création de l'espace de travail"),
             lambda: self._service.create(self._workspace, territory, coordinator, passphrase),
             self._created,
             self._failed,
+            release=lambda created: created.workspace.lock(),
         )
         return False
 

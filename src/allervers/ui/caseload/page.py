@@ -160,7 +160,14 @@ class CaseloadPage(QWidget):
         self._indexing = True
         self._index_stale = False
         visits = self._visits
-        run_in_background(self, lambda: VisitIndex.build(visits), self._index_ready, self._failed)
+        run_in_background(
+            self,
+            self.tr("Lecture des visites pour le suivi"),
+            lambda: VisitIndex.build(visits),
+            self._index_ready,
+            self._failed,
+            cancellable=True,  # a read: nothing lost if its result is thrown away
+        )
 
     def _index_ready(self, index: VisitIndex) -> None:
         self._indexing = False

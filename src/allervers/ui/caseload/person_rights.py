@@ -98,6 +98,7 @@ class PersonRightsBox(QGroupBox):
         retention = self._retention
         run_in_background(
             self,
+            self.tr("Export des données de la personne"),
             lambda: retention.write_person_files(household_id, folder, QCoreApplication.translate),
             self._written,
             self._failed,

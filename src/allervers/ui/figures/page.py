@@ -220,7 +220,14 @@ class FiguresPage(QWidget):
         self.busy.start(self.tr("Calcul des chiffres…"))
         self.report_button.setEnabled(False)
         source = self._source
-        run_in_background(self, lambda: source(period), self._counted, self._failed)
+        run_in_background(
+            self,
+            self.tr("Calcul des chiffres"),
+            lambda: source(period),
+            self._counted,
+            self._failed,
+            cancellable=True,  # a read
+        )
 
     def _counted(self, figures: TerritoryFigures) -> None:
         self._counting = False
