@@ -53,7 +53,7 @@ from allervers.storage import (
 )
 from allervers.storage.atomic import write_atomically
 from allervers.storage.database import Database, checkpoint
-from allervers.storage.metadata_file import WorkspaceMetadata, database_path, write_metadata
+from allervers.storage.metadata_file import WorkspaceMetadata, database_path
 from allervers.storage.models import new_id
 
 SIGN_PURPOSE = "sync_signing"
@@ -578,7 +578,7 @@ def join(
         # The reply before the metadata file: if the reply cannot be written, no workspace is
         # left behind and joining can simply be tried again.
         write_atomically(reply, sealed)
-        write_metadata(path, metadata)
+        workspace.write_first_metadata()
     except BaseException:
         database.dispose()
         for leftover in path.glob(database_path(path).name + "*"):
