@@ -72,7 +72,16 @@ _TEXTS: dict[CheckCode, str] = {
 }
 
 
+_CUT = (
+    "la base ne s'ouvre pas avec sa clé, pourtant juste, alors que chacune de ses pages est "
+    "intacte : le fichier a été coupé à la limite d'une page (sa fin manque), ou son schéma est "
+    f"abîmé.{_RESTORE}"
+)
+
+
 def describe_finding(finding: CheckFinding) -> str:
+    if finding.code is CheckCode.DATABASE_UNREADABLE and finding.values.get("cut"):
+        return _CUT
     values = dict(finding.values)
     if finding.code is CheckCode.PAGES_DAMAGED:
         pages = list(values.get("pages", []))
@@ -89,8 +98,11 @@ def describe_finding(finding: CheckFinding) -> str:
 def report_lines(report: CheckReport) -> list[str]:
     """The lines `allervers check` prints, in order."""
     lines = [f"Espace de travail : {report.path}"]
-    if report.pages:
-        lines.append(f"Pages : {report.pages} vérifiées")
+    damaged = [p for p in report.problems if p.code is CheckCode.PAGES_DAMAGED]
+    if damaged:
+        lines.append(f"Pages chiffrées : {len(damaged[0].values['pages'])} abîmée(s)")
+    elif report.pages:
+        lines.append("Pages chiffrées : intactes")
     if report.schema_revision:
         lines.append(f"Version du schéma : {report.schema_revision}")
     lines.append(f"Journal d'audit : {report.audit_entries} entrées vérifiées")

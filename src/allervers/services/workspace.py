@@ -40,7 +40,7 @@ from allervers.services.open_workspace import (
 )
 from allervers.storage import migrate, repositories
 from allervers.storage.attempts_file import AttemptsFile
-from allervers.storage.database import Database
+from allervers.storage.database import Database, translate_storage_errors
 from allervers.storage.metadata_file import (
     WorkspaceMetadata,
     database_path,
@@ -186,14 +186,15 @@ class WorkspaceService:
         """The database opened and migrated to this version's schema."""
         database = Database.open(database_path(path), data_key)
         try:
-            revision = migrate.current_revision(database.engine)
-            if revision is None:
-                # Every workspace has a schema from its creation: none means a damaged file, and
-                # migrating would write a fresh schema into it.
-                raise WorkspaceCorrupt(database_path(path), "no schema")
-            if revision not in migrate.known_revisions():
-                raise WorkspaceTooNew(path, revision)
-            migrate.upgrade(database.engine)
+            with translate_storage_errors(database.path):
+                revision = migrate.current_revision(database.engine)
+                if revision is None:
+                    # Every workspace has a schema from its creation: none means a damaged file,
+                    # and migrating would write a fresh schema into it.
+                    raise WorkspaceCorrupt(database_path(path), "no schema")
+                if revision not in migrate.known_revisions():
+                    raise WorkspaceTooNew(path, revision)
+                migrate.upgrade(database.engine)
         except BaseException:
             database.close()
             raise

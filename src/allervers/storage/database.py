@@ -167,10 +167,12 @@ class Database:
     its own copy in locked memory and wipes it when the last connection closes)."""
 
     def __init__(
-        self, path: Path, key: bytes | bytearray, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+        self, path: Path, key: bytes | bytearray, busy_timeout: float | None = None
     ) -> None:
         self.path = path
         self._key = bytearray(key)
+        # Read at each opening (not bound as a default), so a test can shorten the wait.
+        busy_timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
         self._busy_timeout = busy_timeout
         self._closed = False
         self.anchor: AnchorKeeper | None = None
@@ -199,7 +201,7 @@ class Database:
 
     @classmethod
     def open(
-        cls, path: Path, key: bytes | bytearray, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+        cls, path: Path, key: bytes | bytearray, busy_timeout: float | None = None
     ) -> Database:
         require_database_file(path)
         database = cls(path, key, busy_timeout)

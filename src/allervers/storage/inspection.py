@@ -31,7 +31,7 @@ import sqlcipher3
 
 from allervers.domain.workspace import CheckCode, CheckFinding
 from allervers.storage.database import PAGE_SIZE, key_pragma
-from allervers.storage.repositories import GAP_ACTION, AuditEntry
+from allervers.storage.repositories import GAP_ACTION, GENESIS_HASH, AuditEntry
 
 _HMAC_FAILED = re.compile(r"HMAC verification failed for page (\d+)")
 _PAGE = re.compile(r"page (\d+)")
@@ -151,7 +151,10 @@ def inspect(conn: Any, file_pages: int, user_key: str | None) -> Inspection:
         conn.execute("BEGIN")  # one snapshot for every read below
         _one(conn, "SELECT count(*) FROM sqlite_master")
     except sqlcipher3.DatabaseError:
-        found.problems.append(CheckFinding(CheckCode.DATABASE_UNREADABLE))
+        # Every page intact yet unreadable: SQLite refuses a file shorter than its header says,
+        # which is a file cut at a page border.
+        cut = not found.problems
+        found.problems.append(CheckFinding(CheckCode.DATABASE_UNREADABLE, {"cut": cut}))
         return found
     found.readable = True
     try:
@@ -210,3 +213,10 @@ def _contents(conn: Any, found: Inspection, user_key: str | None) -> None:
         ]
     except sqlcipher3.DatabaseError:
         found.audit_tables = None  # damage, already reported by the page or structure check
+
+
+def head_of_copy(database: Path, key: bytes | bytearray) -> tuple[int, str]:
+    """The audit log's head in a copy being written (a backup's), read without changing it."""
+    with read_only(database, key) as conn:
+        row = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone()
+    return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
