@@ -131,5 +131,8 @@ class AnchorKeeper:
             )
         _, new = repositories.pending_audit(session) or pending
         anchor = make_anchor(self._key, self._workspace_id, new, prev)
-        write_metadata(self._folder, replace(metadata, audit_anchor=anchor))
+        # No fsync of the folder: a rename lost in a power cut leaves the previous anchor, with
+        # the database ahead of it, which `compare` accepts when the anchored entry is intact
+        # (the file itself is flushed before the rename, so it is never half-written).
+        write_metadata(self._folder, replace(metadata, audit_anchor=anchor), sync_folder=False)
         repositories.forget_pending_audit(session)

@@ -290,6 +290,6 @@ def read_metadata(workspace: Path) -> WorkspaceMetadata:
         raise WorkspaceCorrupt(path, type(error).__name__) from error
 
 
-def write_metadata(workspace: Path, metadata: WorkspaceMetadata) -> None:
+def write_metadata(workspace: Path, metadata: WorkspaceMetadata, sync_folder: bool = True) -> None:
     data = json.dumps(metadata.to_json(), indent=2, sort_keys=True).encode("utf-8")
-    write_atomically(metadata_path(workspace), data)
+    write_atomically(metadata_path(workspace), data, sync_folder)
