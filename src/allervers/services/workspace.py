@@ -137,8 +137,8 @@ class WorkspaceService:
         """Seconds before the next unlock attempt is allowed (0 when allowed now)."""
         try:
             metadata = read_metadata(path)
-        except (FileNotFoundError, OSError):
-            return 0.0
+        except (OSError, WorkspaceCorrupt):
+            return 0.0  # no delay to show: the unlock itself says what is wrong with the file
         failed = self._attempts.get(metadata.workspace_id)
         wait = failed.last_at + attempts.delay_after(failed.count) - self._clock()
         return max(wait, 0.0)
