@@ -22,6 +22,7 @@ what was found, then anchors the new head. `allervers check` reports such entrie
 from __future__ import annotations
 
 import enum
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -82,10 +83,18 @@ class AnchorKeeper:
         self._workspace_id = workspace_id
         self._key = anchor_key(data_key, workspace_id)
         self._forgotten = False
+        self._lock = threading.Lock()  # the key is never zeroed while an anchor is signed
 
     def forget(self) -> None:
-        self._forgotten = True
-        wipe(self._key)
+        with self._lock:
+            self._forgotten = True
+            wipe(self._key)
+
+    def _sign(self, new: tuple[int, str], prev: tuple[int, str]) -> AuditAnchor:
+        with self._lock:
+            if self._forgotten:
+                raise WorkspaceLocked  # closed during the transaction: it is rolled back
+            return make_anchor(self._key, self._workspace_id, new, prev)
 
     def _expected_if_gap(
         self, stored: AuditAnchor | None, version: int, prev: tuple[int, str], session: Session
@@ -94,7 +103,11 @@ class AnchorKeeper:
         if stored is None:
             # A version-1 file was never anchored; a version-2 file lost its anchor.
             return version >= 2, None
-        if not anchor_verifies(self._key, self._workspace_id, stored):
+        with self._lock:
+            if self._forgotten:
+                raise WorkspaceLocked
+            verified = anchor_verifies(self._key, self._workspace_id, stored)
+        if not verified:
             return True, None
         hashes = None
         if prev[0] > stored.seq:
@@ -107,15 +120,13 @@ class AnchorKeeper:
     def current(self, session: Session) -> AuditAnchor:
         """An anchor on the log's head as the database has it now (a workspace being created)."""
         head = repositories.audit_head(session) or (0, repositories.GENESIS_HASH)
-        return make_anchor(self._key, self._workspace_id, head, head)
+        return self._sign(head, head)
 
     def seal(self, session: Session) -> None:
         """Called inside a write transaction, just before it commits."""
         pending = repositories.pending_audit(session)
         if pending is None:
             return
-        if self._forgotten:
-            raise WorkspaceLocked
         try:
             metadata = read_metadata(self._folder)
         except FileNotFoundError:
@@ -130,7 +141,7 @@ class AnchorKeeper:
                 session, None, repositories.GAP_ACTION, "audit", gap_entity_id(prev[0], expected)
             )
         _, new = repositories.pending_audit(session) or pending
-        anchor = make_anchor(self._key, self._workspace_id, new, prev)
+        anchor = self._sign(new, prev)
         # No fsync of the folder: a rename lost in a power cut leaves the previous anchor, with
         # the database ahead of it, which `compare` accepts when the anchored entry is intact
         # (the file itself is flushed before the rename, so it is never half-written).

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -175,6 +176,10 @@ class Database:
         busy_timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
         self._busy_timeout = busy_timeout
         self._closed = False
+        # Held while a connection is keyed and while the key is zeroed: a task opening a
+        # connection as the workspace closes gets WorkspaceLocked, never a half-zeroed key
+        # (which SQLCipher would take for a damaged file).
+        self._key_lock = threading.Lock()
         self.anchor: AnchorKeeper | None = None
         self.engine = create_engine(
             "sqlite://",
@@ -194,10 +199,11 @@ class Database:
         self._batch: Session | None = None
 
     def _connect(self) -> Any:
-        if self._closed:
-            # A task still running when the workspace closed: told as locked, never as damage.
-            raise WorkspaceLocked
-        return raw_connect(self.path, self._key, self._busy_timeout)
+        with self._key_lock:
+            if self._closed:
+                # A task still running when the workspace closed: told as locked, not damage.
+                raise WorkspaceLocked
+            return raw_connect(self.path, self._key, self._busy_timeout)
 
     @classmethod
     def open(
@@ -277,11 +283,12 @@ class Database:
         """Closes every pooled connection and zeroes the key. Call it once no task uses the
         database: a connection still checked out is closed when its task gives it back, and a
         task that asks for a new one gets `WorkspaceLocked`."""
-        self._closed = True
-        self.engine.dispose()
-        wipe(self._key)
+        with self._key_lock:
+            self._closed = True
+            wipe(self._key)
         if self.anchor is not None:
             self.anchor.forget()
+        self.engine.dispose()
 
     def dispose(self) -> None:
         self.close()
