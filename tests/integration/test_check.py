@@ -268,7 +268,9 @@ def test_a_loss_found_at_opening_is_recorded_and_check_keeps_reporting_it(
     workspace.audit("visit_finished", "visit", "x")
     workspace.close()
     database_path(ws).write_bytes(old)  # the unlock's entry and the visit's are lost
-    service.unlock(ws, COORDINATOR, PASSPHRASE).close()
+    reopened = service.unlock(ws, COORDINATOR, PASSPHRASE)
+    assert reopened.gap_found == (HEAD, HEAD + 2)
+    reopened.close()
     out = _damaged(
         run_check,
         ws,
@@ -276,6 +278,28 @@ def test_a_loss_found_at_opening_is_recorded_and_check_keeps_reporting_it(
         f"s'arrêtait au n° {HEAD} au lieu du n° {HEAD + 2}",
     )
     assert out.count("PROBLÈME") == 1  # the anchor agrees with the log again
+
+
+def test_the_command_line_warns_when_an_opening_finds_commits_missing(
+    paths: AppPaths,
+    service: WorkspaceService,
+    closed: tuple[Path, bytes],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ws, _ = closed
+    old = database_path(ws).read_bytes()
+    workspace = service.unlock(ws, COORDINATOR, PASSPHRASE)
+    workspace.audit("visit_finished", "visit", "x")
+    workspace.close()
+    database_path(ws).write_bytes(old)
+    monkeypatch.setenv("ALLERVERS_PASSPHRASE", PASSPHRASE)
+    capsys.readouterr()
+    code = run(["users", "list", "--workspace", str(ws), "--user", COORDINATOR], paths, service)
+    err = capsys.readouterr().err
+    assert code == 0  # the work left can go on
+    assert "attention : des modifications enregistrées manquent" in err
+    assert f"s'arrêtait au n° {HEAD} et son ancre en attendait {HEAD + 2}" in err
 
 
 def test_one_transaction_behind_its_anchor_is_a_crash_before_commit_not_a_loss(

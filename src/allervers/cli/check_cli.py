@@ -79,6 +79,17 @@ _CUT = (
 )
 
 
+def gap_warning(gap: tuple[int, int | None]) -> str:
+    """Said when an opening finds commits missing (it is recorded for `check` too)."""
+    found, expected = gap
+    wanted = "son ancre, modifiée," if expected is None else f"son ancre en attendait {expected}"
+    return (
+        f"des modifications enregistrées manquent : le journal d'audit s'arrêtait au n° {found} "
+        f"et {wanted} (fichier -wal perdu après un arrêt brutal, ou ancienne copie de la base "
+        "remise en place). Ce constat est noté au journal ; lancez « allervers check »."
+    )
+
+
 def describe_finding(finding: CheckFinding) -> str:
     if finding.code is CheckCode.DATABASE_UNREADABLE and finding.values.get("cut"):
         return _CUT

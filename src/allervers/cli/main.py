@@ -160,7 +160,13 @@ class _Command:
 
     def unlock(self) -> OpenWorkspace:
         user = self.user_name()
-        return self.service.unlock(self.workspace_path, user, passphrases.current_passphrase())
+        workspace = self.service.unlock(self.workspace_path, user, passphrases.current_passphrase())
+        if workspace.gap_found is not None:
+            print(
+                f"allervers : attention : {check_cli.gap_warning(workspace.gap_found)}",
+                file=sys.stderr,
+            )
+        return workspace
 
     def _show_recovery_key(self, territory: str, key: str, sheet: Path | None) -> None:
         if sheet:

@@ -95,6 +95,16 @@ class OpenWorkspace:
         return bytes(self._data_key)
 
     @property
+    def gap_found(self) -> tuple[int, int | None] | None:
+        """(last entry found, entry the anchor expected; None if the anchor was unusable) when
+        this opening found commits missing from the database (a lost `-wal`, an older copy put
+        back): recorded in the audit log, to be told to the user."""
+        database = self.database
+        if database is None or database.anchor is None:
+            return None
+        return database.anchor.gap_found
+
+    @property
     def settings(self) -> WorkspaceSettings:
         return self.metadata.settings
 

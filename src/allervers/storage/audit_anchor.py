@@ -84,6 +84,8 @@ class AnchorKeeper:
         self._key = anchor_key(data_key, workspace_id)
         self._forgotten = False
         self._lock = threading.Lock()  # the key is never zeroed while an anchor is signed
+        # (found, expected) when a transaction of this opening found commits missing.
+        self.gap_found: tuple[int, int | None] | None = None
 
     def forget(self) -> None:
         with self._lock:
@@ -140,6 +142,7 @@ class AnchorKeeper:
             repositories.append_audit(
                 session, None, repositories.GAP_ACTION, "audit", gap_entity_id(prev[0], expected)
             )
+            self.gap_found = (prev[0], expected)
         _, new = repositories.pending_audit(session) or pending
         anchor = self._sign(new, prev)
         # No fsync of the folder: a rename lost in a power cut leaves the previous anchor, with
