@@ -245,15 +245,21 @@ def test_a_wal_kept_after_a_crash_passes(
     assert file_hashes(ws) == before
 
 
-def test_an_older_copy_of_the_database_put_back_is_reported(
-    service: WorkspaceService, run_check: Callable[[Path], Result], closed: tuple[Path, bytes]
-) -> None:
-    ws, _ = closed
+def _put_back_an_older_copy(service: WorkspaceService, ws: Path) -> None:
+    """Two audited transactions (an opening and an export), then the database as it was before
+    them put back in place."""
     old = database_path(ws).read_bytes()
     workspace = service.unlock(ws, COORDINATOR, PASSPHRASE)
     workspace.audit("person_exported", "household", "x")
     workspace.close()
     database_path(ws).write_bytes(old)
+
+
+def test_an_older_copy_of_the_database_put_back_is_reported(
+    service: WorkspaceService, run_check: Callable[[Path], Result], closed: tuple[Path, bytes]
+) -> None:
+    ws, _ = closed
+    _put_back_an_older_copy(service, ws)
     _damaged(run_check, ws, "des modifications enregistrées manquent")
 
 
@@ -263,11 +269,7 @@ def test_a_loss_found_at_opening_is_recorded_and_check_keeps_reporting_it(
     """The next opening after a loss cannot bring the commits back; it notes the loss in the
     log (the anchor moves on), so that the evidence outlives it."""
     ws, _ = closed
-    old = database_path(ws).read_bytes()
-    workspace = service.unlock(ws, COORDINATOR, PASSPHRASE)
-    workspace.audit("visit_finished", "visit", "x")
-    workspace.close()
-    database_path(ws).write_bytes(old)  # the unlock's entry and the visit's are lost
+    _put_back_an_older_copy(service, ws)  # the entries of both transactions are lost
     reopened = service.unlock(ws, COORDINATOR, PASSPHRASE)
     assert reopened.gap_found == (HEAD, HEAD + 2)
     reopened.close()
@@ -288,11 +290,7 @@ def test_the_command_line_warns_when_an_opening_finds_commits_missing(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     ws, _ = closed
-    old = database_path(ws).read_bytes()
-    workspace = service.unlock(ws, COORDINATOR, PASSPHRASE)
-    workspace.audit("visit_finished", "visit", "x")
-    workspace.close()
-    database_path(ws).write_bytes(old)
+    _put_back_an_older_copy(service, ws)
     monkeypatch.setenv("ALLERVERS_PASSPHRASE", PASSPHRASE)
     capsys.readouterr()
     code = run(["users", "list", "--workspace", str(ws), "--user", COORDINATOR], paths, service)
