@@ -8,10 +8,12 @@ real command in a subprocess."""
 
 from __future__ import annotations
 
+import random
 import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -368,3 +370,50 @@ def test_a_hand_edited_anchor_is_reported(
     metadata["audit_anchor"]["seq"] += 5
     (ws / "workspace.json").write_text(json.dumps(metadata))
     _damaged(run_check, ws, "l'ancre du journal d'audit")
+
+
+# The child writes audited changes as fast as it can; it is killed at a random moment, often
+# between an anchor's write and its commit.
+CHILD_LOOPING = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from allervers.crypto.kdf import KdfParams
+    from allervers.services.workspace import WorkspaceService
+
+    service = WorkspaceService(Path(sys.argv[2]), kdf_params=KdfParams(8192, 1, 1))
+    workspace = service.unlock(Path(sys.argv[1]), sys.argv[3], sys.argv[4])
+    print("ready", flush=True)
+    number = 0
+    while True:
+        workspace.audit("visit_finished", "visit", str(number))
+        number += 1
+    """
+)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_kill_during_audited_writes_is_never_taken_for_a_loss(
+    run_check: Callable[[Path], Result], closed: tuple[Path, bytes], tmp_path: Path, seed: int
+) -> None:
+    ws, _ = closed
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            CHILD_LOOPING,
+            str(ws),
+            str(tmp_path / "state"),
+            COORDINATOR,
+            PASSPHRASE,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline().strip() == "ready"
+    time.sleep(random.Random(seed).uniform(0.05, 0.8))
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=10)
+    result = run_check(ws)
+    assert result.code == 0, result.out + result.err
