@@ -74,3 +74,13 @@ def file_hashes(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def keys_and_settings(folder: Path) -> dict[str, object]:
+    """`workspace.json` without its audit anchor, which every audited write moves (an unlock's
+    own entry included): what a refused action must leave unchanged."""
+    import json
+
+    metadata = json.loads((folder / "workspace.json").read_text())
+    metadata.pop("audit_anchor", None)
+    return dict(metadata)

@@ -1383,6 +1383,10 @@
         <translation>&amp;Data retention…</translation>
     </message>
     <message>
+        <source>Nouvelle clé de &amp;secours…</source>
+        <translation>New &amp;recovery key…</translation>
+    </message>
+    <message>
         <source>&amp;Quitter</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1436,6 +1440,14 @@
     <message>
         <source>L&apos;espace de travail {0} vient d&apos;une version plus récente d&apos;Aller-Vers : mettez le logiciel à jour.</source>
         <translation>The workspace {0} comes from a newer version of Aller-Vers: please update the software.</translation>
+    </message>
+    <message>
+        <source>L&apos;espace de travail est occupé par une autre opération, réessayez dans un instant. Rien n&apos;a été modifié.</source>
+        <translation>The workspace is busy with another operation, try again in a moment. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Le fichier {0} contient une valeur impossible ({1}) : il a été modifié en dehors d&apos;Aller-Vers. Rien n&apos;a été modifié ; remettez le fichier d&apos;origine ou restaurez une sauvegarde.</source>
+        <translation>The file {0} holds an impossible value ({1}): it was changed outside Aller-Vers. Nothing was changed; put the original file back or restore a backup.</translation>
     </message>
     <message>
         <source>Le fichier {0} est illisible ou abîmé. Rien n&apos;a été modifié ; restaurez une sauvegarde si le problème persiste.</source>
@@ -1680,6 +1692,10 @@
     <message>
         <source>délai avant retrait d&apos;un portable bénévole (de 0 à 365 jours)</source>
         <translation>delay before removal from a volunteer&apos;s laptop (0 to 365 days)</translation>
+    </message>
+    <message>
+        <source>coût de la dérivation de clé, {0}</source>
+        <translation>key derivation cost, {0}</translation>
     </message>
     <message>
         <source>coordination</source>
@@ -2129,6 +2145,45 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>&amp;Ouvrir la visite</source>
         <translation>&amp;Open the visit</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Nouvelle clé de secours</source>
+        <translation>New recovery key</translation>
+    </message>
+    <message>
+        <source>Une nouvelle clé de secours remplace l&apos;actuelle : l&apos;ancienne clé, et toute feuille qui la porte, n&apos;ouvrira plus rien. La nouvelle n&apos;est affichée qu&apos;une fois : enregistrez la feuille et imprimez-la, ou notez la clé.</source>
+        <translation>A new recovery key replaces the current one: the old key, and any sheet that carries it, will open nothing any more. The new one is shown only once: save the sheet and print it, or write the key down.</translation>
+    </message>
+    <message>
+        <source>Remplacer la clé</source>
+        <translation>Replace the key</translation>
+    </message>
+    <message>
+        <source>Enregistrer la feuille…</source>
+        <translation>Save the sheet…</translation>
+    </message>
+    <message>
+        <source>Clé remplacée : l&apos;ancienne n&apos;ouvre plus rien.</source>
+        <translation>Key replaced: the old one no longer opens anything.</translation>
+    </message>
+    <message>
+        <source>Enregistrer la feuille de secours</source>
+        <translation>Save the recovery sheet</translation>
+    </message>
+    <message>
+        <source>cle-de-secours-aller-vers.pdf</source>
+        <translation>aller-vers-recovery-key.pdf</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, puis supprimez le fichier.</source>
+        <translation>Sheet saved to {0}: print it, keep it somewhere separate, then delete the file.</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,19 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
                 "L'espace de travail {0} vient d'une version plus récente d'Aller-Vers : "
                 "mettez le logiciel à jour.",
             ).format(path)
+        case errors.WorkspaceBusy():
+            return translate(
+                "Messages",
+                "L'espace de travail est occupé par une autre opération, réessayez dans un "
+                "instant. Rien n'a été modifié.",
+            )
+        case errors.MetadataOutOfBounds(path=path, field=field):
+            return translate(
+                "Messages",
+                "Le fichier {0} contient une valeur impossible ({1}) : il a été modifié en dehors "
+                "d'Aller-Vers. Rien n'a été modifié ; remettez le fichier d'origine ou restaurez "
+                "une sauvegarde.",
+            ).format(path, metadata_field_label(field, translate))
         case errors.WorkspaceCorrupt(path=path):
             return translate(
                 "Messages",
@@ -263,6 +276,16 @@ def field_label(field: str, translate: Translate = identity) -> str:
         ),
     }
     return labels.get(field, field)
+
+
+def metadata_field_label(field: str, translate: Translate = identity) -> str:
+    """A value of `workspace.json`: a setting by its label, anything else by its name."""
+    section, _, name = field.partition(".")
+    if section == "settings" and name:
+        return field_label(name, translate)
+    if section == "kdf":
+        return translate("Messages", "coût de la dérivation de clé, {0}").format(name)
+    return field
 
 
 def role_label(role: Role, translate: Translate = identity) -> str:

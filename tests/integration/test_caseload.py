@@ -297,7 +297,7 @@ def test_refer_many_records_what_refer_and_advance_record(
     assert rows["Sidonie Paturel"].status == rows["Octave Brisemiche"].status == "opened"
     assert rows["Léon Carabistouille"].status == "to_refer"
     report = check(workspace)
-    assert report.ok and report.audit_problem is None
+    assert report.ok and report.problems == ()
 
 
 def test_refer_many_is_all_or_nothing_and_checks_like_refer_and_advance(

@@ -19,6 +19,7 @@ from allervers.domain.errors import (
     WrongRecoveryKey,
 )
 from allervers.domain.users import Role
+from allervers.domain.workspace import CheckCode, CheckFinding
 from allervers.services.integrity import check
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from allervers.storage import migrate
@@ -227,21 +228,29 @@ def _raw_sql(workspace: CreatedWorkspace, statement: str) -> None:
 @pytest.mark.parametrize(
     ("tampering", "problem"),
     [
-        ("UPDATE audit_log SET action = 'nothing_to_see' WHERE seq = 2", "entry 2 was altered"),
-        ("DELETE FROM audit_log WHERE seq = 2", "missing entry 2"),
-        ("DELETE FROM audit_log WHERE seq = 3", "newest entries were removed"),
+        (
+            "UPDATE audit_log SET action = 'nothing_to_see' WHERE seq = 2",
+            CheckFinding(CheckCode.AUDIT_ENTRY_ALTERED, {"seq": 2}),
+        ),
+        (
+            "DELETE FROM audit_log WHERE seq = 2",
+            CheckFinding(CheckCode.AUDIT_ENTRY_MISSING, {"seq": 2}),
+        ),
+        (
+            "DELETE FROM audit_log WHERE seq = 3",
+            CheckFinding(CheckCode.AUDIT_NEWEST_REMOVED, {"found": 2, "expected": 3}),
+        ),
     ],
 )
 def test_check_detects_an_altered_or_removed_audit_entry(
-    created: CreatedWorkspace, tampering: str, problem: str
+    created: CreatedWorkspace, tampering: str, problem: CheckFinding
 ) -> None:
     created.workspace.audit("unlocked")
     created.workspace.audit("locked")
     assert check(created.workspace).ok
     _raw_sql(created, tampering)
     report = check(created.workspace)
-    assert not report.ok
-    assert report.audit_problem == problem
+    assert report.problems == (problem,)
 
 
 def test_workspace_created_at_the_first_revision_is_migrated_on_open(

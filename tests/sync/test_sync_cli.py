@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE
+from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE, keys_and_settings
 from tests.integration.cli import Result
 from tests.integration.cli import run_cli as _run_cli
 
@@ -106,10 +106,11 @@ def test_settings_are_read_and_changed_by_the_coordinator_within_bounds(tmp_path
     changed = run_cli(home, "settings", "--workspace", hub, "--sync-grace-days", "10", **as_hub)
     assert changed.code == 0, changed.err
     assert "(jours) : 10" in changed.out
-    metadata = (hub / "workspace.json").read_bytes()
-    assert json.loads(metadata)["settings"]["sync_grace_days"] == 10
+    metadata = keys_and_settings(hub)
+    settings = metadata["settings"]
+    assert isinstance(settings, dict) and settings["sync_grace_days"] == 10
     # An impossible value is refused in French, and the file stays as it was.
     refused = run_cli(home, "settings", "--workspace", hub, "--sync-grace-days", "-4", **as_hub)
     assert refused.code != 0
     assert "de 0 à 365 jours" in refused.err
-    assert (hub / "workspace.json").read_bytes() == metadata
+    assert keys_and_settings(hub) == metadata

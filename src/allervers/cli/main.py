@@ -16,6 +16,7 @@ from pathlib import Path
 from allervers import __version__
 from allervers.cli import (
     caseload_cli,
+    check_cli,
     directory_cli,
     export_cli,
     passphrases,
@@ -23,13 +24,13 @@ from allervers.cli import (
     settings_cli,
     sync_cli,
 )
-from allervers.domain.errors import AllerVersError, BackupInvalid
+from allervers.domain.errors import AllerVersError, BackupInvalid, WorkspaceAlreadyExists
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
 from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services import backup as backup_service
 from allervers.services import demo as demo_service
-from allervers.services.integrity import check
+from allervers.services.integrity import check_workspace
 from allervers.services.paths import AppPaths
 from allervers.services.visits import VisitService, visit_to_json
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
@@ -87,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = users_commands.add_parser("passwd", help="changer de phrase de passe")
     _add_workspace(passwd)
     passwd.add_argument("--recovery", action="store_true", help="avec la clé de secours")
+    rotate = users_commands.add_parser(
+        "recovery-key", help="remplacer la clé de secours (l'ancienne n'ouvre plus rien)"
+    )
+    _add_workspace(rotate)
+    rotate.add_argument(
+        "--recovery-sheet", type=Path, help="écrire la nouvelle clé dans ce PDF (nouveau fichier)"
+    )
 
     chk = commands.add_parser("check", help="vérifier l'intégrité de l'espace de travail")
     _add_workspace(chk)
@@ -154,7 +162,25 @@ class _Command:
 
     def unlock(self) -> OpenWorkspace:
         user = self.user_name()
-        return self.service.unlock(self.workspace_path, user, passphrases.current_passphrase())
+        workspace = self.service.unlock(self.workspace_path, user, passphrases.current_passphrase())
+        if workspace.gap_found is not None:
+            print(
+                f"allervers : attention : {check_cli.gap_warning(workspace.gap_found)}",
+                file=sys.stderr,
+            )
+        return workspace
+
+    def _show_recovery_key(self, territory: str, key: str, sheet: Path | None) -> None:
+        if sheet:
+            write_recovery_sheet(sheet, territory, key, date.today())
+            print(
+                f"Clé de secours écrite dans {sheet} : imprimez-la, "
+                "rangez-la à part, puis supprimez le fichier."
+            )
+        else:
+            # Shown once, on purpose: without it a forgotten passphrase loses everything.
+            print("Clé de secours (affichée une seule fois, notez-la et rangez-la à part) :")
+            print(f"  {key}")
 
     def init(self) -> int:
         created = self.service.create(
@@ -166,21 +192,9 @@ class _Command:
         workspace = created.workspace
         try:
             print(f"Espace de travail créé : {self.workspace_path}")
-            if self.args.recovery_sheet:
-                write_recovery_sheet(
-                    self.args.recovery_sheet,
-                    workspace.territory(),
-                    created.recovery_key,
-                    date.today(),
-                )
-                print(
-                    f"Clé de secours écrite dans {self.args.recovery_sheet} : imprimez-la, "
-                    "rangez-la à part, puis supprimez le fichier."
-                )
-            else:
-                # Shown once, on purpose: without it a forgotten passphrase loses everything.
-                print("Clé de secours (affichée une seule fois, notez-la et rangez-la à part) :")
-                print(f"  {created.recovery_key}")
+            self._show_recovery_key(
+                workspace.territory(), created.recovery_key, self.args.recovery_sheet
+            )
         finally:
             workspace.lock()
         return EXIT_OK
@@ -210,6 +224,13 @@ class _Command:
                 for user in workspace.list_users():
                     state = "" if user.active else " (désactivé)"
                     print(f"{user.name}\t{role_label(user.role)}{state}")
+            elif sub == "recovery-key":
+                sheet = self.args.recovery_sheet
+                if sheet is not None and (sheet.exists() or sheet.is_symlink()):
+                    raise WorkspaceAlreadyExists(sheet)  # checked before the old key is dropped
+                key = workspace.rotate_recovery_key()
+                print("Nouvelle clé de secours enregistrée : l'ancienne n'ouvre plus rien.")
+                self._show_recovery_key(workspace.territory(), key, sheet)
             else:
                 workspace.change_passphrase(
                     passphrases.current_passphrase(), passphrases.new_passphrase()
@@ -220,25 +241,15 @@ class _Command:
         return EXIT_OK
 
     def check(self) -> int:
-        workspace = self.unlock()
-        try:
-            report = check(workspace)
-        finally:
-            workspace.lock()
-        ok_text = "intactes"
-        print(f"Espace de travail : {report.path}")
-        print(f"Pages chiffrées : {report.cipher_pages or ok_text}")
-        print(f"Structure de la base : {report.integrity or 'intacte'}")
-        schema_state = (
-            "à jour"
-            if report.schema_revision == report.schema_expected
-            else (f"attendue {report.schema_expected}")
+        """Read-only: not even an audit entry is written (see services.integrity)."""
+        report = check_workspace(
+            self.service,
+            self.workspace_path,
+            self.user_name(),
+            passphrases.current_passphrase(),
         )
-        print(f"Version du schéma : {report.schema_revision} ({schema_state})")
-        audit = report.audit_problem or "chaîne intacte"
-        print(f"Journal d'audit : {report.audit_entries} entrées, {audit}")
-        print(f"Utilisateurs : {report.users}")
-        print("Résultat : " + ("aucun problème." if report.ok else "PROBLÈME détecté."))
+        for line in check_cli.report_lines(report):
+            print(line)
         return EXIT_OK if report.ok else EXIT_CHECK_FAILED
 
     def backup(self) -> int:

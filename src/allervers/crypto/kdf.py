@@ -19,6 +19,32 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 KEY_BYTES = 32
 SALT_BYTES = 16
 
+# Bounds on a slot's stored cost, checked when `workspace.json` is read: a file that asks for more
+# was not written by Aller-Vers, and obeying it would hang the unlock or exhaust the memory.
+# Lower: 8 MiB and 1 pass (the tests' cheap cost; RFC 9106 section 3.1 only needs 8 KiB per lane).
+# Upper: 1 GiB, 10 passes, 16 lanes, and at most four times the default work (memory x passes),
+# about 2 s on the reference machine.
+MIN_MEMORY_KIB = 8 * 1024
+MAX_MEMORY_KIB = 1024 * 1024
+MAX_ITERATIONS = 10
+MAX_LANES = 16
+MAX_WORK = 4 * 262_144 * 3
+
+
+class KdfParamsOutOfBounds(ValueError):
+    """A stored Argon2id cost outside the bounds above; `field` names it."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+def _bounded(data: dict[str, Any], name: str, low: int, high: int) -> int:
+    value = data[name]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise KdfParamsOutOfBounds(f"kdf.{name}")
+    return value
+
 
 @dataclass(frozen=True, slots=True)
 class KdfParams:
@@ -33,11 +59,14 @@ class KdfParams:
     def from_json(cls, data: dict[str, Any]) -> KdfParams:
         if data.get("algorithm") != "argon2id":
             raise ValueError("unknown key derivation algorithm")
-        return cls(
-            memory_kib=int(data["memory_kib"]),
-            iterations=int(data["iterations"]),
-            lanes=int(data["lanes"]),
+        params = cls(
+            memory_kib=_bounded(data, "memory_kib", MIN_MEMORY_KIB, MAX_MEMORY_KIB),
+            iterations=_bounded(data, "iterations", 1, MAX_ITERATIONS),
+            lanes=_bounded(data, "lanes", 1, MAX_LANES),
         )
+        if params.memory_kib * params.iterations > MAX_WORK:
+            raise KdfParamsOutOfBounds("kdf.iterations")
+        return params
 
 
 DEFAULT_PARAMS = KdfParams()

@@ -29,6 +29,23 @@ class WorkspaceCorrupt(AllerVersError):
 
 
 @dataclass
+class WorkspaceBusy(AllerVersError):
+    """Another operation holds the workspace's database (a write lock held past the busy timeout,
+    or every connection in use). Nothing is damaged: trying again later works."""
+
+    path: Path
+
+
+@dataclass
+class MetadataOutOfBounds(WorkspaceCorrupt):
+    """`workspace.json` holds a value outside what Aller-Vers writes (a key derivation cost that
+    would hang the unlock, a setting that would switch off the idle lock): edited by hand or by
+    someone else. Refused before anything is derived or written."""
+
+    field: str = ""
+
+
+@dataclass
 class WorkspaceTooNew(AllerVersError):
     """The database was migrated by a newer version of Aller-Vers than this one."""
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,24 +45,58 @@ def out_of_range(settings: WorkspaceSettings) -> list[str]:
     ]
 
 
+# A language is a short ISO 639 code ("fr", "en"): it names a translation file, so nothing else
+# (no path, no dot) may reach the loader.
+LANGUAGE_PATTERN = r"[a-z]{2,3}"
+
+
+class CheckCode(StrEnum):
+    """What `allervers check` can find. Each is phrased in French by `allervers.messages`."""
+
+    METADATA_UNREADABLE = "metadata_unreadable"
+    DATABASE_MISSING = "database_missing"
+    DATABASE_EMPTY = "database_empty"  # 0 bytes
+    DATABASE_TRUNCATED = "database_truncated"  # size not a whole number of pages
+    DATABASE_UNREADABLE = "database_unreadable"  # right key, first page or schema unreadable
+    PAGES_DAMAGED = "pages_damaged"  # pages whose HMAC fails: values["pages"]
+    STRUCTURE_DAMAGED = "structure_damaged"  # SQLite's integrity_check, or a cut at a page border
+    SCHEMA_UNKNOWN = "schema_unknown"  # a revision this version does not know
+    AUDIT_MISSING = "audit_missing"  # the audit tables are gone
+    AUDIT_ENTRY_MISSING = "audit_entry_missing"
+    AUDIT_ENTRY_ALTERED = "audit_entry_altered"
+    AUDIT_LINK_BROKEN = "audit_link_broken"
+    AUDIT_NEWEST_REMOVED = "audit_newest_removed"
+    ANCHOR_ALTERED = "anchor_altered"  # the anchor in workspace.json fails its MAC, or is gone
+    COMMITS_LOST = "commits_lost"  # the database's chain stops before its anchor
+    AUDIT_REWRITTEN = "audit_rewritten"  # the entry at the anchor has another hash
+    GAP_RECORDED = "gap_recorded"  # an earlier opening found commits missing
+    # Notes, not problems:
+    SCHEMA_OLDER = "schema_older"  # migrated at the next opening
+    NOT_ANCHORED = "not_anchored"  # made by an Aller-Vers without the anchor; anchored at opening
+
+
+@dataclass(frozen=True, slots=True)
+class CheckFinding:
+    code: CheckCode
+    values: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(frozen=True, slots=True)
 class CheckReport:
-    """Result of `allervers check`: each part is None when fine, else a short reason."""
+    """Result of `allervers check`: the problems found (none when the workspace is intact), notes
+    that need no action, and what was checked."""
 
     path: Path
-    cipher_pages: str | None
-    integrity: str | None
-    schema_revision: str
-    schema_expected: str
-    audit_entries: int
-    audit_problem: str | None
-    users: int
+    problems: tuple[CheckFinding, ...] = ()
+    notes: tuple[CheckFinding, ...] = ()
+    pages: int = 0
+    schema_revision: str = ""
+    audit_entries: int = 0
+    users: int = 0
 
     @property
     def ok(self) -> bool:
-        return (
-            self.cipher_pages is None
-            and self.integrity is None
-            and self.schema_revision == self.schema_expected
-            and self.audit_problem is None
-        )
+        return not self.problems
+
+    def codes(self) -> list[CheckCode]:
+        return [finding.code for finding in self.problems]

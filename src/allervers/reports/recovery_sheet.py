@@ -1,7 +1,16 @@
-"""The recovery key sheet, printed once at creation and kept somewhere safe (not with the laptop)."""
+"""The recovery key sheet, printed once at creation and kept somewhere safe (not with the laptop).
+
+The file holds the key that opens everything: it is readable by its owner only (0600) from its
+first byte, written beside its place and renamed, so that no other user of the machine can read it
+even for a moment, and a file already there (or a symlink) is replaced, never written through.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import secrets
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +20,24 @@ from reportlab.pdfgen.canvas import Canvas
 
 
 def write_recovery_sheet(path: Path, territory: str, recovery_key: str, created: date) -> None:
-    canvas = Canvas(str(path), pagesize=A4)
+    data = recovery_sheet_pdf(territory, recovery_key, created)
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        with open(os.open(temporary, flags, 0o600), "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def recovery_sheet_pdf(territory: str, recovery_key: str, created: date) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
     canvas.setTitle("Aller-Vers – clé de secours")
     width, height = A4
     y = height - 30 * mm
@@ -35,9 +61,13 @@ def write_recovery_sheet(path: Path, territory: str, recovery_key: str, created:
         "",
         "Pour l'utiliser : écran de déverrouillage, « Phrase de passe oubliée »,",
         "ou en ligne de commande : allervers users passwd --recovery",
+        "",
+        "Feuille perdue ou vue par quelqu'un d'autre : la coordination remplace la clé",
+        "(menu Espace de travail, « Nouvelle clé de secours », ou allervers users recovery-key).",
     ]
     for line in lines:
         canvas.drawString(25 * mm, y, line)
         y -= 6 * mm
     canvas.showPage()
     canvas.save()
+    return buffer.getvalue()

@@ -4,6 +4,11 @@ The copy is made with SQLCipher's own export (same key), so a backup is as safe 
 and opens with the same passphrases and recovery key as at the time it was taken. A backup is
 checked before it is written over nothing: it never replaces an existing file, and a restore goes
 to a new folder only after the copy was opened and its pages verified.
+
+The metadata in the backup carries an audit anchor made for the copy (its own log's head), not
+the workspace's current one: writes between the copy and the metadata's would otherwise make the
+restored workspace look as if it had lost commits. Backups and restored workspaces are readable
+by their owner only (files 0600, folders 0700).
 """
 
 from __future__ import annotations
@@ -15,8 +20,10 @@ import os
 import shutil
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
+from allervers.crypto.anchor import anchor_key, wipe
 from allervers.domain.errors import (
     BackupInvalid,
     StorageFull,
@@ -25,8 +32,15 @@ from allervers.domain.errors import (
 )
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 from allervers.storage.atomic import fsync_directory, is_disk_full
+from allervers.storage.audit_anchor import make_anchor
 from allervers.storage.database import cipher_integrity_problems, export_copy
-from allervers.storage.metadata_file import DATABASE_NAME, METADATA_NAME, read_metadata
+from allervers.storage.inspection import head_of_copy
+from allervers.storage.metadata_file import (
+    DATABASE_NAME,
+    METADATA_NAME,
+    read_metadata,
+    write_metadata,
+)
 
 BACKUP_FORMAT = "allervers-backup"
 MANIFEST = "backup.json"
@@ -50,7 +64,7 @@ def backup(workspace: OpenWorkspace, destination: Path) -> Path:
         work = Path(tmp)
         try:
             export_copy(workspace.db.engine, work / DATABASE_NAME, workspace.data_key)
-            shutil.copyfile(workspace.path / METADATA_NAME, work / METADATA_NAME)
+            _write_anchored_metadata(workspace, work)
             manifest = {
                 "format": BACKUP_FORMAT,
                 "version": 1,
@@ -61,6 +75,7 @@ def backup(workspace: OpenWorkspace, destination: Path) -> Path:
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
                 for name in (DATABASE_NAME, METADATA_NAME):
                     archive.write(work / name, name)
+            partial.chmod(0o600)
             with open(partial, "rb+") as handle:
                 os.fsync(handle.fileno())
             # link() fails if the destination appeared meanwhile: never overwrite a backup.
@@ -74,6 +89,20 @@ def backup(workspace: OpenWorkspace, destination: Path) -> Path:
     return destination
 
 
+def _write_anchored_metadata(workspace: OpenWorkspace, folder: Path) -> None:
+    """The workspace's metadata, anchored to the head of the copy's audit log."""
+    metadata = read_metadata(workspace.path)
+    data_key = bytearray(workspace.data_key)
+    key = anchor_key(data_key, metadata.workspace_id)
+    try:
+        head = head_of_copy(folder / DATABASE_NAME, data_key)
+        anchor = make_anchor(key, metadata.workspace_id, head, head)
+    finally:
+        wipe(key)
+        wipe(data_key)
+    write_metadata(folder, replace(metadata, audit_anchor=anchor))
+
+
 def _extract(archive_path: Path, target: Path) -> None:
     try:
         with zipfile.ZipFile(archive_path) as archive:
@@ -85,6 +114,7 @@ def _extract(archive_path: Path, target: Path) -> None:
                 raise BackupInvalid(archive_path, "content")
             for name, expected in files.items():
                 archive.extract(name, target)
+                (target / name).chmod(0o600)
                 if _sha256(target / name) != expected:
                     raise BackupInvalid(archive_path, "checksum")
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:

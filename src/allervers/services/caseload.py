@@ -95,18 +95,18 @@ class CaseloadService:
         return rows
 
     def count(self, where: CaseloadFilter) -> int:
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return caseload_repo.caseload_count(
                 session, self._visible_to(), where, self.today.isoformat()
             )
 
     def referrals(self, household_id: str) -> list[Referral]:
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return caseload_repo.referrals_of(session, household_id)
 
     def due_checks(self) -> list[Referral]:
         """ "À relancer": open referrals whose outcome check has come."""
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return caseload_repo.due_checks(session, self._visible_to(), self.today.isoformat())
 
     def refer(

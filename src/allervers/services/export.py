@@ -123,7 +123,7 @@ def household_type(persons: list[dict[str, object]]) -> HouseholdType:
 
 def microdata(workspace: OpenWorkspace, period: Period, today: dt.date) -> list[MicrodataRow]:
     months = workspace.settings.outcome_check_months
-    with workspace.db.session() as session:
+    with workspace.db.read() as session:
         facts = export_repo.interviews(session, period.start.isoformat(), period.end.isoformat())
         referrals = export_repo.referral_states(session)
     rows = []
@@ -235,5 +235,5 @@ def export(
 
 def export_log(workspace: OpenWorkspace) -> list[ExportLogEntry]:
     workspace.require_coordinator("export")
-    with workspace.db.session() as session:
+    with workspace.db.read() as session:
         return keys_repo.export_log(session)

@@ -40,7 +40,7 @@ class RetentionService:
     def purge_candidates(self) -> list[str]:
         self._workspace.require_coordinator("purge")
         limit = add_months(self._today, -self._workspace.settings.retention_months)
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return caseload_repo.stale_households(session, limit.isoformat())
 
     def purge(self) -> int:

@@ -63,7 +63,7 @@ class RightsService:
         return self.store(visit.id, engine.assess_batch([visit_to_json(visit)])[0])
 
     def current(self, visit_id: str) -> list[StoredAssessment]:
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return rights_repo.current_assessments(session, visit_id)
 
     def record_followup(
@@ -93,7 +93,7 @@ class RightsService:
     ) -> int:
         """Re-assesses every finished interview of the workspace (coordinator only), in batches."""
         self._workspace.require_coordinator("reassess")
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             visits = [
                 v
                 for v in visits_repo.list_visits(session, None, VisitStatus.FINISHED)

@@ -53,7 +53,7 @@ from allervers.storage import (
 )
 from allervers.storage.atomic import write_atomically
 from allervers.storage.database import Database, checkpoint
-from allervers.storage.metadata_file import WorkspaceMetadata, database_path, write_metadata
+from allervers.storage.metadata_file import WorkspaceMetadata, database_path
 from allervers.storage.models import new_id
 
 SIGN_PURPOSE = "sync_signing"
@@ -233,7 +233,7 @@ class SyncService:
         ws.require_coordinator("invite")
         name = clean_name("user", volunteer)
         require_strong(passphrase)
-        with ws.db.session() as session:
+        with ws.db.read() as session:
             if repositories.find_user(session, name) is not None:
                 raise UserAlreadyExists(name)
         me = self.identity()
@@ -313,7 +313,7 @@ class SyncService:
             return sync_repo.to_peer(session, row, fp), fp
 
     def peers(self) -> list[Peer]:
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return [
                 sync_repo.to_peer(session, r, fingerprint(r.sign_public, r.box_public))
                 for r in sync_repo.peer_rows(session)
@@ -324,7 +324,7 @@ class SyncService:
     def _choose_peer(self, volunteer: str | None) -> Peer:
         peers = self.peers()
         if volunteer is not None:
-            with self._workspace.db.session() as session:
+            with self._workspace.db.read() as session:
                 found = repositories.find_user(session, volunteer)
             peers = [p for p in peers if found is not None and p.user_id == found[0].id]
         if len(peers) != 1:
@@ -391,7 +391,7 @@ class SyncService:
             raise BundleTampered(path)
         sender = str(header.get("from_device", ""))
         bundle_id = str(header.get("bundle_id", ""))
-        with ws.db.session() as session:
+        with ws.db.read() as session:
             row = sync_repo.peer_row(session, sender)
             if row is None:
                 raise UnknownDevice(path, _sender_fingerprint(header))
@@ -472,7 +472,7 @@ class SyncService:
 
     def conflicts(self) -> list[Conflict]:
         self._workspace.require_coordinator("conflicts")
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return sync_repo.conflicts(session)
 
 
@@ -578,7 +578,7 @@ def join(
         # The reply before the metadata file: if the reply cannot be written, no workspace is
         # left behind and joining can simply be tried again.
         write_atomically(reply, sealed)
-        write_metadata(path, metadata)
+        workspace.write_first_metadata()
     except BaseException:
         database.dispose()
         for leftover in path.glob(database_path(path).name + "*"):

@@ -261,11 +261,11 @@ class VisitService:
 
     def drafts(self) -> list[Visit]:
         """Unfinished visits of this user, newest first: offered for resumption at unlock."""
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return visits_repo.drafts(session, self._user_id)
 
     def history(self, visit_id: str) -> list[VisitChange]:
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             self._require_visible(visits_repo.get_visit(session, visit_id))
             return visits_repo.changes(session, visit_id)
 
@@ -284,7 +284,7 @@ class VisitService:
 
     def next_doors(self, commune_insee: str, today: dt.date | None = None) -> list[Door]:
         day = (today or dt.date.today()).isoformat()
-        with self._workspace.db.session() as session:
+        with self._workspace.db.read() as session:
             return visits_repo.doors_to_revisit(session, commune_insee, day, self._visible_to())
 
     # --- import -------------------------------------------------------------------------------

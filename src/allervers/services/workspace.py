@@ -1,28 +1,26 @@
 """Creating, unlocking and locking a workspace; changing and resetting passphrases.
 
-A workspace is one folder: the SQLCipher database and `workspace.json` (wrapped keys and
-non-personal settings). The database key is random; each user's passphrase and the recovery key
-wrap it. Changing a passphrase rewraps it and replaces `workspace.json` atomically, so a crash
-leaves a workspace that opens with the old passphrase or the new one, never neither.
+A workspace is one folder: the SQLCipher database and `workspace.json` (wrapped keys, the audit
+chain's anchor and non-personal settings). The database key is random; each user's passphrase and
+the recovery key wrap it. Changing a passphrase rewraps it and replaces `workspace.json`
+atomically, so a crash leaves a workspace that opens with the old passphrase or the new one, never
+neither. What an unlocked workspace does is in `allervers.services.open_workspace`.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from allervers.crypto import kdf, keywrap
+from allervers.crypto.anchor import wipe
 from allervers.domain import attempts
 from allervers.domain.errors import (
-    InvalidInput,
-    PermissionDenied,
     TooManyAttempts,
     UnknownUser,
-    UserAlreadyExists,
-    WeakPassphrase,
     WorkspaceAlreadyExists,
     WorkspaceCorrupt,
     WorkspaceNotFound,
@@ -30,17 +28,21 @@ from allervers.domain.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from allervers.domain.passphrase import weakness
-from allervers.domain.users import Role, User
-from allervers.domain.workspace import WorkspaceSettings, out_of_range
+from allervers.domain.users import Role
+from allervers.domain.workspace import WorkspaceSettings
 from allervers.services import keyslots
+from allervers.services.open_workspace import (
+    MAX_NAME_LENGTH,
+    OpenWorkspace,
+    clean_name,
+    is_workspace,
+    require_strong,
+)
 from allervers.storage.attempts_file import AttemptsFile
 from allervers.storage.metadata_file import (
     WorkspaceMetadata,
     database_path,
-    metadata_path,
     read_metadata,
-    write_metadata,
 )
 
 if TYPE_CHECKING:
@@ -49,143 +51,17 @@ if TYPE_CHECKING:
 # The database layer (SQLAlchemy, Alembic, SQLCipher: 1.6 s of the 2.1 s that importing the unlock
 # window took, `python -X importtime`) is imported by the methods that open a database, not here:
 # the unlock window needs only the clear files beside the database, and shows before it is loaded
-# (packaging/README.md).
+# (packaging/README.md). tests/packaging/test_fast_start.py keeps it so.
 
-MAX_NAME_LENGTH = 80
-
-
-def require_strong(passphrase: str) -> None:
-    reason = weakness(passphrase)
-    if reason is not None:
-        raise WeakPassphrase(reason.value)
-
-
-def clean_name(field: str, value: str) -> str:
-    cleaned = " ".join(value.split())
-    if not cleaned:
-        raise InvalidInput(field, "empty")
-    if len(cleaned) > MAX_NAME_LENGTH:
-        raise InvalidInput(field, "too_long")
-    return cleaned
-
-
-def is_workspace(path: Path) -> bool:
-    return metadata_path(path).is_file()
-
-
-class OpenWorkspace:
-    """An unlocked workspace and the user who unlocked it. `lock()` forgets the key."""
-
-    def __init__(
-        self,
-        path: Path,
-        metadata: WorkspaceMetadata,
-        database: Database,
-        user: User,
-        data_key: bytes,
-        kdf_params: kdf.KdfParams,
-    ) -> None:
-        self.path = path
-        self.metadata = metadata
-        self.database: Database | None = database
-        self.user = user
-        self._data_key: bytes | None = data_key
-        self._kdf_params = kdf_params
-
-    @property
-    def db(self) -> Database:
-        if self.database is None:
-            raise PermissionDenied("locked")
-        return self.database
-
-    @property
-    def data_key(self) -> bytes:
-        if self._data_key is None:
-            raise PermissionDenied("locked")
-        return self._data_key
-
-    @property
-    def settings(self) -> WorkspaceSettings:
-        return self.metadata.settings
-
-    @property
-    def is_open(self) -> bool:
-        return self.database is not None
-
-    def territory(self) -> str:
-        from allervers.storage import repositories
-
-        with self.db.session() as session:
-            return repositories.territory(session)
-
-    def audit(self, action: str, entity: str = "", entity_id: str = "") -> None:
-        from allervers.storage import repositories
-
-        with self.db.session() as session:
-            repositories.append_audit(session, self.user.id, action, entity, entity_id)
-
-    def require_coordinator(self, action: str) -> None:
-        if not self.user.is_coordinator:
-            raise PermissionDenied(action)
-
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Rewraps the database key for this user; the database itself is not re-encrypted."""
-        require_strong(new)
-        current = read_metadata(self.path)
-        opened = keyslots.open_slots(current, self.user.name, old)
-        if opened is None:
-            raise WrongPassphrase
-        slot_id, _ = opened
-        slot = keyslots.make_slot(
-            current, self.user.name, new, self.data_key, self._kdf_params, slot_id
-        )
-        self.metadata = current.with_slot(slot)
-        write_metadata(self.path, self.metadata)
-        self.audit("passphrase_changed", "user", self.user.id)
-
-    def set_settings(self, settings: WorkspaceSettings) -> None:
-        self.require_coordinator("settings")
-        wrong = out_of_range(settings)
-        if wrong:
-            raise InvalidInput(wrong[0], "out_of_range")
-        self.metadata = replace(read_metadata(self.path), settings=settings)
-        write_metadata(self.path, self.metadata)
-
-    def add_user(self, name: str, role: Role, passphrase: str, user_id: str | None = None) -> User:
-        """A coordinator adds a user; the new key slot is written before the user row, so a
-        crash in between leaves an unused slot, never a user who cannot log in. `user_id` is
-        given when it was announced before (a team invitation)."""
-        from allervers.storage import repositories
-
-        self.require_coordinator("add_user")
-        name = clean_name("user", name)
-        require_strong(passphrase)
-        with self.db.session() as session:
-            if repositories.find_user(session, name) is not None:
-                raise UserAlreadyExists(name)
-        current = read_metadata(self.path)
-        slot = keyslots.make_slot(current, name, passphrase, self.data_key, self._kdf_params)
-        self.metadata = current.with_slot(slot)
-        write_metadata(self.path, self.metadata)
-        with self.db.session() as session:
-            user = repositories.add_user(session, name, role, slot.slot_id, user_id)
-            repositories.append_audit(session, self.user.id, "user_added", "user", user.id)
-        return user
-
-    def list_users(self) -> list[User]:
-        from allervers.storage import repositories
-
-        self.require_coordinator("list_users")
-        with self.db.session() as session:
-            return repositories.list_users(session)
-
-    def lock(self) -> None:
-        """Closes the database and drops the key. Python cannot wipe bytes from memory; dropping
-        the last reference is the most it can do."""
-        if self.database is not None:
-            self.database.dispose()
-        self.database = None
-        self._data_key = None
+__all__ = [
+    "MAX_NAME_LENGTH",
+    "CreatedWorkspace",
+    "OpenWorkspace",
+    "WorkspaceService",
+    "clean_name",
+    "is_workspace",
+    "require_strong",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,15 +117,15 @@ class WorkspaceService:
                 repositories.set_territory(session, territory)
                 user = repositories.add_user(session, coordinator, Role.COORDINATOR, slot.slot_id)
                 repositories.append_audit(session, user.id, "workspace_created")
+            workspace = OpenWorkspace(path, metadata, database, user, data_key, self._kdf_params)
             # Written last: until this file exists the folder is not a workspace, so a crash
             # during creation leaves nothing that asks for a passphrase.
-            write_metadata(path, metadata)
+            workspace.write_first_metadata()
         except BaseException:
-            database.dispose()
+            database.close()
             for leftover in path.glob(database_path(path).name + "*"):
                 leftover.unlink(missing_ok=True)
             raise
-        workspace = OpenWorkspace(path, metadata, database, user, data_key, self._kdf_params)
         return CreatedWorkspace(workspace, recovery_key)
 
     def _metadata(self, path: Path) -> WorkspaceMetadata:
@@ -270,54 +146,91 @@ class WorkspaceService:
         """Seconds before the next unlock attempt is allowed (0 when allowed now)."""
         try:
             metadata = read_metadata(path)
-        except (FileNotFoundError, OSError):
-            return 0.0
+        except (OSError, WorkspaceCorrupt):
+            return 0.0  # no delay to show: the unlock itself says what is wrong with the file
         failed = self._attempts.get(metadata.workspace_id)
         wait = failed.last_at + attempts.delay_after(failed.count) - self._clock()
         return max(wait, 0.0)
 
-    def unlock(self, path: Path, user_name: str, passphrase: str) -> OpenWorkspace:
-        """Opens the workspace for a user. A wrong name or passphrase writes nothing into the
-        workspace folder; the failure count lives in the state folder."""
+    def open_key(
+        self, path: Path, user_name: str, passphrase: str
+    ) -> tuple[WorkspaceMetadata, str, bytearray]:
+        """(metadata, slot id, database key) when the passphrase opens one of this name's slots;
+        the database is not opened. Wrong attempts are counted and delayed here."""
         metadata = self._metadata(path)
         wait = self.retry_after(path)
         if wait > 0:
             raise TooManyAttempts(wait)
         opened = keyslots.open_slots(metadata, user_name, passphrase)
         if opened is None:
-            self._attempts.record_failure(metadata.workspace_id, self._clock())
-            raise WrongPassphrase
+            self.refuse(metadata)
         slot_id, data_key = opened
-        workspace = self._open(path, metadata, data_key, user_name, slot_id)
+        return metadata, slot_id, bytearray(data_key)
+
+    def refuse(self, metadata: WorkspaceMetadata) -> NoReturn:
+        """Counts a failed attempt and says the name or passphrase is wrong."""
+        self._attempts.record_failure(metadata.workspace_id, self._clock())
+        raise WrongPassphrase
+
+    def accept(self, metadata: WorkspaceMetadata) -> None:
         self._attempts.reset(metadata.workspace_id)
-        workspace.audit("unlocked", "user", workspace.user.id)
+
+    def unlock(self, path: Path, user_name: str, passphrase: str) -> OpenWorkspace:
+        """Opens the workspace for a user. A wrong name or passphrase writes nothing into the
+        workspace folder; the failure count lives in the state folder."""
+        metadata, slot_id, data_key = self.open_key(path, user_name, passphrase)
+        try:
+            workspace = self._open(path, metadata, data_key, user_name, slot_id)
+        finally:
+            wipe(data_key)
+        self.accept(metadata)
+        try:
+            workspace.audit("unlocked", "user", workspace.user.id)
+        except BaseException:
+            workspace.close()
+            raise
         return workspace
+
+    def _prepare(self, path: Path, data_key: bytes | bytearray) -> Database:
+        """The database opened and migrated to this version's schema."""
+        from allervers.storage import migrate
+        from allervers.storage.database import Database, translate_storage_errors
+
+        database = Database.open(database_path(path), data_key)
+        try:
+            with translate_storage_errors(database.path):
+                revision = migrate.current_revision(database.engine)
+                if revision is None:
+                    # Every workspace has a schema from its creation: none means a damaged file,
+                    # and migrating would write a fresh schema into it.
+                    raise WorkspaceCorrupt(database_path(path), "no schema")
+                if revision not in migrate.known_revisions():
+                    raise WorkspaceTooNew(path, revision)
+                migrate.upgrade(database.engine)
+        except BaseException:
+            database.close()
+            raise
+        return database
 
     def _open(
         self,
         path: Path,
         metadata: WorkspaceMetadata,
-        data_key: bytes,
+        data_key: bytes | bytearray,
         user_name: str,
-        slot_id: str | None,
+        slot_id: str,
     ) -> OpenWorkspace:
-        from allervers.storage import migrate, repositories
-        from allervers.storage.database import Database
+        from allervers.storage import repositories
 
-        database = Database.open(database_path(path), data_key)
+        database = self._prepare(path, data_key)
         try:
-            revision = migrate.current_revision(database.engine)
-            if revision is not None and revision not in migrate.known_revisions():
-                raise WorkspaceTooNew(path, revision)
-            migrate.upgrade(database.engine)
-            with database.session() as session:
+            with database.read() as session:
                 found = repositories.find_user(session, user_name)
             # The slot opened must be this user's own: a hint shared by two names is not enough.
-            if found is None or not found[0].active or (slot_id and found[1] != slot_id):
-                self._attempts.record_failure(metadata.workspace_id, self._clock())
-                raise WrongPassphrase
+            if found is None or not found[0].active or found[1] != slot_id:
+                self.refuse(metadata)
         except BaseException:
-            database.dispose()
+            database.close()
             raise
         return OpenWorkspace(path, metadata, database, found[0], data_key, self._kdf_params)
 
@@ -326,8 +239,7 @@ class WorkspaceService:
     ) -> OpenWorkspace:
         """A forgotten passphrase: the recovery key opens the workspace and sets a new passphrase
         for the named user."""
-        from allervers.storage import migrate, repositories
-        from allervers.storage.database import Database
+        from allervers.storage import repositories
 
         require_strong(new_passphrase)
         metadata = self._metadata(path)
@@ -338,21 +250,23 @@ class WorkspaceService:
         if data_key is None:
             self._attempts.record_failure(metadata.workspace_id, self._clock())
             raise WrongRecoveryKey
-        database = Database.open(database_path(path), data_key)
+        database = self._prepare(path, data_key)
         try:
-            migrate.upgrade(database.engine)
-            with database.session() as session:
+            with database.read() as session:
                 found = repositories.find_user(session, user_name)
-        finally:
-            database.dispose()
-        if found is None:
-            raise UnknownUser(user_name)
+            if found is None:
+                raise UnknownUser(user_name)
+            if not found[0].active:
+                self.refuse(metadata)
+        except BaseException:
+            database.close()
+            raise
         user, slot_id = found
-        slot = keyslots.make_slot(
-            metadata, user.name, new_passphrase, data_key, self._kdf_params, slot_id
-        )
-        write_metadata(path, metadata.with_slot(slot))
-        self._attempts.reset(metadata.workspace_id)
-        workspace = self._open(path, read_metadata(path), data_key, user.name, slot_id)
-        workspace.audit("passphrase_reset_with_recovery_key", "user", user.id)
+        workspace = OpenWorkspace(path, metadata, database, user, data_key, self._kdf_params)
+        try:
+            workspace._set_passphrase(new_passphrase, slot_id, "passphrase_reset_with_recovery_key")
+        except BaseException:
+            workspace.close()
+            raise
+        self.accept(metadata)
         return workspace

@@ -32,6 +32,7 @@ from allervers.ui.idle import Clock, IdleWatcher, minutes_to_ms
 from allervers.ui.lock_keys import KeysEverywhere
 from allervers.ui.lock_screen import LockScreen
 from allervers.ui.operations import tasks
+from allervers.ui.recovery_key_dialog import RecoveryKeyDialog
 from allervers.ui.retention_dialog import RetentionDialog
 from allervers.ui.unlock import UnlockDialog
 from allervers.ui.users_dialog import UsersDialog
@@ -138,6 +139,9 @@ class MainWindow(QMainWindow):
         self.retention_action = QAction(self.tr("Conservation des &données…"), self)
         self.retention_action.setObjectName("retentionAction")
         self.retention_action.triggered.connect(self.open_retention)
+        self.recovery_action = QAction(self.tr("Nouvelle clé de &secours…"), self)
+        self.recovery_action.setObjectName("recoveryKeyAction")
+        self.recovery_action.triggered.connect(self.open_recovery_key)
         self.quit_action = QAction(self.tr("&Quitter"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -145,6 +149,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.passphrase_action)
         menu.addAction(self.users_action)
         menu.addAction(self.retention_action)
+        menu.addAction(self.recovery_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
 
@@ -272,6 +277,7 @@ class MainWindow(QMainWindow):
         self._set_actions_enabled(True)
         self.users_action.setVisible(user.is_coordinator)
         self.retention_action.setVisible(user.is_coordinator)
+        self.recovery_action.setVisible(user.is_coordinator)
         self.idle.set_interval(
             self._idle_override or minutes_to_ms(workspace.settings.idle_lock_minutes)
         )
@@ -283,6 +289,7 @@ class MainWindow(QMainWindow):
             self.passphrase_action,
             self.users_action,
             self.retention_action,
+            self.recovery_action,
         ):
             action.setEnabled(enabled)
 
@@ -307,6 +314,16 @@ class MainWindow(QMainWindow):
         dialog = UsersDialog(workspace, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def open_recovery_key(self) -> RecoveryKeyDialog | None:
+        """The coordinator's "Nouvelle clé de secours" dialog."""
+        workspace = self._workspace
+        if workspace is None or not workspace.user.is_coordinator:
+            return None
+        dialog = RecoveryKeyDialog(workspace, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_retention(self) -> RetentionDialog | None:
         """The coordinator's "Conservation des données" dialog: households past the retention
