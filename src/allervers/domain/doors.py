@@ -243,28 +243,43 @@ def address_key(
     return (commune, street_key(street), "" if number is None else str(number), suffix.casefold())
 
 
+class DoorIndex:
+    """Doors by commune, street (or lieu-dit), number and suffix, for matching many visits."""
+
+    def __init__(self, doors: Iterable[Door]) -> None:
+        self._by_key: dict[tuple[str, ...], list[Door]] = {}
+        for d in doors:
+            keys = {address_key(d.commune_insee, d.street, d.number, d.suffix)}
+            if d.lieu_dit:
+                keys.add(address_key(d.commune_insee, d.lieu_dit, d.number, d.suffix))
+            for key in keys:
+                self._by_key.setdefault(key, []).append(d)
+
+    def find(self, commune: str, street: str | None, number_text: str | None) -> Door | None:
+        """The door a visit typed by hand stands for: same commune, street (or lieu-dit) and
+        number with its suffix; the address's own door (no label) before its other doors. None
+        when no door, or the address is incomplete (without a number: too many doors)."""
+        number, suffix = parse_number(number_text)
+        if not street or number is None:
+            return None
+        found = self._by_key.get(address_key(commune, street, number, suffix), [])
+        if not found and suffix in _ABBREVIATIONS:
+            expanded = _ABBREVIATIONS[suffix]
+            found = self._by_key.get(address_key(commune, street, number, expanded), [])
+        if not found:
+            return None
+        return min(found, key=lambda d: (d.label != "", d.label, d.id))
+
+
 def match_door(
     doors: Iterable[Door], commune: str, street: str | None, number_text: str | None
 ) -> Door | None:
-    """The door a visit typed by hand stands for: same commune, street (or lieu-dit) and number
-    with its suffix; the address's own door (no label) before its other doors. None when no door
-    or the address is incomplete (a visit without a number is not matched: too many doors)."""
-    number, suffix = parse_number(number_text)
-    if not street or number is None:
-        return None
-    candidates = list(doors)
-    found = _matching(candidates, commune, street, number, suffix)
-    if not found and suffix in _ABBREVIATIONS:
-        found = _matching(candidates, commune, street, number, _ABBREVIATIONS[suffix])
-    found.sort(key=lambda d: (d.label != "", d.label, d.id))
-    return found[0] if found else None
+    return DoorIndex(doors).find(commune, street, number_text)
 
 
-def _matching(doors: list[Door], commune: str, street: str, number: int, suffix: str) -> list[Door]:
-    wanted = address_key(commune, street, number, suffix)
-    return [
-        d
-        for d in doors
-        if address_key(d.commune_insee, d.street, d.number, d.suffix) == wanted
-        or (d.lieu_dit and address_key(d.commune_insee, d.lieu_dit, d.number, d.suffix) == wanted)
-    ]
+def links_household(status: DoorStatus, consent_contact: object) -> bool:
+    """Whether a pass names the household met and its visit. An interview without consent to
+    be contacted again keeps no street address in the visit (docs/household-format.md): its
+    pass says "interview" at the door but does not name the household, or the door would give
+    the address back."""
+    return status is not DoorStatus.INTERVIEW or consent_contact == "yes"
