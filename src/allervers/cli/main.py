@@ -16,6 +16,7 @@ from pathlib import Path
 from allervers import __version__
 from allervers.cli import (
     caseload_cli,
+    doors_cli,
     export_cli,
     passphrases,
     rights_cli,
@@ -125,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     caseload_cli.add_parsers(commands, _Parser, _add_workspace)
     sync_cli.add_parsers(commands, _Parser, _add_workspace)
     settings_cli.add_parser(commands, _Parser, _add_workspace)
+    doors_cli.add_parsers(commands, _Parser, _add_workspace)
     return parser
 
 
@@ -336,6 +338,18 @@ class _Command:
 
     def sync(self) -> int:
         return self._with_workspace(lambda ws: sync_cli.sync(self.args, ws))
+
+    def addresses(self) -> int:
+        return self._with_workspace(lambda ws: doors_cli.addresses(self.args, ws))
+
+    def rounds(self) -> int:
+        return self._with_workspace(lambda ws: doors_cli.rounds(self.args, ws))
+
+    def doors(self) -> int:
+        return self._with_workspace(lambda ws: doors_cli.doors(self.args, ws))
+
+    def coverage(self) -> int:
+        return self._with_workspace(lambda ws: doors_cli.coverage(self.args, ws))
 
     def settings(self) -> int:
         return self._with_workspace(lambda ws: settings_cli.settings(self.args, ws))

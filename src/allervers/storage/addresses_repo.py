@@ -46,16 +46,17 @@ def _address(row: Any) -> Address:
     )
 
 
-def _existing(session: Session, communes: Iterable[str]) -> dict[str, Any]:
+def _existing(session: Session, communes: Iterable[str], keys: Iterable[str]) -> dict[str, Any]:
+    """Stored addresses of these communes, and those with these keys wherever they are (a key
+    names one address even if a file moved it to another commune)."""
     a = AddressRow.__table__.c
-    wanted = sorted(set(communes))
     found: dict[str, Any] = {}
-    for start in range(0, len(wanted), CHUNK):
-        query = select(AddressRow.__table__).where(
-            a.commune_insee.in_(wanted[start : start + CHUNK])
-        )
-        for row in session.execute(query):
-            found[row.cle_interop] = row
+    for column, values in ((a.commune_insee, communes), (a.cle_interop, keys)):
+        wanted = sorted(set(values))
+        for start in range(0, len(wanted), CHUNK):
+            query = select(AddressRow.__table__).where(column.in_(wanted[start : start + CHUNK]))
+            for row in session.execute(query):
+                found[row.cle_interop] = row
     return found
 
 
@@ -119,7 +120,11 @@ def store_addresses(
     (and their doors), and marks removed the addresses of the `scope` communes that the file no
     longer has (their doors leave future rounds; their passes stay). The same file twice writes
     nothing the second time."""
-    existing = _existing(session, {a.commune_insee for a in addresses} | set(scope))
+    existing = _existing(
+        session,
+        {a.commune_insee for a in addresses} | set(scope),
+        [a.cle_interop for a in addresses],
+    )
     now = utc_now()
     new = [a for a in addresses if a.cle_interop not in existing]
     hand = _hand_doors_by_key(session, [a.cle_interop for a in new])
