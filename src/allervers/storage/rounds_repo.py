@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +11,7 @@ from allervers.domain.collation import french_sort_key
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.rounds import Round, RoundKind
 from allervers.storage.door_models import (
+    DoorRow,
     RoundAssignmentRow,
     RoundDoorRow,
     RoundRow,
@@ -23,13 +24,38 @@ def name_key(name: str) -> str:
     return french_sort_key(" ".join(name.split())).split("\x01")[0]
 
 
+def door_ids_of_versions(session: Session, version_ids: Iterable[str]) -> list[str]:
+    """The doors of these versions, and the other doors of their addresses added since ("porte
+    2", added on the spot: the address list of the round is the same)."""
+    listed: list[str] = []
+    wanted = sorted(set(version_ids))
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(RoundDoorRow.door_id)
+            .where(RoundDoorRow.version_id.in_(wanted[start : start + 500]))
+            .order_by(RoundDoorRow.created_at, RoundDoorRow.id)
+        )
+        listed.extend(r[0] for r in rows)
+    known = set(listed)
+    addresses: set[str] = set()
+    for start in range(0, len(listed), 500):
+        rows = session.execute(
+            select(DoorRow.address_id).where(
+                DoorRow.id.in_(listed[start : start + 500]), DoorRow.address_id.is_not(None)
+            )
+        )
+        addresses.update(str(r[0]) for r in rows)
+    ordered = sorted(addresses)
+    for start in range(0, len(ordered), 500):
+        rows = session.execute(
+            select(DoorRow.id).where(DoorRow.address_id.in_(ordered[start : start + 500]))
+        )
+        listed.extend(r[0] for r in rows if r[0] not in known)
+    return list(dict.fromkeys(listed))
+
+
 def _door_ids(session: Session, version_id: str) -> tuple[str, ...]:
-    rows = session.execute(
-        select(RoundDoorRow.door_id)
-        .where(RoundDoorRow.version_id == version_id)
-        .order_by(RoundDoorRow.created_at, RoundDoorRow.id)
-    )
-    return tuple(r[0] for r in rows)
+    return tuple(door_ids_of_versions(session, [version_id]))
 
 
 def _volunteers(session: Session, round_id: str) -> tuple[str, ...]:
@@ -135,24 +161,11 @@ def new_version(session: Session, round_id: str, version: int, door_ids: Sequenc
 
 
 def replace_doors(session: Session, round_id: str, door_ids: Sequence[str]) -> None:
-    """The current version's doors changed in place (a round not walked yet). The round row is
-    touched too, so that the whole round travels again to its volunteers."""
+    """The current version's doors changed in place (a round not walked yet): a new list under
+    the same version number. A new list rather than rows deleted, because a deletion does not
+    travel in the sync files; the round row changes, so the whole round travels again."""
     found = row(session, round_id)
-    current = {
-        r.door_id: r
-        for r in session.execute(
-            select(RoundDoorRow).where(RoundDoorRow.version_id == found.version_id)
-        ).scalars()
-    }
-    for door_id, door_row in current.items():
-        if door_id not in door_ids:
-            session.delete(door_row)
-    session.add_all(
-        RoundDoorRow(id=new_id(), version_id=found.version_id, door_id=d)
-        for d in door_ids
-        if d not in current
-    )
-    found.updated_at = utc_now()
+    found.version_id = _add_version(session, round_id, found.version, door_ids)
     session.flush()
 
 
