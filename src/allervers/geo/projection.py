@@ -8,8 +8,8 @@ The transformers are made once (about 20 ms each) and reused; they take whole ar
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from pyproj import Transformer
 
@@ -19,24 +19,37 @@ LAMBERT93 = "EPSG:2154"
 L93_BOUNDS = (-357823.24, 6037008.67, 1313632.36, 7230727.37)
 
 
-@functools.cache
-def _to_l93() -> Transformer:
-    return Transformer.from_crs(WGS84, LAMBERT93, always_xy=True)
+# pyproj keeps its PROJ context with the Python thread state. A Qt pool thread gets a new thread
+# state for each task it runs, and a transformer used on the next task crashed the process
+# (segmentation fault, reproduced with a bare QThreadPool and one thread). So every projection
+# runs on one long-lived Python thread of its own, whatever thread asks.
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="allervers-proj")
+_cache: dict[tuple[str, str], Transformer] = {}
 
 
-@functools.cache
-def _to_wgs84() -> Transformer:
-    return Transformer.from_crs(LAMBERT93, WGS84, always_xy=True)
+def _work(
+    source: str, target: str, first: list[float], second: list[float]
+) -> tuple[list[float], list[float]]:
+    transformer = _cache.get((source, target))
+    if transformer is None:
+        transformer = Transformer.from_crs(source, target, always_xy=True)
+        _cache[(source, target)] = transformer
+    a, b = transformer.transform(first, second)
+    return list(a), list(b)
+
+
+def _transform(
+    source: str, target: str, first: Sequence[float], second: Sequence[float]
+) -> tuple[list[float], list[float]]:
+    return _worker.submit(_work, source, target, list(first), list(second)).result()
 
 
 def to_lambert93(lons: Sequence[float], lats: Sequence[float]) -> tuple[list[float], list[float]]:
-    xs, ys = _to_l93().transform(list(lons), list(lats))
-    return list(xs), list(ys)
+    return _transform(WGS84, LAMBERT93, lons, lats)
 
 
 def to_wgs84(xs: Sequence[float], ys: Sequence[float]) -> tuple[list[float], list[float]]:
-    lons, lats = _to_wgs84().transform(list(xs), list(ys))
-    return list(lons), list(lats)
+    return _transform(LAMBERT93, WGS84, xs, ys)
 
 
 def in_metropolitan_france(x: float, y: float) -> bool:

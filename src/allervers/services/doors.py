@@ -86,6 +86,11 @@ class DoorService:
         ids = {d for r in self._rounds(session) for d in r.door_ids}
         return list(doors_repo.doors_by_id(session, ids).values())
 
+    def rounds(self) -> list[Round]:
+        """Every round for the coordinator; the rounds given to them for a volunteer."""
+        with self._workspace.db.session() as session:
+            return self._rounds(session)
+
     def doors(
         self, round_name: str | None = None, status: DoorStatus | None = None
     ) -> list[DoorView]:

@@ -77,6 +77,10 @@ class RoundService:
             raise RoundInvalid("unknown_commune", commune)
         door_ids = check_doors(self.doors_for(commune, ways, polygon))
         with self._workspace.db.session() as session:
+            if not commune:  # drawn across communes: named after the commune of most doors
+                found = doors_repo.doors_by_id(session, door_ids).values()
+                codes = [d.commune_insee for d in found]
+                commune = max(set(codes), key=codes.count)
             if rounds_repo.find(session, name) is not None:
                 raise RoundInvalid("name_taken", name)
             user_ids = self._user_ids(session, volunteers)
