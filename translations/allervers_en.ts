@@ -256,6 +256,21 @@
     </message>
 </context>
 <context>
+    <name>DoorFigures</name>
+    <message>
+        <source>Portes frappées, par semaine</source>
+        <translation>Doors knocked, by week</translation>
+    </message>
+    <message>
+        <source>Aucune porte frappée sur la période.</source>
+        <translation>No door knocked in the period.</translation>
+    </message>
+    <message>
+        <source>Portes du territoire (à la fin de la période)</source>
+        <translation>The territory&apos;s doors (at the end of the period)</translation>
+    </message>
+</context>
+<context>
     <name>DoorForm</name>
     <message>
         <source>Entretien</source>
@@ -2116,6 +2131,10 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
         <translation>Doors knocked, by outcome</translation>
     </message>
     <message>
+        <source>Portes frappées, par semaine</source>
+        <translation>Doors knocked, by week</translation>
+    </message>
+    <message>
         <source>Non-recours probable, par droit</source>
         <translation>Probable non-take-up, by right</translation>
     </message>
@@ -3657,6 +3676,30 @@ absent last time</translation>
     <message>
         <source>Pas intéressé·e</source>
         <translation>Not interested</translation>
+    </message>
+    <message>
+        <source>Portes du territoire</source>
+        <translation>Doors of the territory</translation>
+    </message>
+    <message>
+        <source>Portes frappées au moins une fois</source>
+        <translation>Doors knocked at least once</translation>
+    </message>
+    <message>
+        <source>Couverture du territoire</source>
+        <translation>Coverage of the territory</translation>
+    </message>
+    <message>
+        <source>Portes ouvertes</source>
+        <translation>Doors opened</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;ouverture</source>
+        <translation>Open-door rate</translation>
+    </message>
+    <message>
+        <source>Foyers rencontrés aux portes</source>
+        <translation>Households met at the doors</translation>
     </message>
 </context>
 <context>
