@@ -15,6 +15,7 @@ from allervers.domain.rounds import RoundKind
 from allervers.messages import address_problem
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
+COMMANDS = ("addresses", "rounds", "doors", "coverage")
 
 STATUS_WORDS = {
     DoorStatus.NOT_VISITED: "pas encore frappé",
@@ -229,3 +230,9 @@ def coverage(args: argparse.Namespace, workspace: Any) -> int:
         c = item.coverage
         print(f"Tournée {item.round.name} : {c.knocked}/{c.doors} ({_percent(c.coverage)})")
     return 0
+
+
+def handler(name: str, args: argparse.Namespace) -> Callable[[Any], int]:
+    """The command `name` on an open workspace (cli/main.py opens and locks it)."""
+    action: Callable[[argparse.Namespace, Any], int] = globals()[name]
+    return lambda workspace: action(args, workspace)

@@ -339,18 +339,6 @@ class _Command:
     def sync(self) -> int:
         return self._with_workspace(lambda ws: sync_cli.sync(self.args, ws))
 
-    def addresses(self) -> int:
-        return self._with_workspace(lambda ws: doors_cli.addresses(self.args, ws))
-
-    def rounds(self) -> int:
-        return self._with_workspace(lambda ws: doors_cli.rounds(self.args, ws))
-
-    def doors(self) -> int:
-        return self._with_workspace(lambda ws: doors_cli.doors(self.args, ws))
-
-    def coverage(self) -> int:
-        return self._with_workspace(lambda ws: doors_cli.coverage(self.args, ws))
-
     def settings(self) -> int:
         return self._with_workspace(lambda ws: settings_cli.settings(self.args, ws))
 
@@ -361,6 +349,10 @@ class _Command:
         if households is None and demo.created:
             households = DEMO_HOUSEHOLDS
         try:
+            if demo.created:  # the territory's doors and two rounds (issue 16)
+                doors = demo_service.demo_territory(workspace)
+                demo_service.demo_rounds(workspace)
+                print(f"{doors} adresses fictives importées ; deux tournées fictives.")
             if households:
                 added = demo_service.fill_demo(workspace, households)
                 print(f"{added} visites fictives ajoutées.")
@@ -378,6 +370,13 @@ class _Command:
         if self.args.no_gui:
             return EXIT_OK
         return LaunchGui(demo.path, demo.user, banner=demo.passphrase)
+
+
+# The doors' commands (cli/doors_cli.py): `addresses`, `rounds`, `doors`, `coverage`.
+for _name in doors_cli.COMMANDS:
+    setattr(
+        _Command, _name, lambda self, n=_name: self._with_workspace(doors_cli.handler(n, self.args))
+    )
 
 
 def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) -> int | LaunchGui:

@@ -41,6 +41,8 @@ def _new_pass(visit: VisitAtDoor, door_id: str, round_id: str | None = None) -> 
 def match_visits(session: Any, visits: Iterable[VisitAtDoor] | None = None) -> int:
     """Gives a pass to each finished visit without one whose door is known or found. Returns
     the number of visits matched."""
+    if not doors_repo.any_door(session):
+        return 0  # no address imported: nothing to match (and 50,000 visits not read)
     pending = list(doors_repo.visits_without_pass(session) if visits is None else visits)
     if not pending:
         return 0
