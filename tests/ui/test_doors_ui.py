@@ -65,19 +65,26 @@ def test_the_map_draws_each_door_with_its_status_and_shows_a_door_s_history(
     page = _page(window, MapPage, "Carte")
     qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
     view = find(page, CoverageMap, "coverageMap")
-    assert len(view.door_items) == 150
+    assert len(view.doors) == 150
     assert view.building_items  # the cadastre file next to the workspace
-    vacant = view.door_items[bourg[0]]
-    assert vacant.brush().style() == Qt.BrushStyle.NoBrush  # hollow square, reddish purple
-    assert vacant.pen().color().name().lower() == SYMBOLS[DoorStatus.VACANT].colour.lower()
+    vacant = view.doors[bourg[0]]
+    assert vacant.status is DoorStatus.VACANT
+    # The "do not disturb" door is drawn in its colour (a black diamond) where it stands.
+    quiet = view.doors[bourg[1]]
+    view.zoom_by(4 / view.zoom)
+    view.centre_on(quiet.x, quiet.y)
+    qtbot.wait(50)
+    spot = view.mapFromScene(quiet.x, -quiet.y)
+    image = view.viewport().grab().toImage()
+    assert image.pixelColor(spot).name() == SYMBOLS[DoorStatus.DO_NOT_DISTURB].colour.lower()
     assert len(view.round_items) == 1
     assert [t.text() for t in view._labels] == [
         f"Bourg — 2/{len(bourg)} ({round(200 / len(bourg))} %)"
     ]
     # A click on the door shows its passes.
-    view.centerOn(vacant.pos())
+    view.centre_on(vacant.x, vacant.y)
     qtbot.wait(50)
-    at = view.mapFromScene(vacant.pos())
+    at = view.mapFromScene(vacant.x, -vacant.y)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at.x(), at.y()))
     history = find(page, QListWidget, "doorHistory")
     qtbot.waitUntil(lambda: history.count() == 1)

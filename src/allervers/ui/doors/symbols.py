@@ -83,24 +83,26 @@ def symbol_path(shape: str, size: float = SIZE) -> QPainterPath:
 def pen_and_brush(symbol: Symbol) -> tuple[QPen, QColor | Qt.BrushStyle]:
     colour = QColor(symbol.colour)
     if symbol.filled:
-        # A thin white rim keeps neighbouring symbols apart.
-        return QPen(QColor("white"), 0.8), colour
+        return QPen(Qt.PenStyle.NoPen), colour
     return QPen(colour, 1.8), Qt.BrushStyle.NoBrush
 
 
-def icon(status: DoorStatus, size: int = 16) -> QPixmap:
-    """The status's symbol for a legend or a list."""
+def symbol_image(status: DoorStatus) -> QPixmap:
+    """The status's symbol as the map stamps it (SIZE pixels, with a margin for the pen)."""
+    return icon(status, int(SIZE) + 3, scale=SIZE / (SIZE + 3))
+
+
+def icon(status: DoorStatus, size: int = 16, scale: float = 0.8) -> QPixmap:
+    """The status's symbol for a legend, a list, or the map."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     symbol = SYMBOLS[status]
     pen, brush = pen_and_brush(symbol)
-    if symbol.filled:
-        pen = QPen(QColor(symbol.colour).darker(130), 0.8)
     painter.setPen(pen)
     painter.setBrush(brush)
     painter.translate(size / 2, size / 2)
-    painter.drawPath(symbol_path(symbol.shape, size * 0.8))
+    painter.drawPath(symbol_path(symbol.shape, size * scale))
     painter.end()
     return pixmap
