@@ -61,9 +61,9 @@ def fill_demo(workspace: OpenWorkspace, households: int, seed: int | None = None
     return service.store_finished(rows)
 
 
-# The demo's territory (issue 16): synthetic addresses of two communes, half of their doors
-# knocked by the demo's visits, two rounds.
-DEMO_ADDRESSES = {"49092": 420, "49023": 180}
+# The demo's territory (issue 16): synthetic addresses of Chemillé-en-Anjou, half of its doors
+# knocked by the demo's visits, two rounds: the bourg and the rest.
+DEMO_ADDRESSES = {"49092": 600}
 DEMO_VOLUNTEER = "Camille Démo"
 
 
@@ -96,7 +96,7 @@ def demo_doors(workspace: OpenWorkspace) -> list[tuple[str, str, str]]:
     service = DoorService(workspace)
     views = service.doors()
     first = next(iter(DEMO_ADDRESSES))
-    walked = {d for r in service.rounds() if r.commune_insee == first for d in r.door_ids}
+    walked = {d for r in service.rounds() if r.name == "Bourg" for d in r.door_ids}
     # Stable sorts: the walking order stays within each group.
     views.sort(key=lambda v: (v.door.commune_insee != first, v.door.id not in walked))
     half = views[: len(views) // 2]
@@ -104,25 +104,28 @@ def demo_doors(workspace: OpenWorkspace) -> list[tuple[str, str, str]]:
 
 
 def demo_rounds(workspace: OpenWorkspace) -> int:
-    """Two rounds: the bourg of the first commune, mostly walked, given to the demo's
-    volunteer; the second commune, to walk. Returns the number of rounds made."""
-    from allervers.domain.rounds import MAX_ROUND_DOORS
+    """Two rounds given to the demo's volunteer: the biggest streets (the bourg), mostly
+    walked, and the others, to walk. Returns the number of rounds made."""
+    from allervers.domain.rounds import MAX_ROUND_DOORS, RoundKind
     from allervers.domain.users import Role
     from allervers.services.rounds import RoundService
 
     if all(u.name != DEMO_VOLUNTEER for u in workspace.list_users()):
         workspace.add_user(DEMO_VOLUNTEER, Role.VOLUNTEER, demo_passphrase())
     service = RoundService(workspace)
-    first, second = list(DEMO_ADDRESSES)
+    first = next(iter(DEMO_ADDRESSES))
     ways = sorted(service.ways(first), key=lambda w: -w[1])
-    chosen, total = [], 0
+    bourg: list[str] = []
+    others: list[str] = []
+    totals = [0, 0]
     for way, count in ways:
-        if total + count > MAX_ROUND_DOORS // 2:
-            continue
-        chosen.append(way)
-        total += count
-    service.create("Chemillé – bourg", first, chosen, [DEMO_VOLUNTEER])
-    service.create("Beaupréau – écarts", second, [], [DEMO_VOLUNTEER])
+        for index, chosen in enumerate((bourg, others)):
+            if totals[index] + count <= MAX_ROUND_DOORS // 2:
+                chosen.append(way)
+                totals[index] += count
+                break
+    service.create("Bourg", first, bourg, [DEMO_VOLUNTEER])
+    service.create("Écarts et lieux-dits", first, others, [DEMO_VOLUNTEER], RoundKind.SPOTTING)
     return 2
 
 

@@ -187,8 +187,11 @@ class CoverageMap(QGraphicsView):
             label.setFont(font)
             label.setBrush(QBrush(QColor("#1a1a1a")))
             label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            top = max(outline, key=lambda p: p[1])
-            label.setPos(top[0], -top[1] - 4)
+            # At the middle of the round's doors: outlines of rounds cut by street overlap, their
+            # middles rarely do.
+            cx = sum(p[0] for p in found.points) / len(found.points)
+            cy = sum(p[1] for p in found.points) / len(found.points)
+            label.setPos(cx, -cy)
             label.setZValue(20)
             scene.addItem(label)
             self._labels.append(label)

@@ -130,13 +130,15 @@ class RoundsPage(QWidget):
         self.map = CoverageMap()
         self.map.setObjectName("roundsMap")
         self.map.polygon_drawn.connect(self.create_from_shape)
-        self.map.setMinimumWidth(360)
-        left.setMinimumWidth(420)
+        # Both sides shrink with the window: the coordinator's pages fit 960 pixels.
+        self.map.setMinimumWidth(220)
+        left.setMinimumWidth(340)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.map)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([560, 600])  # the map as wide as the form: drawing needs room
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._loaded_once = False
