@@ -2406,6 +2406,14 @@ This erasure cannot be undone.</translation>
         <translation>The person asks not to be approached again</translation>
     </message>
     <message>
+        <source>Autre &amp;porte ici</source>
+        <translation>Another &amp;door here</translation>
+    </message>
+    <message>
+        <source>Une autre porte à cette adresse (logements, ferme) : « porte 2 »</source>
+        <translation>Another door at this address (flats, farm): “porte 2”</translation>
+    </message>
+    <message>
         <source>{0} : {1} porte(s) à frapper aujourd&apos;hui.</source>
         <translation>{0}: {1} door(s) to knock today.</translation>
     </message>
@@ -2424,6 +2432,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>Choisissez d&apos;abord la porte dans la liste.</source>
         <translation>First choose the door in the list.</translation>
+    </message>
+    <message>
+        <source>Porte ajoutée : {0}.</source>
+        <translation>Door added: {0}.</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from allervers.services import address_samples as samples
 from allervers.services.addresses import AddressService
 from allervers.services.doors import DoorService
 from allervers.services.visits import VisitService
-from allervers.services.workspace import CreatedWorkspace
+from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from tests.conftest import file_hashes
 
 THREE = ["49092", "49023", "49125"]
@@ -166,3 +166,37 @@ def _outcome(value: str):  # type: ignore[no-untyped-def]
     from allervers.domain.visits import DoorOutcome
 
     return DoorOutcome(value)
+
+
+def test_visits_of_a_workspace_upgraded_to_the_doors_are_matched_at_the_first_import(
+    created: CreatedWorkspace, tmp_path: Path, workspace_path: Path, service: WorkspaceService
+) -> None:
+    """A workspace left at revision 0007 (before the doors) opens with its visits; the first
+    address import gives them their doors."""
+    from allervers.domain.visits import DoorOutcome
+    from allervers.storage import migrate
+    from allervers.storage.database import Database
+    from allervers.storage.metadata_file import database_path
+    from tests.conftest import COORDINATOR, PASSPHRASE
+
+    addresses = samples.commune_addresses("49092", 30)
+    target = addresses[7].address
+    VisitService(created.workspace).record_door(
+        "49092", target.street, str(target.number), DoorOutcome.VACANT
+    )
+    key = created.workspace.data_key
+    created.workspace.lock()
+    db = Database.open(database_path(workspace_path), key)
+    migrate.downgrade(db.engine, "0007")
+    db.dispose()
+    workspace = service.unlock(workspace_path, COORDINATOR, PASSPHRASE)
+    try:
+        assert migrate.current_revision(workspace.db.engine) == migrate.head_revision()
+        counts = AddressService(workspace).import_file(
+            samples.write_ban(tmp_path / "a.csv", addresses)
+        )
+        assert counts.visits_matched == 1
+        doors = {d.door.cle_interop: d.state for d in DoorService(workspace).doors()}
+        assert doors[target.cle_interop].status is DoorStatus.VACANT
+    finally:
+        workspace.lock()

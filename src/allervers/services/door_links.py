@@ -4,8 +4,8 @@ A visit names its door when it was started at a door of a round (`visits.door_id
 `address_ban_id` of the household format, or else is matched by commune, street, number and
 suffix (domain.doors.DoorIndex). Its pass carries the visit's door outcome; it names the
 household met only with the household's consent to be contacted again (domain.doors.
-links_household). Old visits are matched when addresses are imported, and at the first opening
-of a workspace upgraded to the doors' schema.
+links_household). Old visits are matched when addresses are imported: a workspace upgraded to
+the doors' schema (revision 0009) has no doors until its first import, which matches them all.
 """
 
 from __future__ import annotations

@@ -104,6 +104,13 @@ class DoorService:
         views = [DoorView(d, states[d.id]) for d in walking_order(found)]
         return [v for v in views if status is None or v.state.status is status]
 
+    def add_beside(self, door_id: str, label: str = "") -> Door:
+        """Another door at the same address, found on the spot ("porte 2"): it joins the rounds
+        that have the address without reshaping them (storage/rounds_repo.py)."""
+        from allervers.services.addresses import AddressService
+
+        return AddressService(self._workspace, self._today).add_door("", "", None, label, door_id)
+
     def history(self, door_id: str) -> tuple[Door, list[DoorPass]]:
         with self._workspace.db.session() as session:
             door = doors_repo.get_door(session, door_id)

@@ -68,10 +68,17 @@ class RoundDoors(QGroupBox):
         self.do_not_disturb.setObjectName("doNotDisturb")
         self.do_not_disturb.setToolTip(self.tr("La personne demande à ne plus être sollicitée"))
         self.do_not_disturb.clicked.connect(self._do_not_disturb)
+        self.other_door = QPushButton(self.tr("Autre &porte ici"))
+        self.other_door.setObjectName("otherDoor")
+        self.other_door.setToolTip(
+            self.tr("Une autre porte à cette adresse (logements, ferme) : « porte 2 »")
+        )
+        self.other_door.clicked.connect(self._other_door)
         self.error = message_label("roundDoorsError", ERROR_STYLE)
         buttons = QHBoxLayout()
         buttons.addWidget(self.street_absent)
         buttons.addWidget(self.do_not_disturb)
+        buttons.addWidget(self.other_door)
         layout = QVBoxLayout(self)
         layout.addWidget(self.round)
         layout.addWidget(self.note)
@@ -155,6 +162,19 @@ class RoundDoors(QGroupBox):
             self.tr("« Absent » enregistré pour {0} porte(s) de {1}.").format(count, way)
         )
         self.recorded.emit()
+
+    def _other_door(self) -> None:
+        current = self._current()
+        if current is None:
+            self.error.setText(self.tr("Choisissez d'abord la porte dans la liste."))
+            return
+        try:
+            added = self._service.add_beside(current.door.id)
+        except AllerVersError as error:
+            self.error.setText(describe(error, translate))
+            return
+        self.refresh()
+        self.note.setText(self.tr("Porte ajoutée : {0}.").format(added.address_text))
 
     def _do_not_disturb(self) -> None:
         current = self._current()
