@@ -3,7 +3,7 @@
 The whole file is read and checked before anything is stored: a bad line refuses the file with
 its number (1-based, the header being line 1), unless the bad lines are to be skipped. The format
 is told from the header. Positions: a file may give Lambert-93 (`x`, `y`), WGS84 (`lon`/`long`,
-`lat`) or both; what is missing is computed from the other with PROJ.
+`lat`) or both; what is missing is computed from the other (geo/projection.py).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ lieux-dits. These machines cannot download the real files; a coordinator does (s
 
 Streets are laid out as a volunteer walks them: odd numbers on one side, even on the other, about
 14 m apart; hamlets ("lieux-dits") a few hundred metres out of the bourg. Coordinates are drawn
-in Lambert-93 and converted to WGS84 with PROJ, so that the two agree as in the real files.
+in Lambert-93 and converted to WGS84 (geo/projection.py), so that the two agree as in the real files.
 """
 
 from __future__ import annotations

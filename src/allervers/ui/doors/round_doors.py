@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -75,10 +75,11 @@ class RoundDoors(QGroupBox):
         )
         self.other_door.clicked.connect(self._other_door)
         self.error = message_label("roundDoorsError", ERROR_STYLE)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.street_absent)
-        buttons.addWidget(self.do_not_disturb)
-        buttons.addWidget(self.other_door)
+        # Two rows: side by side, the three buttons widened the window past 960 pixels.
+        buttons = QGridLayout()
+        buttons.addWidget(self.street_absent, 0, 0)
+        buttons.addWidget(self.do_not_disturb, 0, 1)
+        buttons.addWidget(self.other_door, 1, 0)
         layout = QVBoxLayout(self)
         layout.addWidget(self.round)
         layout.addWidget(self.note)
