@@ -132,16 +132,16 @@
 <context>
     <name>CaseloadPage</name>
     <message>
-        <source>Aucun foyer</source>
-        <translation>No household</translation>
+        <source>Aucun foyer rencontré</source>
+        <translation>No household met</translation>
     </message>
     <message>
-        <source>1 foyer</source>
-        <translation>1 household</translation>
+        <source>1 foyer rencontré</source>
+        <translation>1 household met</translation>
     </message>
     <message>
-        <source>{0} foyers</source>
-        <translation>{0} households</translation>
+        <source>{0} foyers rencontrés</source>
+        <translation>{0} households met</translation>
     </message>
     <message>
         <source>Foyers</source>
@@ -457,6 +457,21 @@
     </message>
 </context>
 <context>
+    <name>DoorFigures</name>
+    <message>
+        <source>Portes frappées, par semaine</source>
+        <translation>Doors knocked, by week</translation>
+    </message>
+    <message>
+        <source>Aucune porte frappée sur la période.</source>
+        <translation>No door knocked in the period.</translation>
+    </message>
+    <message>
+        <source>Portes du territoire (à la fin de la période)</source>
+        <translation>The territory&apos;s doors (at the end of the period)</translation>
+    </message>
+</context>
+<context>
     <name>DoorForm</name>
     <message>
         <source>Entretien</source>
@@ -535,8 +550,51 @@
         <translation>Door already visited: the new visit will join this household&apos;s visits.</translation>
     </message>
     <message>
+        <source>Porte de votre tournée : {0}.</source>
+        <translation>Door of your round: {0}.</translation>
+    </message>
+    <message>
         <source>Indiquez d&apos;abord la commune (nom ou code INSEE).</source>
         <translation>Give the commune first (name or INSEE code).</translation>
+    </message>
+</context>
+<context>
+    <name>DoorSymbols</name>
+    <message>
+        <source>Pas encore frappé</source>
+        <translation>Not knocked yet</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Entretien</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Refus</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Repasser</source>
+        <translation>Come back</translation>
+    </message>
+    <message>
+        <source>Ne plus déranger</source>
+        <translation>Do not disturb again</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>Vacant</translation>
+    </message>
+    <message>
+        <source>Pas un logement</source>
+        <translation>Not a dwelling</translation>
+    </message>
+    <message>
+        <source>Issue effacée (conservation)</source>
+        <translation>Outcome erased (retention)</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1462,69 @@
     </message>
 </context>
 <context>
+    <name>MapPage</name>
+    <message>
+        <source>Cliquez sur une porte pour voir ses passages.</source>
+        <translation>Click a door to see its passes.</translation>
+    </message>
+    <message>
+        <source>&amp;Tout voir</source>
+        <translation>Show &amp;all</translation>
+    </message>
+    <message>
+        <source>Zoomer</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Dézoomer</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Légende</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>Avancement des tournées</source>
+        <translation>Progress of the rounds</translation>
+    </message>
+    <message>
+        <source>Porte</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>Chargement de la carte…</source>
+        <translation>Loading the map…</translation>
+    </message>
+    <message>
+        <source>Lecture de la carte</source>
+        <translation>Reading the map</translation>
+    </message>
+    <message>
+        <source>La carte n&apos;a pas pu être chargée.</source>
+        <translation>The map could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Aucune porte : importez les adresses du territoire (allervers addresses import).</source>
+        <translation>No door: import the territory&apos;s addresses (allervers addresses import).</translation>
+    </message>
+    <message>
+        <source>{0} portes, {1} frappées ({2}), {3} foyers rencontrés.</source>
+        <translation>{0} doors, {1} knocked ({2}), {3} households met.</translation>
+    </message>
+    <message>
+        <source>Aucune tournée.</source>
+        <translation>No round.</translation>
+    </message>
+    <message>
+        <source> (le {0})</source>
+        <translation> (on {0})</translation>
+    </message>
+    <message>
+        <source>Jamais frappée.</source>
+        <translation>Never knocked.</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
         <source>Nom d&apos;utilisateur ou phrase de passe incorrect.</source>
@@ -1496,6 +1617,14 @@
     <message>
         <source>{0}, ligne {1} : {2}. Aucune ligne n&apos;a été prise en compte.</source>
         <translation>{0}, line {1}: {2}. No line was taken into account.</translation>
+    </message>
+    <message>
+        <source>{0}, ligne {1} : {2}. Aucune adresse n&apos;a été prise en compte.</source>
+        <translation>{0}, line {1}: {2}. No address was taken.</translation>
+    </message>
+    <message>
+        <source>Aucune tournée « {0} ».</source>
+        <translation>No round “{0}”.</translation>
     </message>
     <message>
         <source>Cet enregistrement n&apos;existe pas ou plus.</source>
@@ -1594,6 +1723,86 @@
         <translation>Unexpected error: {0}.</translation>
     </message>
     <message>
+        <source>en-tête inconnu (ni BAN csv-legacy ni BAL 1.4, voir docs/addresses-format.md)</source>
+        <translation>unknown header (neither BAN csv-legacy nor BAL 1.4, see docs/addresses-format.md)</translation>
+    </message>
+    <message>
+        <source>nombre de colonnes différent de l&apos;en-tête</source>
+        <translation>number of columns differs from the header</translation>
+    </message>
+    <message>
+        <source>texte illisible (le fichier doit être en UTF-8)</source>
+        <translation>unreadable text (the file must be UTF-8)</translation>
+    </message>
+    <message>
+        <source>code INSEE impossible</source>
+        <translation>impossible INSEE code</translation>
+    </message>
+    <message>
+        <source>numéro impossible</source>
+        <translation>impossible number</translation>
+    </message>
+    <message>
+        <source>suffixe impossible</source>
+        <translation>impossible suffix</translation>
+    </message>
+    <message>
+        <source>identifiant (clé d&apos;interopérabilité) impossible</source>
+        <translation>impossible identifier (interoperability key)</translation>
+    </message>
+    <message>
+        <source>coordonnées impossibles</source>
+        <translation>impossible coordinates</translation>
+    </message>
+    <message>
+        <source>valeur manquante</source>
+        <translation>missing value</translation>
+    </message>
+    <message>
+        <source>texte trop long ou caractère de contrôle</source>
+        <translation>text too long or control character</translation>
+    </message>
+    <message>
+        <source>fichier introuvable</source>
+        <translation>file not found</translation>
+    </message>
+    <message>
+        <source>fichier trop gros</source>
+        <translation>file too large</translation>
+    </message>
+    <message>
+        <source>Donnez un nom à la tournée.</source>
+        <translation>Give the round a name.</translation>
+    </message>
+    <message>
+        <source>Nom de tournée trop long (au plus {1} caractères).</source>
+        <translation>Round name too long (at most {1} characters).</translation>
+    </message>
+    <message>
+        <source>Aucune porte dans cette tournée : importez les adresses ou choisissez d&apos;autres rues.</source>
+        <translation>No door in this round: import the addresses or choose other streets.</translation>
+    </message>
+    <message>
+        <source>{1} portes : c&apos;est trop pour une tournée (500 au plus). Découpez-la par rue ou par lieu-dit.</source>
+        <translation>{1} doors: too many for one round (500 at most). Cut it by street or by lieu-dit.</translation>
+    </message>
+    <message>
+        <source>Une tournée se confie à une personne ou à un binôme, pas plus.</source>
+        <translation>A round is given to one person or a pair, no more.</translation>
+    </message>
+    <message>
+        <source>Une tournée s&apos;appelle déjà « {0} ».</source>
+        <translation>A round is already called “{0}”.</translation>
+    </message>
+    <message>
+        <source>Aucune porte « {0} » dans cette commune.</source>
+        <translation>No door “{0}” in this commune.</translation>
+    </message>
+    <message>
+        <source>Commune inconnue : {0}.</source>
+        <translation>Unknown commune: {0}.</translation>
+    </message>
+    <message>
         <source>accès refusé</source>
         <translation>permission denied</translation>
     </message>
@@ -1690,6 +1899,22 @@
         <translation>retention period (1 to 24 months after the last contact)</translation>
     </message>
     <message>
+        <source>commune (code INSEE)</source>
+        <translation>commune (INSEE code)</translation>
+    </message>
+    <message>
+        <source>rue ou lieu-dit</source>
+        <translation>street or lieu-dit</translation>
+    </message>
+    <message>
+        <source>numéro</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>nom de la porte</source>
+        <translation>name of the door</translation>
+    </message>
+    <message>
         <source>délai avant retrait d&apos;un portable bénévole (de 0 à 365 jours)</source>
         <translation>delay before removal from a volunteer&apos;s laptop (0 to 365 days)</translation>
     </message>
@@ -1740,6 +1965,10 @@
     <message>
         <source>seule une visite non terminée peut être abandonnée</source>
         <translation>only an unfinished visit can be discarded</translation>
+    </message>
+    <message>
+        <source>identifiant BAN impossible (clé d&apos;interopérabilité)</source>
+        <translation>impossible BAN identifier (interoperability key)</translation>
     </message>
     <message>
         <source>Fiche refusée : {0}.</source>
@@ -2363,6 +2592,10 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
         <translation>Doors knocked, by outcome</translation>
     </message>
     <message>
+        <source>Portes frappées, par semaine</source>
+        <translation>Doors knocked, by week</translation>
+    </message>
+    <message>
         <source>Non-recours probable, par droit</source>
         <translation>Probable non-take-up, by right</translation>
     </message>
@@ -2605,6 +2838,184 @@ This erasure cannot be undone.</translation>
     <message>
         <source>Feuille pour le foyer enregistrée : {0}</source>
         <translation>Sheet for the household saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>RoundDoors</name>
+    <message>
+        <source>à revoir aujourd&apos;hui</source>
+        <translation>to see again today</translation>
+    </message>
+    <message>
+        <source>absent {0} fois</source>
+        <translation>absent {0} times</translation>
+    </message>
+    <message>
+        <source>à frapper</source>
+        <translation>to knock</translation>
+    </message>
+    <message>
+        <source>Mes tournées : portes suivantes</source>
+        <translation>My rounds: next doors</translation>
+    </message>
+    <message>
+        <source>Absent : &amp;toute la rue</source>
+        <translation>Absent: &amp;whole street</translation>
+    </message>
+    <message>
+        <source>Personne n&apos;a ouvert dans cette rue : « absent » pour ses portes à frapper</source>
+        <translation>Nobody opened in this street: “absent” for its doors to knock</translation>
+    </message>
+    <message>
+        <source>Ne plus &amp;déranger</source>
+        <translation>&amp;Do not disturb again</translation>
+    </message>
+    <message>
+        <source>La personne demande à ne plus être sollicitée</source>
+        <translation>The person asks not to be approached again</translation>
+    </message>
+    <message>
+        <source>Autre &amp;porte ici</source>
+        <translation>Another &amp;door here</translation>
+    </message>
+    <message>
+        <source>Une autre porte à cette adresse (logements, ferme) : « porte 2 »</source>
+        <translation>Another door at this address (flats, farm): “porte 2”</translation>
+    </message>
+    <message>
+        <source>{0} : {1} porte(s) à frapper aujourd&apos;hui.</source>
+        <translation>{0}: {1} door(s) to knock today.</translation>
+    </message>
+    <message>
+        <source>{0} : toutes les portes du jour sont faites.</source>
+        <translation>{0}: all of today&apos;s doors are done.</translation>
+    </message>
+    <message>
+        <source>Choisissez une porte de la rue dans la liste.</source>
+        <translation>Choose a door of the street in the list.</translation>
+    </message>
+    <message>
+        <source>« Absent » enregistré pour {0} porte(s) de {1}.</source>
+        <translation>“Absent” recorded for {0} door(s) of {1}.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord la porte dans la liste.</source>
+        <translation>First choose the door in the list.</translation>
+    </message>
+    <message>
+        <source>Porte ajoutée : {0}.</source>
+        <translation>Door added: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsPage</name>
+    <message>
+        <source>Repérage</source>
+        <translation>First knock</translation>
+    </message>
+    <message>
+        <source>Relance</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Tournée</source>
+        <translation>Round</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Portes frappées</source>
+        <translation>Doors knocked</translation>
+    </message>
+    <message>
+        <source>Couverture</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Bénévoles</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>&amp;Nom :</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Commune :</source>
+        <translation>&amp;Commune:</translation>
+    </message>
+    <message>
+        <source>&amp;Rues et lieux-dits :</source>
+        <translation>&amp;Streets and lieux-dits:</translation>
+    </message>
+    <message>
+        <source>&amp;Type :</source>
+        <translation>&amp;Type:</translation>
+    </message>
+    <message>
+        <source>&amp;Bénévole :</source>
+        <translation>&amp;Volunteer:</translation>
+    </message>
+    <message>
+        <source>&amp;Binôme :</source>
+        <translation>&amp;Partner:</translation>
+    </message>
+    <message>
+        <source>Créer la &amp;tournée</source>
+        <translation>Create the &amp;round</translation>
+    </message>
+    <message>
+        <source>&amp;Dessiner sur la carte</source>
+        <translation>&amp;Draw on the map</translation>
+    </message>
+    <message>
+        <source>&amp;Confier la tournée choisie</source>
+        <translation>&amp;Give the chosen round</translation>
+    </message>
+    <message>
+        <source>Nouvelle tournée ou nouveaux bénévoles</source>
+        <translation>New round or new volunteers</translation>
+    </message>
+    <message>
+        <source>(personne)</source>
+        <translation>(nobody)</translation>
+    </message>
+    <message>
+        <source>{0} ({1} portes)</source>
+        <translation>{0} ({1} doors)</translation>
+    </message>
+    <message>
+        <source>Lecture de la carte</source>
+        <translation>Reading the map</translation>
+    </message>
+    <message>
+        <source>non confiée</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>Entourez les portes de la tournée sur la carte, en gardant le bouton appuyé.</source>
+        <translation>Circle the round&apos;s doors on the map, holding the button down.</translation>
+    </message>
+    <message>
+        <source>Tournée « {0} » créée : {1} portes.</source>
+        <translation>Round “{0}” created: {1} doors.</translation>
+    </message>
+    <message>
+        <source>Choisissez d&apos;abord une tournée dans la liste.</source>
+        <translation>First choose a round in the list.</translation>
+    </message>
+    <message>
+        <source>personne</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>Tournée « {0} » confiée à {1}.</source>
+        <translation>Round “{0}” given to {1}.</translation>
     </message>
 </context>
 <context>
@@ -3436,6 +3847,10 @@ absent last time</translation>
 <context>
     <name>VisitsPage</name>
     <message>
+        <source>Portes enregistrées.</source>
+        <translation>Doors recorded.</translation>
+    </message>
+    <message>
         <source>repasser le {0}</source>
         <translation>come back on {0}</translation>
     </message>
@@ -3677,6 +4092,30 @@ absent last time</translation>
     <message>
         <source>Pas intéressé·e</source>
         <translation>Not interested</translation>
+    </message>
+    <message>
+        <source>Portes du territoire</source>
+        <translation>Doors of the territory</translation>
+    </message>
+    <message>
+        <source>Portes frappées au moins une fois</source>
+        <translation>Doors knocked at least once</translation>
+    </message>
+    <message>
+        <source>Couverture du territoire</source>
+        <translation>Coverage of the territory</translation>
+    </message>
+    <message>
+        <source>Portes ouvertes</source>
+        <translation>Doors opened</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;ouverture</source>
+        <translation>Open-door rate</translation>
+    </message>
+    <message>
+        <source>Foyers rencontrés aux portes</source>
+        <translation>Households met at the doors</translation>
     </message>
     <message>
         <source>adresse et horaires de votre CAF sur caf.fr (« Contacter ma Caf ») ou au 32 30</source>
@@ -4004,6 +4443,14 @@ absent last time</translation>
     <message>
         <source>Visites</source>
         <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Carte</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <source>Tournées</source>
+        <translation>Rounds</translation>
     </message>
     <message>
         <source>Chiffres</source>

@@ -12,9 +12,11 @@ import contextlib
 import errno
 from collections.abc import Callable
 
+from allervers.domain import addresses as address_errors
 from allervers.domain import directory as directory_errors
 from allervers.domain import errors
 from allervers.domain import export as export_errors
+from allervers.domain import rounds as round_errors
 from allervers.domain import sync as sync_errors
 from allervers.domain.passphrase import WeaknessReason
 from allervers.domain.problems import Problem
@@ -122,6 +124,14 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             return translate(
                 "Messages", "{0}, ligne {1} : {2}. Aucune ligne n'a été prise en compte."
             ).format(path, line, reasons)
+        case address_errors.AddressFileInvalid(path=path, line=line, reason=reason, column=column):
+            return translate(
+                "Messages", "{0}, ligne {1} : {2}. Aucune adresse n'a été prise en compte."
+            ).format(path, line, address_problem(reason, column, translate))
+        case round_errors.RoundInvalid(reason=reason, detail=detail, count=count):
+            return round_problem(reason, detail, count, translate)
+        case errors.UnknownRecord(kind="round", record_id=name):
+            return translate("Messages", "Aucune tournée « {0} ».").format(name)
         case errors.UnknownRecord():
             return translate("Messages", "Cet enregistrement n'existe pas ou plus.")
         case export_errors.ExportExists(path=path):
@@ -229,6 +239,54 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
     return translate("Messages", "Erreur inattendue : {0}.").format(type(error).__name__)
 
 
+def address_problem(reason: str, column: str, translate: Translate = identity) -> str:
+    """Why a line of an address file cannot be read (domain.addresses.AddressFileInvalid)."""
+    texts = {
+        "header": translate(
+            "Messages",
+            "en-tête inconnu (ni BAN csv-legacy ni BAL 1.4, voir docs/addresses-format.md)",
+        ),
+        "columns": translate("Messages", "nombre de colonnes différent de l'en-tête"),
+        "encoding": translate("Messages", "texte illisible (le fichier doit être en UTF-8)"),
+        "insee": translate("Messages", "code INSEE impossible"),
+        "number": translate("Messages", "numéro impossible"),
+        "suffix": translate("Messages", "suffixe impossible"),
+        "key": translate("Messages", "identifiant (clé d'interopérabilité) impossible"),
+        "position": translate("Messages", "coordonnées impossibles"),
+        "empty": translate("Messages", "valeur manquante"),
+        "text": translate("Messages", "texte trop long ou caractère de contrôle"),
+        "missing": translate("Messages", "fichier introuvable"),
+        "too_large": translate("Messages", "fichier trop gros"),
+    }
+    text = texts.get(reason, reason)
+    return f"{text} ({column})" if column else text
+
+
+def round_problem(reason: str, detail: str, count: int, translate: Translate = identity) -> str:
+    """Why a round cannot be made (domain.rounds.RoundInvalid)."""
+    texts = {
+        "empty_name": translate("Messages", "Donnez un nom à la tournée."),
+        "name_too_long": translate(
+            "Messages", "Nom de tournée trop long (au plus {1} caractères)."
+        ),
+        "no_doors": translate(
+            "Messages",
+            "Aucune porte dans cette tournée : importez les adresses ou choisissez d'autres rues.",
+        ),
+        "too_many_doors": translate(
+            "Messages",
+            "{1} portes : c'est trop pour une tournée (500 au plus). Découpez-la par rue ou par lieu-dit.",
+        ),
+        "too_many_volunteers": translate(
+            "Messages", "Une tournée se confie à une personne ou à un binôme, pas plus."
+        ),
+        "name_taken": translate("Messages", "Une tournée s'appelle déjà « {0} »."),
+        "unknown_street": translate("Messages", "Aucune porte « {0} » dans cette commune."),
+        "unknown_commune": translate("Messages", "Commune inconnue : {0}."),
+    }
+    return texts.get(reason, reason).format(detail, count)
+
+
 def os_reason(error: OSError, system_text: str | None, translate: Translate = identity) -> str:
     """The system's reason in the user's language for the usual cases (the system's own text is
     English on most laptops); the system's text otherwise."""
@@ -271,6 +329,10 @@ def field_label(field: str, translate: Translate = identity) -> str:
         "retention_months": translate(
             "Messages", "durée de conservation (de 1 à 24 mois après le dernier contact)"
         ),
+        "commune": translate("Messages", "commune (code INSEE)"),
+        "street": translate("Messages", "rue ou lieu-dit"),
+        "number": translate("Messages", "numéro"),
+        "label": translate("Messages", "nom de la porte"),
         "sync_grace_days": translate(
             "Messages", "délai avant retrait d'un portable bénévole (de 0 à 365 jours)"
         ),
@@ -320,6 +382,7 @@ def describe_problem(problem: Problem, translate: Translate = identity) -> str:
         "unknown_format": translate("Messages", "format inconnu (attendu allervers-visit/1)"),
         "unknown_questionnaire": translate("Messages", "questionnaire inconnu"),
         "not_a_draft": translate("Messages", "seule une visite non terminée peut être abandonnée"),
+        "invalid_key": translate("Messages", "identifiant BAN impossible (clé d'interopérabilité)"),
     }
     text = texts.get(problem.code, problem.code)
     with contextlib.suppress(KeyError, IndexError, ValueError):

@@ -30,6 +30,8 @@ def test_window_shows_areas_and_who_is_working_where(open_window, workspace_path
     assert [navigation.item(i).text() for i in range(navigation.count())] == [
         "Visites",
         "Suivi des dossiers",
+        "Carte",
+        "Tournées",
         "Chiffres",
         "Export",
         "Annuaire",

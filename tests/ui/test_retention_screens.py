@@ -256,7 +256,7 @@ def test_erasing_a_persons_data_after_confirming_removes_the_name_and_cancelling
     street_before = street(erased.name)
     assert any(street_before in line for line in recent_visits(window))
     page = _caseload(qtbot, window)
-    assert count_text(page) == "2 foyers"
+    assert count_text(page) == "2 foyers rencontrés"
     _open(qtbot, page, erased)
 
     click(qtbot, page, "erasePersonButton")
@@ -278,7 +278,7 @@ def test_erasing_a_persons_data_after_confirming_removes_the_name_and_cancelling
     qtbot.waitUntil(lambda: done.text() != "")
     assert done.text().startswith("Données personnelles du foyer effacées.")
     assert table_names(page) == [kept.name]
-    assert count_text(page) == "1 foyer"
+    assert count_text(page) == "1 foyer rencontré"
     answers = _answers(window, erased)
     for key in ("contact_name", "contact_phone", "address_street", "address_number", "persons"):
         assert key not in answers, key
@@ -327,7 +327,7 @@ def test_the_households_past_the_retention_period_are_counted_and_erased_on_conf
     assert menu.text() == "&Espace de travail"
     assert window.retention_action.text() == "Conservation des &données…"
     page = _caseload(qtbot, window)
-    assert count_text(page) == "4 foyers"
+    assert count_text(page) == "4 foyers rencontrés"
     _open(qtbot, page, old[0])  # open in the panel while it is purged
 
     dialog = _retention_dialog(qtbot, window)
@@ -367,7 +367,7 @@ def test_the_households_past_the_retention_period_are_counted_and_erased_on_conf
 
     # The caseload behind the dialog no longer shows them, nor the panel that showed one.
     assert sorted(table_names(page)) == sorted(h.name for h in recent)
-    assert count_text(page) == "2 foyers"
+    assert count_text(page) == "2 foyers rencontrés"
     assert not page.detail.isVisible()
     close = find(dialog, QDialogButtonBox, "").button(QDialogButtonBox.StandardButton.Close)
     qtbot.mouseClick(close, LEFT)

@@ -18,6 +18,7 @@ from allervers.cli import (
     caseload_cli,
     check_cli,
     directory_cli,
+    doors_cli,
     export_cli,
     passphrases,
     rights_cli,
@@ -135,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     sync_cli.add_parsers(commands, _Parser, _add_workspace)
     settings_cli.add_parser(commands, _Parser, _add_workspace)
     directory_cli.add_parsers(commands, _Parser, _add_workspace)
+    doors_cli.add_parsers(commands, _Parser, _add_workspace)
     return parser
 
 
@@ -363,6 +365,10 @@ class _Command:
         if households is None and demo.created:
             households = DEMO_HOUSEHOLDS
         try:
+            if demo.created:  # the territory's doors and two rounds (issue 16)
+                doors = demo_service.demo_territory(workspace)
+                demo_service.demo_rounds(workspace)
+                print(f"{doors} adresses fictives importées ; deux tournées fictives.")
             if households:
                 added = demo_service.fill_demo(workspace, households)
                 print(f"{added} visites fictives ajoutées.")
@@ -383,6 +389,13 @@ class _Command:
         if self.args.no_gui:
             return EXIT_OK
         return LaunchGui(demo.path, demo.user, banner=demo.passphrase)
+
+
+# The doors' commands (cli/doors_cli.py): `addresses`, `rounds`, `doors`, `coverage`.
+for _name in doors_cli.COMMANDS:
+    setattr(
+        _Command, _name, lambda self, n=_name: self._with_workspace(doors_cli.handler(n, self.args))
+    )
 
 
 def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) -> int | LaunchGui:

@@ -55,6 +55,10 @@ def _month_end(first: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
+# The door figures' names, in the order shown (screen and report).
+DOOR_FIGURES = ("doors", "knocked", "coverage", "opened", "open_rate", "households_met")
+
+
 @dataclass(frozen=True, slots=True)
 class TerritoryFigures:
     territory: str
@@ -69,6 +73,11 @@ class TerritoryFigures:
     opened_yearly_amount_by_right: dict[str, float] = field(default_factory=dict)
     funnel: dict[str, int] = field(default_factory=dict)  # flagged, referred, filed, opened
     outcome_checks: dict[str, int] = field(default_factory=dict)  # due, on_time, late, not_done
+    # The territory's doors (issue 16; definitions in domain/coverage.py), at the period's end:
+    # doors, knocked, coverage, opened, open_rate, households_met (DOOR_FIGURES); and per ISO
+    # week of the period: week, knocked, opened, interviews.
+    door_coverage: dict[str, float | int | None] = field(default_factory=dict)
+    door_weeks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def doors_knocked(self) -> int:

@@ -16,11 +16,13 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from allervers.domain.figures import TerritoryFigures
+from allervers.domain.figures import DOOR_FIGURES, TerritoryFigures
 from allervers.domain.followup import NonRecoursReason
 from allervers.domain.rights import Organisation, RightId
 from allervers.wording import (
     Translate,
+    door_figure_name,
+    door_figure_value,
     euros,
     identity,
     nonrecours_reason_name,
@@ -137,6 +139,11 @@ def write_activity_report(
             f"{figures.outcome_checks.get('on_time', 0)} / {figures.outcome_checks.get('due', 0)}",
         ],
     ]
+    # The territory's doors at the period's end (issue 16), named as on screen.
+    summary += [
+        [door_figure_name(key, translate), door_figure_value(key, figures.door_coverage.get(key))]
+        for key in DOOR_FIGURES
+    ]
     table = Table(summary, colWidths=[110 * mm, 50 * mm])
     table.setStyle(
         TableStyle(
@@ -167,6 +174,18 @@ def write_activity_report(
         "door",
         translate,
     )
+    if figures.door_weeks:
+        story.append(
+            Paragraph(
+                escape(translate("Report", "Portes frappées, par semaine")), styles["Heading2"]
+            )
+        )
+        story.append(
+            _chart(
+                {str(w["week"]): float(w["knocked"]) for w in figures.door_weeks},
+                [str(w["week"]) for w in figures.door_weeks],
+            )
+        )
     _section(
         story,
         translate("Report", "Non-recours probable, par droit"),

@@ -52,7 +52,9 @@ def fill_demo(workspace: OpenWorkspace, households: int, seed: int | None = None
 
     service = VisitService(workspace)
     rows = []
-    for visit in synthetic_visits(households, seed=seed if seed is not None else households):
+    doors = demo_doors(workspace)
+    drawn = synthetic_visits(households, seed=seed if seed is not None else households, doors=doors)
+    for visit in drawn:
         parsed, problems = parse_visit(json.dumps(visit))
         assert parsed is not None, problems  # the generator only writes valid visits
         rows.append(parsed)
@@ -78,6 +80,74 @@ def demo_directory(workspace: OpenWorkspace, seed: int = 17) -> int:
         files = write_directory(directory, Path(folder), "json")
         report = Directory(workspace).import_files(files, DEMO_DEPARTEMENT)
     return report.services.added + report.services.kept
+
+
+# The demo's territory (issue 16): synthetic addresses of Chemillé-en-Anjou, half of its doors
+# knocked by the demo's visits, two rounds: the bourg and the rest.
+DEMO_ADDRESSES = {"49092": 600}
+DEMO_VOLUNTEER = "Camille Démo"
+
+
+def demo_territory(workspace: OpenWorkspace, seed: int = 2026) -> int:
+    """Imports the demo's synthetic addresses, and writes the building outlines of its communes
+    next to the workspace (the map reads them there). Returns the addresses added."""
+    import tempfile
+
+    from allervers.services import address_samples, building_samples
+    from allervers.services.addresses import AddressService
+
+    samples = address_samples.territory_addresses(DEMO_ADDRESSES, seed)
+    for insee in DEMO_ADDRESSES:
+        building_samples.write_batiments(
+            workspace.path / f"cadastre-{insee}-batiments.json",
+            [s for s in samples if s.address.commune_insee == insee],
+            insee,
+            seed,
+        )
+    with tempfile.TemporaryDirectory() as folder:
+        path = address_samples.write_ban(Path(folder) / "adresses-demo.csv", samples)
+        return AddressService(workspace).import_file(path).added
+
+
+def demo_doors(workspace: OpenWorkspace) -> list[tuple[str, str, str]]:
+    """Half of the territory's doors, the bourg's round first, then the rest of its commune,
+    where the demo's visits are made: a map half covered. Empty without addresses."""
+    from allervers.services.doors import DoorService
+
+    service = DoorService(workspace)
+    views = service.doors()
+    first = next(iter(DEMO_ADDRESSES))
+    walked = {d for r in service.rounds() if r.name == "Bourg" for d in r.door_ids}
+    # Stable sorts: the walking order stays within each group.
+    views.sort(key=lambda v: (v.door.commune_insee != first, v.door.id not in walked))
+    half = views[: len(views) // 2]
+    return [(v.door.commune_insee, v.door.way, v.door.number_text) for v in half]
+
+
+def demo_rounds(workspace: OpenWorkspace) -> int:
+    """Two rounds given to the demo's volunteer: the biggest streets (the bourg), mostly
+    walked, and the others, to walk. Returns the number of rounds made."""
+    from allervers.domain.rounds import MAX_ROUND_DOORS, RoundKind
+    from allervers.domain.users import Role
+    from allervers.services.rounds import RoundService
+
+    if all(u.name != DEMO_VOLUNTEER for u in workspace.list_users()):
+        workspace.add_user(DEMO_VOLUNTEER, Role.VOLUNTEER, demo_passphrase())
+    service = RoundService(workspace)
+    first = next(iter(DEMO_ADDRESSES))
+    ways = sorted(service.ways(first), key=lambda w: -w[1])
+    bourg: list[str] = []
+    others: list[str] = []
+    totals = [0, 0]
+    for way, count in ways:
+        for index, chosen in enumerate((bourg, others)):
+            if totals[index] + count <= MAX_ROUND_DOORS // 2:
+                chosen.append(way)
+                totals[index] += count
+                break
+    service.create("Bourg", first, bourg, [DEMO_VOLUNTEER])
+    service.create("Écarts et lieux-dits", first, others, [DEMO_VOLUNTEER], RoundKind.SPOTTING)
+    return 2
 
 
 def demo_followups(workspace: OpenWorkspace, engine: Engine, seed: int = 7) -> int:

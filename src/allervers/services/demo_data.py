@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from typing import Any
 
 from faker import Faker
@@ -154,14 +155,19 @@ def interview_answers(rng: random.Random, fake: Faker, visit: dt.date) -> dict[s
 
 
 def synthetic_visits(
-    count: int, seed: int = 2026, end: dt.date | None = None
+    count: int,
+    seed: int = 2026,
+    end: dt.date | None = None,
+    doors: Sequence[tuple[str, str, str]] = (),
 ) -> list[dict[str, Any]]:
-    """`count` visits in the documented household format, spread over the last twelve months."""
+    """`count` visits in the documented household format, spread over the last twelve months.
+    With `doors` (commune, street, number of the territory's doors), the visits are made at
+    those doors, in turn; otherwise at invented streets of the demo's communes."""
     rng = random.Random(seed)  # noqa: S311  (synthetic data, not secrets)
     fake = Faker("fr_FR")
     fake.seed_instance(seed)
     last = end or dt.date.today()
-    visits = []
+    visits: list[dict[str, Any]] = []
     for _ in range(count):
         day = last - dt.timedelta(days=rng.randint(0, 364))
         outcome = _pick(rng, DOOR_SHARES)
@@ -171,9 +177,14 @@ def synthetic_visits(
             answers = {"door_outcome": outcome}
             if outcome == "come_back":
                 answers["come_back_on"] = (day + dt.timedelta(days=rng.randint(1, 21))).isoformat()
-        answers["address_insee"] = rng.choice(DEMO_COMMUNES)
-        answers["address_street"] = fake.street_name()
-        answers["address_number"] = str(rng.randint(1, 80))
+        if doors:
+            commune, street, number = doors[len(visits) % len(doors)]
+        else:
+            commune, street = rng.choice(DEMO_COMMUNES), fake.street_name()
+            number = str(rng.randint(1, 80))
+        answers["address_insee"] = commune
+        answers["address_street"] = street
+        answers["address_number"] = number
         visits.append(
             {
                 "format": "allervers-visit/1",

@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
+from allervers.domain.coverage import coverage, weekly
+from allervers.domain.doors import door_states
 from allervers.domain.figures import Period, TerritoryFigures
 from allervers.services.caseload import add_months
 from allervers.services.workspace import OpenWorkspace
-from allervers.storage import figures_repo, repositories
+from allervers.storage import doors_repo, figures_repo, repositories
 
 YEARLY_RIGHTS = {"cheque_energie"}  # amounts recorded per year; the others per month
 
@@ -23,6 +25,8 @@ def territory_figures(workspace: OpenWorkspace, period: Period) -> TerritoryFigu
         visits = figures_repo.visit_facts(session, start, end)
         flags = figures_repo.flag_facts(session, start, end)
         referrals = figures_repo.referral_facts(session)
+        door_ids = [d.id for d in doors_repo.doors(session)]
+        passes = [p for p in doors_repo.passes(session) if p.on <= end]
         repositories.append_audit(session, workspace.user.id, "figures_computed", "territory")
 
     # Doors knocked: every finished visit of the period, by door outcome.
@@ -87,6 +91,17 @@ def territory_figures(workspace: OpenWorkspace, period: Period) -> TerritoryFigu
             checks["on_time"] += 1
         else:
             checks["late"] += 1
+    # The territory's doors at the period's end, and the weeks of the period (domain/coverage.py).
+    at_end = coverage(door_ids, door_states(door_ids, passes))
+    door_coverage = {
+        "doors": at_end.doors,
+        "knocked": at_end.knocked,
+        "coverage": at_end.coverage,
+        "opened": at_end.opened,
+        "open_rate": at_end.open_rate,
+        "households_met": at_end.households_met,
+    }
+    door_weeks = [w.to_json() for w in weekly(door_ids, [p for p in passes if p.on >= start])]
     return TerritoryFigures(
         territory=territory,
         period=period,
@@ -100,4 +115,6 @@ def territory_figures(workspace: OpenWorkspace, period: Period) -> TerritoryFigu
         opened_yearly_amount_by_right={k: round(v, 2) for k, v in sorted(yearly.items())},
         funnel=funnel,
         outcome_checks={k: checks.get(k, 0) for k in ("due", "on_time", "late", "not_done")},
+        door_coverage=door_coverage,
+        door_weeks=door_weeks,
     )

@@ -20,11 +20,19 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from allervers.domain.doors import EXPIRING
 from allervers.domain.errors import StorageFull, WorkspaceAlreadyExists
 from allervers.reports.person_export import write_person_export
 from allervers.services.caseload import add_months
 from allervers.services.workspace import OpenWorkspace
-from allervers.storage import caseload_repo, repositories, retention_repo, rights_repo, visits_repo
+from allervers.storage import (
+    caseload_repo,
+    doors_repo,
+    repositories,
+    retention_repo,
+    rights_repo,
+    visits_repo,
+)
 from allervers.storage.database import checkpoint
 from allervers.storage.models import utc_now
 from allervers.wording import Translate, identity
@@ -44,10 +52,26 @@ class RetentionService:
             return caseload_repo.stale_households(session, limit.isoformat())
 
     def purge(self) -> int:
-        """Removes the personal data of every household past the retention period."""
+        """Removes the personal data of every household past the retention period, and what
+        doors said past it (a refusal, a "do not disturb": `expire_door_statuses`)."""
         candidates = self.purge_candidates()
         self._remove(candidates, "household_purged")
+        self.expire_door_statuses()
         return len(candidates)
+
+    def expire_door_statuses(self) -> int:
+        """A refusal or a "do not disturb" is what a household said: kept and respected for the
+        retention period, then erased (the door was knocked and someone opened; it may be
+        knocked again). An ORM change, so the laptops holding the door get it too."""
+        self._workspace.require_coordinator("purge")
+        limit = add_months(self._today, -self._workspace.settings.retention_months)
+        with self._workspace.db.session() as session:
+            count = doors_repo.expire(session, EXPIRING, limit.isoformat())
+            if count:
+                repositories.append_audit(
+                    session, self._workspace.user.id, "door_statuses_expired", "door", str(count)
+                )
+        return count
 
     def erase(self, household_id: str) -> None:
         """The person asked for erasure: same removal, at once."""

@@ -48,6 +48,7 @@ from allervers.storage import (
     migrate,
     repositories,
     sync_base,
+    sync_doors,
     sync_repo,
     visits_repo,
 )
@@ -347,6 +348,7 @@ class SyncService:
             assigned = (
                 None if for_user is None else sync_repo.assigned_households(session, for_user)
             )
+            rounds = None if for_user is None else sync_doors.assigned_rounds(session, for_user)
             # A volunteer's values that gave way to the hub's (see sync_repo.merge) go to the
             # coordinator, who chooses.
             to_hub = row.role == Role.COORDINATOR.value
@@ -359,6 +361,7 @@ class SyncService:
             "ack": peer.acked_in,
             "records": records,
             "assigned": assigned,
+            "rounds": rounds,
             "conflicts": gave_way,
             # The team's grace period is the coordinator's choice.
             "grace_days": ws.settings.sync_grace_days if for_user is not None else None,
@@ -427,6 +430,7 @@ class SyncService:
             caseload_repo.refresh_households(session, households)
             if ws.user.is_coordinator and row.role == Role.VOLUNTEER.value:
                 sync_repo.relay(session, me.device_id, row.user_id, touched)
+                sync_doors.relay(session, touched)
             if from_hub:
                 sync_repo.forget_sent_conflicts(session, me.device_id, acked_out)
             elif gave_way:
@@ -446,6 +450,11 @@ class SyncService:
                 pruned = sync_repo.prune(
                     session, me.device_id, row.acked_out, before, ws.user.id, assigned
                 )
+                listed_rounds = payload.get("rounds")
+                rounds = (
+                    {str(i) for i in listed_rounds} if isinstance(listed_rounds, list) else None
+                )
+                pruned += sync_doors.prune(session, me.device_id, row.acked_out, before, rounds)
                 report = replace(report, pruned=pruned)
         if report.pruned:
             checkpoint(ws.db.engine)  # the removed rows must not linger in the WAL

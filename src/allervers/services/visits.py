@@ -24,6 +24,7 @@ from allervers.domain.visits import (
 from allervers.questionnaire import communes, loader
 from allervers.questionnaire.model import Questionnaire
 from allervers.questionnaire.validation import check_value, validate
+from allervers.services import door_links
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import caseload_repo, repositories, visits_repo
 
@@ -127,8 +128,9 @@ class VisitService:
         number: str | None = None,
         visited_on: dt.date | None = None,
         household_id: str | None = None,
+        door_id: str | None = None,
     ) -> Visit:
-        """A new draft at a door: the address answers are filled from what was typed."""
+        """A new draft at a door (of a round, with `door_id`), the address typed as answers."""
         day = visited_on or dt.date.today()
         questionnaire = self.questionnaire
         if not commune_exists(commune_insee):
@@ -152,6 +154,7 @@ class VisitService:
                 day.isoformat(),
                 answers,
             )
+            visits_repo.visit_row(session, visit.id).door_id = door_id
             repositories.append_audit(session, self._user_id, "visit_started", "visit", visit.id)
         return visit
 
@@ -163,9 +166,10 @@ class VisitService:
         outcome: DoorOutcome,
         visited_on: dt.date | None = None,
         household_id: str | None = None,
+        door_id: str | None = None,
     ) -> Visit:
         """One click for a door that did not answer (absent, vacant, refused, not a dwelling)."""
-        visit = self.start(commune_insee, street, number, visited_on, household_id)
+        visit = self.start(commune_insee, street, number, visited_on, household_id, door_id)
         self.answer(visit.id, "door_outcome", outcome.value)
         return self.finish(visit.id)
 
@@ -209,6 +213,8 @@ class VisitService:
             if visit.status is VisitStatus.FINISHED:
                 session.flush()
                 caseload_repo.refresh_household(session, visit.household_id)
+                if path == "door_outcome":
+                    door_links.visit_finished(session, visit_id)
             return Visit(**{**_fields(visit), "answers": answers})
 
     def problems(self, visit_id: str, finished: bool = True) -> list[Problem]:
@@ -235,6 +241,7 @@ class VisitService:
             visits_repo.contact_from_answers(session, visit.household_id, answers)
             session.flush()
             caseload_repo.refresh_household(session, visit.household_id)
+            door_links.visit_finished(session, visit_id)
             repositories.append_audit(session, self._user_id, "visit_finished", "visit", visit_id)
         return Visit(**{**_fields(visit), "answers": answers, "status": VisitStatus.FINISHED})
 
@@ -287,29 +294,35 @@ class VisitService:
         with self._workspace.db.read() as session:
             return visits_repo.doors_to_revisit(session, commune_insee, day, self._visible_to())
 
-    # --- import -------------------------------------------------------------------------------
-
     def import_file(self, path: Path, skip_invalid: bool = False) -> ImportReport:
         """Validates every line first; imports nothing if a line is bad, unless `skip_invalid`."""
         good: list[tuple[dt.date, Questionnaire, dict[str, Any]]] = []
+        keys: list[str | None] = []
         skipped: list[tuple[int, list[Problem]]] = []
         with open(path, encoding="utf-8") as handle:
             for number, line in enumerate(handle, start=1):
                 if not line.strip():
                     continue
                 parsed, problems = parse_visit(line)
+                key, key_problem = door_links.door_key(line)
+                problems += [key_problem] if key_problem else []
                 if problems or parsed is None:
                     if not skip_invalid:
                         raise ImportInvalid(path, number, problems)
                     skipped.append((number, problems))
                     continue
                 good.append(parsed)
-        return ImportReport(self.store_finished(good), skipped)
+                keys.append(key)
+        return ImportReport(self.store_finished(good, keys), skipped)
 
-    def store_finished(self, visits: list[tuple[dt.date, Questionnaire, dict[str, Any]]]) -> int:
-        """Stores already validated, finished visits in one transaction (import and demo)."""
+    def store_finished(
+        self,
+        visits: list[tuple[dt.date, Questionnaire, dict[str, Any]]],
+        door_keys: list[str | None] | None = None,
+    ) -> int:
+        """Stores validated, finished visits in one transaction (import, demo) with passes."""
         with self._workspace.db.session() as session:
-            for day, questionnaire, raw in visits:
+            for index, (day, questionnaire, raw) in enumerate(visits):
                 answers = strip_identifiers(raw)
                 household_id = visits_repo.add_household(
                     session,
@@ -323,7 +336,7 @@ class VisitService:
                     last_contact_on=day.isoformat(),
                     next_action_on=answers.get("come_back_on"),
                 )
-                visits_repo.add_visit(
+                stored = visits_repo.add_visit(
                     session,
                     household_id,
                     self._user_id,
@@ -333,6 +346,10 @@ class VisitService:
                     answers,
                     finished=True,
                 )
+                if door_keys and door_keys[index]:
+                    door_links.name_door(session, stored.id, str(door_keys[index]), answers)
+            session.flush()
+            door_links.match_visits(session)
             repositories.append_audit(
                 session, self._user_id, "visits_imported", "visit", str(len(visits))
             )

@@ -180,8 +180,24 @@ def _visible(query: Any, user_id: str | None) -> Any:
     return query.where(or_(HouseholdRow.created_by == user_id, HouseholdRow.assigned_to == user_id))
 
 
+# Households met: at least one finished interview. A door found absent, vacant, refused... is a
+# door status (storage/doors_repo.py), not a household of the caseload (issue 13). Correlated,
+# so that SQLite checks it through the visits' household index for the rows of a page only.
+_MET = (
+    select(VisitRow.id)
+    .where(
+        VisitRow.household_id == HouseholdRow.id,
+        VisitRow.door_outcome == "interview",
+        VisitRow.status == "finished",
+    )
+    .exists()
+)
+
+
 def _filtered(query: Any, where: CaseloadFilter, today: str) -> Any:
-    query = query.where(HouseholdRow.last_contact_on.is_not(None), HouseholdRow.purged_at.is_(None))
+    query = query.where(
+        HouseholdRow.last_contact_on.is_not(None), HouseholdRow.purged_at.is_(None), _MET
+    )
     if where.right is not None:
         query = query.where(HouseholdRow.flags.contains(f",{where.right.value},"))
     if where.status:

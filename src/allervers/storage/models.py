@@ -120,6 +120,8 @@ class VisitRow(Record, Base):
     door_outcome: Mapped[str | None] = mapped_column(String(20), nullable=True)
     answers: Mapped[str] = mapped_column(Text)
     finished_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The door of the territory this visit was made at (storage/door_models.py), when known.
+    door_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
 
 
 class VisitChangeRow(Record, Base):

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.sync import Conflict, MergeReport, Peer
 from allervers.domain.users import normalise_user_name
-from allervers.storage import sync_base, visits_repo
+from allervers.storage import sync_base, sync_doors, visits_repo
 from allervers.storage.models import (
     AssessmentRow,
     Base,
@@ -88,6 +88,7 @@ ENTITIES: dict[str, Table] = {
     "visit_changes": VisitChangeRow.__table__,  # type: ignore[dict-item]
     "referrals": ReferralRow.__table__,  # type: ignore[dict-item]
     "referral_events": ReferralEventRow.__table__,  # type: ignore[dict-item]
+    **sync_doors.ENTITIES,  # the territory's doors and rounds (issue 16)
 }
 MODELS: dict[str, type[Record]] = {
     "users": UserRow,
@@ -97,6 +98,7 @@ MODELS: dict[str, type[Record]] = {
     "visit_changes": VisitChangeRow,
     "referrals": ReferralRow,
     "referral_events": ReferralEventRow,
+    **sync_doors.MODELS,
 }
 # What ties each record to its household (directly, or through a visit or a referral).
 LINKS = {
@@ -270,7 +272,7 @@ def changes_since(
             for r in _rows_linked(session, entity, table, column, full[parent]):
                 rows.setdefault(r["id"], r)
         out[entity] = sorted(rows.values(), key=lambda r: (r["origin_device"], r["change_seq"]))
-    named = {for_user}
+    named = {for_user} | sync_doors.restrict(session, out, for_user)
     for entity in LINKS:
         for r in out[entity]:
             named.update(str(r[k]) for k in USER_COLUMNS if r.get(k))
@@ -422,6 +424,10 @@ def merge(
             column, parent = link
             present = _existing_ids(session, ENTITIES[parent], {str(r[column]) for r in incoming})
             kept = [r for r in incoming if r[column] in present]
+            skipped += len(incoming) - len(kept)
+            incoming = kept
+        if entity in sync_doors.PARENTS:
+            kept = sync_doors.missing_parents(session, entity, incoming)
             skipped += len(incoming) - len(kept)
             incoming = kept
         ids = [str(r["id"]) for r in incoming]

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.domain.doors import Door as RoundDoor
 from allervers.domain.errors import AllerVersError
 from allervers.domain.visits import Door, DoorOutcome, Visit
 from allervers.messages import describe
@@ -64,6 +65,7 @@ class DoorForm(QGroupBox):
         self._service = service
         self._today = today
         self._household_id: str | None = None
+        self._door_id: str | None = None  # a door of a round (ui/doors/round_doors.py)
         self._commune = ""
         self.commune = CommuneEdit()
         self.commune.setObjectName("doorCommune")
@@ -137,6 +139,7 @@ class DoorForm(QGroupBox):
     def _detach(self) -> None:
         """The address was changed by hand: it is no longer the door picked from the list."""
         self._household_id = None
+        self._door_id = None
         self.attached.setVisible(False)
 
     def fill_from(self, door: Door) -> None:
@@ -148,6 +151,18 @@ class DoorForm(QGroupBox):
         self.attached.setText(
             self.tr("Porte déjà visitée : la nouvelle visite s'ajoutera à celles de ce foyer.")
         )
+        self.attached.setVisible(True)
+        self.error.clear()
+        self.interview_button.setFocus()
+
+    def fill_from_round(self, door: RoundDoor) -> None:
+        """A door of the volunteer's round: the visit's pass will be at that very door."""
+        self.commune.set_code(door.commune_insee)
+        self.street.setText(door.way)
+        self.number.setText(door.number_text)
+        self._household_id = None
+        self._door_id = door.id
+        self.attached.setText(self.tr("Porte de votre tournée : {0}.").format(door.address_text))
         self.attached.setVisible(True)
         self.error.clear()
         self.interview_button.setFocus()
@@ -175,7 +190,9 @@ class DoorForm(QGroupBox):
         if address is None:
             return
         try:
-            visit = self._service.start(*address, household_id=self._household_id)
+            visit = self._service.start(
+                *address, household_id=self._household_id, door_id=self._door_id
+            )
             visit = self._service.answer(visit.id, "door_outcome", DoorOutcome.INTERVIEW.value)
         except AllerVersError as error:
             self.error.setText(describe(error, QCoreApplication.translate))
@@ -215,10 +232,17 @@ class DoorForm(QGroupBox):
         commune, street, number = address
         if come_back_on is None:
             return self._service.record_door(
-                commune, street, number, outcome, household_id=self._household_id
+                commune,
+                street,
+                number,
+                outcome,
+                household_id=self._household_id,
+                door_id=self._door_id,
             )
         # record_door has no date: the same three steps, with the agreed day in between.
-        visit = self._service.start(commune, street, number, household_id=self._household_id)
+        visit = self._service.start(
+            commune, street, number, household_id=self._household_id, door_id=self._door_id
+        )
         self._service.answer(visit.id, "door_outcome", outcome.value)
         self._service.answer(visit.id, "come_back_on", come_back_on.isoformat())
         return self._service.finish(visit.id)

@@ -17,11 +17,13 @@ from allervers.domain.followup import StoredAssessment
 from allervers.domain.visits import Door, DoorOutcome, Visit, VisitStatus
 from allervers.messages import describe
 from allervers.questionnaire import loader
+from allervers.services.doors import DoorService
 from allervers.services.rights import assessable
 from allervers.services.visits import VisitService
 from allervers.ui.assessor import Assessor, RightsTools
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.door_form import DoorForm, outcome_label
+from allervers.ui.doors.round_doors import RoundDoors
 from allervers.ui.drafts_banner import DraftsBanner
 from allervers.ui.interview.parsing import date_text
 from allervers.ui.interview.wizard import InterviewWizard
@@ -34,7 +36,9 @@ DONE_STYLE = "QLabel { color: #1b5e20; }"
 
 
 class VisitsPage(QWidget):
-    def __init__(self, service: VisitService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: VisitService, doors: DoorService, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("visitsPage")
         self._service = service
@@ -55,6 +59,12 @@ class VisitsPage(QWidget):
         self.door_form.commune_changed.connect(self._refresh_doors)
         self.next_doors = NextDoors()
         self.next_doors.picked.connect(self.door_form.fill_from)
+        # The doors of the rounds given to this user, when there are some (issue 16).
+        self.round_doors = RoundDoors(doors)
+        self.round_doors.picked.connect(lambda door, _round: self.door_form.fill_from_round(door))
+        self.round_doors.recorded.connect(
+            lambda: self.done.setText(self.tr("Portes enregistrées."))
+        )
         self.recent = RecentVisits()
         self.recent.open_visit.connect(self.open_visit)
 
@@ -62,7 +72,10 @@ class VisitsPage(QWidget):
         home.setObjectName("visitsHome")
         grid = QGridLayout()
         grid.addWidget(self.door_form, 0, 0)
-        grid.addWidget(self.next_doors, 0, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.round_doors, 3)
+        side.addWidget(self.next_doors, 2)
+        grid.addLayout(side, 0, 1)
         grid.addWidget(self.recent, 1, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -110,6 +123,7 @@ class VisitsPage(QWidget):
         except AllerVersError as error:
             self.error.setText(describe(error, QCoreApplication.translate))
         self._refresh_doors(self.door_form.commune.code or "")
+        self.round_doors.refresh()
 
     def _refresh_doors(self, commune: str) -> None:
         doors: list[Door] = self._service.next_doors(commune) if commune else []

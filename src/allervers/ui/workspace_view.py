@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from allervers.services.directory import Directory
+from allervers.services.doors import DoorService
 from allervers.services.figures import territory_figures
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.caseload.page import CaseloadPage, build_caseload_page
 from allervers.ui.directory.page import DirectoryPage
+from allervers.ui.doors.map_page import MapPage
+from allervers.ui.doors.rounds_page import RoundsPage
 from allervers.ui.export_page import ExportPage
 from allervers.ui.figures.page import FiguresPage
 from allervers.ui.sync_page import SyncPage
@@ -45,12 +48,21 @@ class WorkspaceView(QWidget):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.pages = QStackedWidget()
-        self.visits = VisitsPage(visit_service(workspace))
+        self.visits = VisitsPage(visit_service(workspace), DoorService(workspace))
         self.navigation.addItem(self.tr("Visites"))
         self.pages.addWidget(self.visits)
         self.caseload: CaseloadPage = build_caseload_page(workspace, visit_service(workspace))
         self.navigation.addItem(self.tr("Suivi des dossiers"))
         self.pages.addWidget(self.caseload)
+        # The territory's doors (issue 16): the map for both roles, rounds for the coordinator.
+        self.map = MapPage(workspace)
+        self.navigation.addItem(self.tr("Carte"))
+        self.pages.addWidget(self.map)
+        self.rounds: RoundsPage | None = None
+        if workspace.user.is_coordinator:
+            self.rounds = RoundsPage(workspace)
+            self.navigation.addItem(self.tr("Tournées"))
+            self.pages.addWidget(self.rounds)
         self.figures: FiguresPage | None = None
         if workspace.user.is_coordinator:  # the territory's figures are the coordinator's
             self.figures = FiguresPage(lambda period: territory_figures(workspace, period))
@@ -73,6 +85,7 @@ class WorkspaceView(QWidget):
         self.navigation.addItem(self.tr("Équipe et\nsynchronisation"))
         self.pages.addWidget(self.sync)
         self.sync.changed.connect(self.visits.refresh)
+        self.sync.changed.connect(self.visits.round_doors.load_rounds)
         # Large targets: the laptop is often used standing, on a knee or a car bonnet.
         font = self.navigation.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)

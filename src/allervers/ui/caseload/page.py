@@ -47,10 +47,12 @@ DETAIL_WIDTH = 390  # the follow-up panel's first width; the table takes the res
 
 def households_text(count: int) -> str:
     if count == 0:
-        return translate("CaseloadPage", "Aucun foyer")
+        return translate("CaseloadPage", "Aucun foyer rencontré")
     if count == 1:
-        return translate("CaseloadPage", "1 foyer")
-    return translate("CaseloadPage", "{0} foyers").format(f"{count:,}".replace(",", "\u00a0"))
+        return translate("CaseloadPage", "1 foyer rencontré")
+    return translate("CaseloadPage", "{0} foyers rencontrés").format(
+        f"{count:,}".replace(",", "\u00a0")
+    )
 
 
 class CaseloadPage(QWidget):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from allervers.domain.figures import Period, TerritoryFigures
 from allervers.messages import describe
 from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.doors.figures_box import DoorFiguresBox
 from allervers.ui.figures.charts import BarChart, count_text
 from allervers.ui.figures.labels import (
     door_outcome_name,
@@ -192,6 +193,8 @@ class FiguresPage(QWidget):
         column.addWidget(self.error)
         column.addWidget(self.done)
         column.addWidget(key_box)
+        self.doors = DoorFiguresBox()  # the territory's doors (issue 16)
+        column.addWidget(self.doors)
         column.addSpacing(8)
         column.addLayout(charts)
         column.addStretch(1)
@@ -257,6 +260,7 @@ class FiguresPage(QWidget):
             _bars(figures.referrals_by_organisation, organisation_label)
         )
         self.charts["opened"].set_bars(_bars(figures.opened_by_right, right_label))
+        self.doors.show_figures(figures)
         self.report_button.setEnabled(True)
 
     # The report

@@ -3,7 +3,7 @@ entries, the import history; the referral's frozen copy of the service it points
 typed with `allervers places set` (table `places`) become the coordinator's office entries.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0009
 """
 
 import importlib
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,54 @@
+"""What the map shows, read in one go off the UI thread (ui/operations.py): doors with their
+state, rounds with their progress, building outlines found next to the workspace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from allervers.domain.coverage import Coverage
+from allervers.domain.geometry import Point
+from allervers.services.buildings import buildings_near
+from allervers.services.doors import DoorService, DoorView, RoundCoverage
+from allervers.services.workspace import OpenWorkspace
+from allervers.ui.doors.map_view import MapDoor, MapRound
+
+
+@dataclass(frozen=True, slots=True)
+class MapData:
+    doors: list[DoorView]
+    total: Coverage
+    rounds: list[RoundCoverage]
+    buildings: list[list[Point]] = field(default_factory=list)
+
+    def map_doors(self) -> list[MapDoor]:
+        return [
+            MapDoor(v.door.id, v.door.x, v.door.y, v.state.status)
+            for v in self.doors
+            if v.door.x is not None and v.door.y is not None
+        ]
+
+    def map_rounds(self) -> list[MapRound]:
+        where = {v.door.id: (v.door.x, v.door.y) for v in self.doors if v.door.x is not None}
+        return [
+            MapRound(
+                r.round.name,
+                tuple(
+                    (x, y)
+                    for d in r.round.door_ids
+                    if (p := where.get(d))
+                    for x, y in [p]
+                    if y is not None and x is not None
+                ),
+                r.coverage.knocked,
+                r.coverage.doors,
+            )
+            for r in self.rounds
+        ]
+
+
+def load_map(workspace: OpenWorkspace, with_buildings: bool = True) -> MapData:
+    service = DoorService(workspace)
+    doors = service.doors()
+    report = service.coverage()
+    buildings = buildings_near(workspace.path) if with_buildings else []
+    return MapData(doors, report.total, report.rounds, buildings)
