@@ -104,8 +104,7 @@ def test_a_malformed_line_is_refused_with_its_number_and_nothing_changes(
     lines[7] = ";".join(cells)
     bad = tmp_path / "bad.csv"
     bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    created.workspace.db.dispose()
-    before = file_hashes(workspace_path)
+    before = file_hashes(workspace_path)  # the open workspace's files, -wal and -shm included
     with pytest.raises(AddressFileInvalid) as refused:
         service.import_file(bad)
     assert (refused.value.line, refused.value.reason, refused.value.column) == (
@@ -116,7 +115,6 @@ def test_a_malformed_line_is_refused_with_its_number_and_nothing_changes(
     assert describe(refused.value).endswith(
         "ligne 8 : numéro impossible (numero). Aucune adresse n'a été prise en compte."
     )
-    created.workspace.db.dispose()
     assert file_hashes(workspace_path) == before
     skipped = service.import_file(bad, skip_invalid=True)
     assert [line for line, _r, _c in skipped.skipped] == [8]
