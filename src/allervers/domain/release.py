@@ -267,3 +267,23 @@ class ReleaseReport:
     manifest_sha256: str
     fingerprint: str
     entry: RegisterEntry
+
+
+@dataclass
+class ExportWrongKey(AllerVersError):
+    """Intact and signed, but by another key than the one given: not "modified"."""
+
+    path: Path
+    fingerprint: str
+    """The fingerprint of the key that did sign it."""
+
+
+@dataclass
+class MergeRefused(AllerVersError):
+    """merge-exports: periods of one territory overlap (a month inside a quarter already given,
+    twice the same period), a file is not a table, or a territory's key is missing."""
+
+    reason: str  # overlap, not_a_table, no_key
+    territory_code: str = ""
+    first: str = ""
+    second: str = ""

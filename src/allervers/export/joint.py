@@ -12,9 +12,8 @@ anything the reader may want to compute. Three kinds of quantities are checked (
   such a range too (three months published and their quarter pin the fourth... the remaining one);
 - difference: the difference of two releases of nested periods (Q1 minus January is February and
   March; a revision minus the release it revises is what arrived in between), and of two versions
-  of a month, must be either imprecise (range at least `min_cell` wide) or large (at least
-  `min_cell` away from 0): a difference pinned between -10 and 10, zero included, would isolate
-  the households that make it.
+  of a month, when it is small (between -10 and 10, zero included), must keep a range at least
+  `min_cell` wide: pinned, it would isolate the households that make it.
 
 Amounts use the same model without integrality, and need a range of 10% of their value (at least
 one euro), the p% idea (Hundepool et al. 2012, ch. 4).
@@ -157,9 +156,8 @@ def targets(system: System) -> list[Target]:
             for cell in system.rows:
                 if cell in system.structural:
                     continue
-                value = system.value(sub, cell)
-                if _small(system, cell, sub, value):
-                    add(Target("natural", cell, sub, value, label))
+                if _small(system, cell, sub):
+                    add(Target("natural", cell, sub, system.value(sub, cell), label))
     for a, b in itertools.combinations(system.releases, 2):
         if not (set(a.months) <= set(b.months) or set(b.months) <= set(a.months)):
             continue
@@ -168,7 +166,7 @@ def targets(system: System) -> list[Target]:
             continue
         label = f"{b.label} − {a.label}"
         for cell in system.rows:
-            if cell not in system.structural:
+            if cell not in system.structural and _small(system, cell, terms, abs_value=True):
                 value = system.value(terms, cell)
                 add(Target("difference", cell, terms, value, label, (a.key, b.key)))
     versions: dict[str, set[int]] = {}
@@ -179,7 +177,7 @@ def targets(system: System) -> list[Target]:
         for v1, v2 in itertools.combinations(sorted(used), 2):
             terms = (((month, v2), 1), ((month, v1), -1))
             for cell in system.rows:
-                if cell not in system.structural:
+                if cell not in system.structural and _small(system, cell, terms, abs_value=True):
                     value = system.value(terms, cell)
                     add(Target("difference", cell, terms, value, f"{month} v{v2} − v{v1}"))
     return list(found.values())
@@ -194,11 +192,14 @@ def _difference(plus: Sequence[Atom], minus: Sequence[Atom]) -> Terms:
     return tuple(sorted((a, c) for a, c in coefficients.items() if c))
 
 
-def _small(system: System, cell: CellKey, terms: Terms, value: float) -> bool:
+def _small(system: System, cell: CellKey, terms: Terms, abs_value: bool = False) -> bool:
+    """A count under `min_cell` (for a difference: between -min_cell and min_cell, excluded); an
+    amount whose count of contributors is. A large difference needs no check: pinned, it says at
+    least `min_cell` households changed; imprecise, even less."""
     if is_amount(cell):
-        partner = (AMOUNT_INDICATORS[cell[0]], cell[1])
-        return system.value(terms, partner) < system.min_cell
-    return value < system.min_cell
+        cell = (AMOUNT_INDICATORS[cell[0]], cell[1])
+    value = system.value(terms, cell)
+    return (abs(value) if abs_value else value) < system.min_cell
 
 
 def needed(system: System, target: Target) -> float:
@@ -208,12 +209,7 @@ def needed(system: System, target: Target) -> float:
 
 
 def passes(system: System, target: Target, low: float, high: float) -> bool:
-    need = needed(system, target) - 1e-9
-    if high - low >= need:
-        return True
-    if target.kind == "difference" and not is_amount(target.cell):
-        return low >= system.min_cell or high <= -system.min_cell
-    return False
+    return high - low >= needed(system, target) - 1e-9
 
 
 @dataclass
@@ -295,10 +291,8 @@ def settled(system: System, target: Target) -> Finding | None:
     shown = [target.cell not in by_key[key].hidden for key in target.sides]
     if not any(shown):
         return None
-    if all(shown) and not is_amount(target.cell):
+    if all(shown):
         return Finding(target, target.true, target.true)
-    # An amount shown in both releases has its contributors shown in both: the count's own
-    # difference is the target that protects them.
     return Finding(target, -math.inf, math.inf)
 
 

@@ -139,11 +139,11 @@ def read_members(data: bytes) -> list[tuple[str, bytes]]:
             or info.file_size > MAX_MEMBER_BYTES
             or info.compress_size > MAX_MEMBER_BYTES
         ):
-            raise Unreadable(_printable(info.filename))
+            raise Unreadable(printable(info.filename))
         try:
             members.append((info.filename, archive.read(info)))
         except Exception as error:
-            raise Unreadable(_printable(info.filename)) from error
+            raise Unreadable(printable(info.filename)) from error
     return members
 
 
@@ -159,7 +159,7 @@ def _safe_name(name: str) -> bool:
     )
 
 
-def _printable(name: str) -> str:
+def printable(name: str) -> str:
     """A member's name as it may be shown in a message: no control character, no path."""
     cleaned = "".join(ch if ch.isprintable() and ch not in "/\\" else "?" for ch in name)
     return cleaned[:64] or "?"

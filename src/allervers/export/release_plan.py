@@ -111,7 +111,9 @@ def plan(
         for cell in rows:
             if cell in structural or cell in held.hidden or cell in primary:
                 continue
-            if abs(values[cell] - before[cell]) < _moved_enough(cell, before[cell], min_cell):
+            # An amount moves with its contributors: a few households more tell their amounts.
+            count = (AMOUNT_INDICATORS[cell[0]], cell[1]) if cell[0] in AMOUNT_INDICATORS else cell
+            if abs(values[count] - before[count]) < min_cell:
                 revision.add(cell)
     hidden = primary | revision
 
@@ -144,12 +146,6 @@ def plan(
         targets=len(all_targets),
         releases=len(system.releases),
     )
-
-
-def _moved_enough(cell: CellKey, before: float, min_cell: int) -> float:
-    if cell[0] in AMOUNT_INDICATORS:
-        return max(joint.MIN_AMOUNT_RANGE, joint.AMOUNT_SHARE * before)
-    return float(min_cell)
 
 
 def _copy(

@@ -5,9 +5,14 @@ inequalities, sums of months), and that counts are whole and never negative. The
 cannot tell apart form {x >= 0 integer : A_eq x = b_eq, A_ub x <= b_ub}; the range of a hidden
 cell (or of any sum or difference of cells) over that set is what the protection must keep wide
 (Hundepool et al., Statistical Disclosure Control, Wiley 2012, ch. 4: the audit of a suppression
-pattern). The programs are solved with HiGHS (through scipy), the open-source solver tau-ARGUS
-also offers. A linear program is solved first; when its optimum is a whole-number point it is
-also the integer optimum, otherwise the integer program is solved.
+pattern). The programs are solved with HiGHS (highspy), the open-source solver that tau-ARGUS also
+offers. One solver instance per model: each new objective starts from the previous basis, which
+makes the hundreds of programs of a release cheap. A linear program is solved first; when its
+optimum is a whole-number point it is also the integer optimum, otherwise the integer program is
+solved.
+
+HiGHS's own Python class prints a banner on first use: the bare binding (`_core._Highs`) does not,
+and the command line's output stays clean.
 """
 
 from __future__ import annotations
@@ -15,9 +20,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+
+import highspy
+from highspy import _core
 
 Row = Mapping[int, float]
+_INF = highspy.kHighsInf
+_MAX = highspy.ObjSense.kMaximize
+_MIN = highspy.ObjSense.kMinimize
 
 
 class Infeasible(Exception):
@@ -32,91 +42,75 @@ class Model:
     equal: list[tuple[Row, float]] = field(default_factory=list)
     at_most: list[tuple[Row, float]] = field(default_factory=list)
     integer: bool = True
-    _built: tuple[Any, ...] | None = None
+    _highs: _core._Highs | None = None
+    _cost: dict[int, float] = field(default_factory=dict)
 
     def add_equal(self, row: Row, value: float) -> None:
         self.equal.append((dict(row), value))
-        self._built = None
+        self._highs = None
 
     def add_at_most(self, row: Row, value: float) -> None:
         self.at_most.append((dict(row), value))
-        self._built = None
+        self._highs = None
 
-    def _matrices(self) -> tuple[Any, ...]:
-        if self._built is None:
-            self._built = (_sparse(self.equal, self.n), _sparse(self.at_most, self.n))
-        return self._built
+    def _solver(self) -> _core._Highs:
+        if self._highs is None:
+            highs = _core._Highs()
+            highs.setOptionValue("output_flag", False)
+            for _ in range(self.n):
+                highs.addVar(0.0, _INF)
+            for row, value in self.equal:
+                _add_row(highs, row, value, value)
+            for row, value in self.at_most:
+                _add_row(highs, row, -_INF, value)
+            self._highs = highs
+            self._cost = {}
+        return self._highs
+
+    def _objective(self, objective: Row) -> _core._Highs:
+        highs = self._solver()
+        for j in self._cost:
+            if j not in objective:
+                highs.changeColCost(j, 0.0)
+        for j, coefficient in objective.items():
+            highs.changeColCost(j, coefficient)
+        self._cost = dict(objective)
+        return highs
 
 
-def _sparse(rows: Sequence[tuple[Row, float]], n: int) -> tuple[Any, list[float]] | None:
-    if not rows:
-        return None
-    from scipy.sparse import coo_array
-
-    r: list[int] = []
-    c: list[int] = []
-    v: list[float] = []
-    for i, (row, _value) in enumerate(rows):
-        for j, coefficient in row.items():
-            if coefficient:
-                r.append(i)
-                c.append(j)
-                v.append(coefficient)
-    matrix = coo_array((v, (r, c)), shape=(len(rows), n)).tocsr()
-    return matrix, [value for _row, value in rows]
+def _add_row(highs: _core._Highs, row: Row, low: float, high: float) -> None:
+    indices = [j for j, c in row.items() if c]
+    highs.addRow(low, high, len(indices), indices, [row[j] for j in indices])
 
 
 def optimum(model: Model, objective: Row, maximise: bool) -> float:
     """max (or min) of objective . x; `inf` / `-inf` when unbounded."""
-    from scipy.optimize import linprog
+    if not objective:
+        return 0.0
+    highs = model._objective(objective)
+    highs.changeObjectiveSense(_MAX if maximise else _MIN)
+    value = _run(highs, maximise)
+    if math.isinf(value) or not model.integer:
+        return value
+    if _whole(highs.getSolution().col_value):
+        return _clean(value)
+    kinds = [highspy.HighsVarType.kInteger] * model.n
+    highs.changeColsIntegrality(model.n, list(range(model.n)), kinds)
+    try:
+        return _clean(_run(highs, maximise))
+    finally:
+        continuous = [highspy.HighsVarType.kContinuous] * model.n
+        highs.changeColsIntegrality(model.n, list(range(model.n)), continuous)
 
-    sign = -1.0 if maximise else 1.0
-    cost = [0.0] * model.n
-    for j, coefficient in objective.items():
-        cost[j] = sign * coefficient
-    equal, at_most = model._matrices()
-    result = linprog(
-        cost,
-        A_ub=None if at_most is None else at_most[0],
-        b_ub=None if at_most is None else at_most[1],
-        A_eq=None if equal is None else equal[0],
-        b_eq=None if equal is None else equal[1],
-        bounds=(0, None),
-        method="highs",
-    )
-    if result.status == 3:
+
+def _run(highs: _core._Highs, maximise: bool) -> float:
+    highs.run()
+    status = highs.getModelStatus()
+    if status == highspy.HighsModelStatus.kOptimal:
+        return _clean(float(highs.getInfo().objective_function_value))
+    if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
         return math.inf if maximise else -math.inf
-    if result.status == 2:
-        raise Infeasible
-    if result.status != 0:
-        raise Infeasible
-    if model.integer and not _whole(result.x):
-        return _integer_optimum(model, cost, sign)
-    return _clean(sign * float(result.fun))
-
-
-def _integer_optimum(model: Model, cost: list[float], sign: float) -> float:
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
-    equal, at_most = model._matrices()
-    constraints = []
-    if equal is not None:
-        constraints.append(LinearConstraint(equal[0], equal[1], equal[1]))
-    if at_most is not None:
-        constraints.append(LinearConstraint(at_most[0], -math.inf, at_most[1]))
-    result = milp(
-        cost,
-        constraints=constraints,
-        integrality=[1] * model.n,
-        bounds=Bounds(0, math.inf),
-    )
-    if result.status == 2:
-        raise Infeasible
-    if result.status != 0 or result.fun is None:
-        # Unbounded integer programs are reported as infeasible or unbounded by HiGHS's MIP
-        # solver: the linear relaxation was bounded, so this is the integer infeasible case.
-        raise Infeasible
-    return _clean(sign * float(result.fun))
+    raise Infeasible(str(status))
 
 
 def _whole(values: Sequence[float]) -> bool:
