@@ -24,7 +24,7 @@ from allervers.domain.export import (
     CellKey,
     Relation,
 )
-from allervers.domain.release import MonthTable
+from allervers.domain.release import MonthTable, RegisterEntry, ReleaseRefused
 from allervers.export import joint
 from allervers.export.joint import Atom, Held, System
 
@@ -206,3 +206,25 @@ def _next_cell(
         if gain > 1e-9 and (best is None or gain > best[0]):
             best = (gain, cell)
     return best[1] if best is not None else candidates[0]
+
+
+def revision_number(
+    same_period: Sequence[RegisterEntry],
+    chosen: ReleasePlan,
+    tables: Mapping[Atom, MonthTable],
+    values: Mapping[CellKey, float],
+    rows: Sequence[CellKey],
+) -> int:
+    """0 for a first release; a copy keeps its original's number; a revision takes the next one,
+    unless every cell whose count changed since the last release of the period must stay hidden:
+    then it would tell nothing of the changes, and is refused (`ReleaseRefused`)."""
+    if not same_period:
+        return 0
+    last = same_period[-1]
+    if chosen.copy_of is not None:
+        return next(e.revision for e in same_period if e.id == chosen.copy_of)
+    before = period_values(tables, [(m, v) for m, v in last.versions.items()], rows)
+    changed = [cell for cell in rows if before[cell] != values[cell]]
+    if not changed or all(cell in chosen.hidden for cell in changed):
+        raise ReleaseRefused(last.period, "too_small" if changed else "unchanged", last.at)
+    return max(e.revision for e in same_period) + 1

@@ -108,7 +108,10 @@ def _run(highs: _core._Highs, maximise: bool) -> float:
     status = highs.getModelStatus()
     if status == highspy.HighsModelStatus.kOptimal:
         return _clean(float(highs.getInfo().objective_function_value))
-    if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+    if status in (
+        highspy.HighsModelStatus.kUnbounded,
+        highspy.HighsModelStatus.kUnboundedOrInfeasible,
+    ):
         return math.inf if maximise else -math.inf
     raise Infeasible(str(status))
 

@@ -30,7 +30,12 @@ from allervers.domain.export import (
     KeySource,
     VerifyReport,
 )
-from allervers.domain.release import ExportWrongKey, ReleaseKind, ReleasePeriodInvalid, release_period
+from allervers.domain.release import (
+    ExportWrongKey,
+    ReleaseKind,
+    ReleasePeriodInvalid,
+    release_period,
+)
 from allervers.export import manifest, package, tables
 from allervers.export.verify_checks import microdata_checks, table_checks
 

@@ -178,7 +178,7 @@ def release_table(
     values = release_plan.period_values(
         all_tables, [(m, versions[m]) for m in versions], RELEASE_ROWS
     )
-    revision = _revision(same_period, plan, values)
+    revision = release_plan.revision_number(same_period, plan, all_tables, values, RELEASE_ROWS)
     release = TableRelease(
         territory_code=territory_code(workspace.territory()),
         territory_name=workspace.territory(),
@@ -208,27 +208,6 @@ def release_table(
         published=release.published(),
     )
     return _record_and_write(workspace, entry, frozen, out, data, force)
-
-
-def _revision(
-    same_period: Sequence[RegisterEntry],
-    plan: release_plan.ReleasePlan,
-    values: Mapping[CellKey, float],
-) -> int:
-    if not same_period:
-        return 0
-    last = same_period[-1]
-    if plan.copy_of is not None:
-        return next(e.revision for e in same_period if e.id == plan.copy_of)
-    # A cell hidden in the earlier release and shown now is new information too.
-    changed = [
-        cell
-        for cell in RELEASE_ROWS
-        if cell not in STRUCTURAL_ZEROS and last.published.get(cell) != values[cell]
-    ]
-    if not changed or all(cell in plan.hidden for cell in changed):
-        raise ReleaseRefused(last.period, "too_small" if changed else "unchanged", last.at)
-    return max(e.revision for e in same_period) + 1
 
 
 def _figures(values: Mapping[CellKey, float], plan: release_plan.ReleasePlan) -> TableFigures:
