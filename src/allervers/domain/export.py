@@ -48,9 +48,9 @@ T = 0.3
 2007): in every class, the distribution of each sensitive column is within 0.3 (total variation
 distance) of the file's. Knowing that a household is in a class then tells little more about a
 sensitive value than the file as a whole does (G29 opinion 05/2014, inference)."""
-SUDA_MAX = 3
-"""Microdata: no row is alone in the file on any combination of at most 3 published columns (the
-minimal sample uniques of SUDA, Elliot et al. 2002, up to size 3)."""
+SUDA_MAX = 2
+"""Microdata: no row is alone in the file on any combination of at most 2 published columns (the
+minimal sample uniques of SUDA, Elliot et al. 2002, up to size 2: a household known by one of its published values and one more fact)."""
 MAX_ROW_SUPPRESSION = 0.05
 """Share of microdata rows the treatment may suppress before it prefers coarser columns (ARX, the
 reference tool, uses a suppression limit in the same way)."""

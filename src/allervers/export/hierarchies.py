@@ -122,3 +122,11 @@ def quarter_hierarchy(start: date, end: date) -> Hierarchy:
     for label in quarters:
         years.setdefault(label[:4], []).append(label)
     return Hierarchy("quarter", _levels([years], quarters))
+
+
+def flat(index: int, values: set[str]) -> Hierarchy:
+    """The published labels of one quasi-identifier as they are (the verifier groups by them)."""
+    return Hierarchy(QUASI_IDENTIFIER_NAMES[index], [{v: v for v in values}])
+
+
+QUASI_IDENTIFIER_NAMES = ("age_band", "household_type", "housing_status", "quarter")

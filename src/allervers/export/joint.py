@@ -58,7 +58,7 @@ class Target:
     terms: Terms
     true: float
     label: str
-    sides: tuple[str, str] = ()
+    sides: tuple[str, ...] = ()
     """For the difference of two releases: their keys (earlier, later)."""
 
 
@@ -124,7 +124,7 @@ def sub_periods(months: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
     """The calendar months and quarters strictly inside a released period (with their labels)."""
     if len(months) <= 1:
         return []
-    result = [(m, (m,)) for m in months]
+    result: list[tuple[str, tuple[str, ...]]] = [(m, (m,)) for m in months]
     if len(months) == 12:
         for q in range(4):
             quarter = tuple(months[3 * q : 3 * q + 3])

@@ -11,7 +11,17 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from allervers.domain.export import AMOUNT_INDICATORS, CUMULATIVE_INDICATORS, QUASI_IDENTIFIERS
+from allervers.domain.export import (
+    AMOUNT_INDICATORS,
+    CUMULATIVE_INDICATORS,
+    MAX_ROW_SUPPRESSION,
+    QUASI_IDENTIFIERS,
+    SUDA_MAX,
+    K,
+    L,
+    MicrodataSummary,
+    T,
+)
 from allervers.domain.release import (
     STRUCTURAL_ZEROS,
     ReleaseKind,
@@ -104,15 +114,40 @@ def table_manifest(
     return finish(manifest, fingerprint, files)
 
 
-def microdata_description(
-    rows_in: int, rows_published: int, columns: Mapping[str, Any]
-) -> dict[str, Any]:
+def microdata_fields(summary: MicrodataSummary) -> dict[str, Any]:
     return {
-        "rows_in": rows_in,
-        "rows_published": rows_published,
-        "row_id": ROW_ID_DESCRIPTION,
-        "quasi_identifiers": list(QUASI_IDENTIFIERS),
-        **columns,
+        "thresholds": {
+            "asked": {
+                "k": K,
+                "l": L,
+                "t": T,
+                "suda_max": SUDA_MAX,
+                "max_row_suppression": MAX_ROW_SUPPRESSION,
+            },
+            "achieved": {
+                "k": summary.k,
+                "l": summary.l,
+                "t": summary.t,
+                "uniques": summary.uniques_after,
+            },
+        },
+        "microdata": {
+            "rows_in": summary.rows_in,
+            "rows_published": summary.rows_published,
+            "rows_suppressed": summary.rows_suppressed,
+            "classes": summary.classes,
+            "row_id": ROW_ID_DESCRIPTION,
+            "quasi_identifiers": list(QUASI_IDENTIFIERS),
+            "generalisation": {
+                g.quasi_identifier: {"level": g.level, "labels": list(g.labels)}
+                for g in summary.generalisations
+            },
+            "columns": list(summary.columns),
+            "withheld": list(summary.withheld),
+            "recoded_values": summary.recoded,
+            "uniques_before_treatment": summary.uniques_before,
+            "uniques_after_treatment": summary.uniques_after,
+        },
     }
 
 

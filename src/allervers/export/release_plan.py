@@ -25,7 +25,7 @@ from allervers.domain.export import (
     Relation,
 )
 from allervers.domain.release import MonthTable, RegisterEntry, ReleaseRefused
-from allervers.export import joint
+from allervers.export import joint, solver
 from allervers.export.joint import Atom, Held, System
 
 CANDIDATE = "candidate"
@@ -195,7 +195,7 @@ def _next_cell(
         key=lambda c: (c != target.cell, c not in related, *_cost(c, values)),
     )
     if not candidates:  # cannot happen: the finding would have passed before this release
-        raise joint.solver.Infeasible(finding)
+        raise solver.Infeasible(finding)
     best: tuple[float, CellKey] | None = None
     for cell in candidates[:TRIES]:
         trial: System = system_with(hidden | {cell})

@@ -94,13 +94,13 @@ def optimum(model: Model, objective: Row, maximise: bool) -> float:
         return value
     if _whole(highs.getSolution().col_value):
         return _clean(value)
-    kinds = [highspy.HighsVarType.kInteger] * model.n
-    highs.changeColsIntegrality(model.n, list(range(model.n)), kinds)
+    for j in range(model.n):
+        highs.changeColIntegrality(j, highspy.HighsVarType.kInteger)
     try:
         return _clean(_run(highs, maximise))
     finally:
-        continuous = [highspy.HighsVarType.kContinuous] * model.n
-        highs.changeColsIntegrality(model.n, list(range(model.n)), continuous)
+        for j in range(model.n):
+            highs.changeColIntegrality(j, highspy.HighsVarType.kContinuous)
 
 
 def _run(highs: _core._Highs, maximise: bool) -> float:

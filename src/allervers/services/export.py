@@ -194,7 +194,7 @@ def release_table(
         min_cell=MIN_CELL,
     )
     data, digest = build_table(release, signing_key(workspace)[0], moment)
-    out = _target(destination, file_name(workspace, period, ReleaseKind.TABLE, revision))
+    out = target(destination, file_name(workspace, period, ReleaseKind.TABLE, revision))
     entry = RegisterEntry(
         id=uuid.uuid4().hex,
         kind=ReleaseKind.TABLE,
@@ -207,7 +207,7 @@ def release_table(
         versions=versions,
         published=release.published(),
     )
-    return _record_and_write(workspace, entry, frozen, out, data, force)
+    return record_and_write(workspace, entry, frozen, out, data, force)
 
 
 def _figures(values: Mapping[CellKey, float], plan: release_plan.ReleasePlan) -> TableFigures:
@@ -233,7 +233,7 @@ def _figures(values: Mapping[CellKey, float], plan: release_plan.ReleasePlan) ->
     )
 
 
-def _target(destination: Path, name: str) -> Path:
+def target(destination: Path, name: str) -> Path:
     if destination.suffix == ".zip":
         package.make_folder(destination.parent)
         return destination
@@ -241,7 +241,7 @@ def _target(destination: Path, name: str) -> Path:
     return destination / name
 
 
-def _record_and_write(
+def record_and_write(
     workspace: OpenWorkspace,
     entry: RegisterEntry,
     frozen: Sequence[MonthTable],

@@ -47,7 +47,7 @@ def _people(answers: dict[str, object]) -> int:
     return max(1, len(persons) if isinstance(persons, list) else 0)
 
 
-def _stage(referral: ReferralState | None) -> set[str]:
+def stage(referral: ReferralState | None) -> set[str]:
     if referral is None:
         return set()
     steps = set()
@@ -98,7 +98,7 @@ def month_tables(
         reason = flag.reason if flag.reason in REASONS else NOT_RECORDED
         counts[month][("probable_nonrecours_reason", reason)] += 1
         counts[month][("funnel", "flagged")] += 1
-        for step in _stage(latest.get((household, right))):
+        for step in stage(latest.get((household, right))):
             counts[month][("funnel", step)] += 1
     months_setting = workspace.settings.outcome_check_months
     household_amounts: dict[str, dict[str, float]] = {m: {} for m in months}
