@@ -46,5 +46,3 @@ def microdata(rng: random.Random, n: int, period: ReleasePeriod = Q3) -> tuple[M
             )
         )
     return tuple(rows)
-
-

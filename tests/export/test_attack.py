@@ -34,7 +34,11 @@ def _needed(cell: tuple[str, str], true: float) -> float:
 
 def _attack(tables, sequence):  # type: ignore[no-untyped-def]
     releases = [
-        Release(label, versions, {c: None if c in hidden else _true(tables, versions, c) for c in RELEASE_ROWS})
+        Release(
+            label,
+            versions,
+            {c: None if c in hidden else _true(tables, versions, c) for c in RELEASE_ROWS},
+        )
         for label, versions, hidden in sequence
     ]
     reader = readers(releases)
@@ -44,12 +48,18 @@ def _attack(tables, sequence):  # type: ignore[no-untyped-def]
         for cell, value in release.published.items():
             if value is None and cell not in STRUCTURAL_ZEROS:
                 true = _true(tables, dict(release.versions), cell)
-                low, high = reader[cell[0]].range(cell, {(m, v): 1.0 for m, v in release.versions.items()})
+                low, high = reader[cell[0]].range(
+                    cell, {(m, v): 1.0 for m, v in release.versions.items()}
+                )
                 checked += 1
                 if high - low < _needed(cell, true):
                     problems.append(("hidden", release.label, cell, low, high))
                 assert low - 1e-6 <= true <= high + 1e-6
-            elif value is not None and cell[0] not in AMOUNT_INDICATORS and cell not in STRUCTURAL_ZEROS:
+            elif (
+                value is not None
+                and cell[0] not in AMOUNT_INDICATORS
+                and cell not in STRUCTURAL_ZEROS
+            ):
                 assert value >= MIN_CELL, (release.label, cell, value)
         # Every month or quarter inside the release whose count is small.
         months = list(release.versions)
@@ -136,7 +146,15 @@ def test_one_late_visit_then_a_revision_is_refused_and_tells_nothing() -> None:
     label, versions, hidden = sequence[-1]
     values = release_plan.period_values(tables, [(m, 1) for m in months_of(label)], RELEASE_ROWS)
     earlier = RegisterEntry(
-        "q1", ReleaseKind.TABLE, label, 0, "2026-04-05", "f.zip", "d", "x" * 64, versions,
+        "q1",
+        ReleaseKind.TABLE,
+        label,
+        0,
+        "2026-04-05",
+        "f.zip",
+        "d",
+        "x" * 64,
+        versions,
         {c: None if c in hidden else values[c] for c in RELEASE_ROWS},
     )
     tables[("2026-03", 2)] = with_late_visits(tables[("2026-03", 1)], [("rsa", "aah")])
@@ -145,7 +163,9 @@ def test_one_late_visit_then_a_revision_is_refused_and_tells_nothing() -> None:
     plan = release_plan.plan(
         tables, done, label, revised, RELEASE_ROWS, RELEASE_RELATIONS, STRUCTURAL_ZEROS, 11
     )
-    new_values = release_plan.period_values(tables, [(m, revised[m]) for m in revised], RELEASE_ROWS)
+    new_values = release_plan.period_values(
+        tables, [(m, revised[m]) for m in revised], RELEASE_ROWS
+    )
     # Every cell the visit moved is hidden in the revision...
     moved = {c for c in RELEASE_ROWS if new_values[c] != values[c]}
     assert moved and moved <= plan.hidden
@@ -171,7 +191,9 @@ def test_late_visits_with_other_rights_are_indistinguishable_after_the_revision(
         plan = release_plan.plan(
             tables, done, "2026-Q1", revised, RELEASE_ROWS, RELEASE_RELATIONS, STRUCTURAL_ZEROS, 11
         )
-        values = release_plan.period_values(tables, [(m, v) for m, v in revised.items()], RELEASE_ROWS)
+        values = release_plan.period_values(
+            tables, [(m, v) for m, v in revised.items()], RELEASE_ROWS
+        )
         worlds[name] = (plan.hidden, values)
     hidden_a, values_a = worlds["A"]
     _hidden_b, values_b = worlds["B"]

@@ -11,9 +11,10 @@ anything the reader may want to compute. Three kinds of quantities are checked (
 - natural: a month or quarter inside a released period whose count is under `min_cell` must keep
   such a range too (three months published and their quarter pin the fourth... the remaining one);
 - difference: the difference of two releases of nested periods (Q1 minus January is February and
-  March; a revision minus the release it revises is what arrived in between), and of two versions
-  of a month, when it is small (between -10 and 10, zero included), must keep a range at least
-  `min_cell` wide: pinned, it would isolate the households that make it.
+  March), when it is small (between -10 and 10, zero included), must keep a range at least
+  `min_cell` wide: pinned, it would isolate the households that make it;
+- revision: what arrived between two versions of a month, or two releases of one period, must
+  moreover keep 0 among its possible values, so that no late household is known to be in a cell.
 
 Amounts use the same model without integrality, and need a range of 10% of their value (at least
 one euro), the p% idea (Hundepool et al. 2012, ch. 4).
@@ -165,10 +166,11 @@ def targets(system: System) -> list[Target]:
         if not terms:
             continue
         label = f"{b.label} − {a.label}"
+        kind = "revision" if a.months == b.months else "difference"
         for cell in system.rows:
             if cell not in system.structural and _small(system, cell, terms, abs_value=True):
                 value = system.value(terms, cell)
-                add(Target("difference", cell, terms, value, label, (a.key, b.key)))
+                add(Target(kind, cell, terms, value, label, (a.key, b.key)))
     versions: dict[str, set[int]] = {}
     for held in system.releases:
         for month, version in held.versions.items():
@@ -179,7 +181,7 @@ def targets(system: System) -> list[Target]:
             for cell in system.rows:
                 if cell not in system.structural and _small(system, cell, terms, abs_value=True):
                     value = system.value(terms, cell)
-                    add(Target("difference", cell, terms, value, f"{month} v{v2} − v{v1}"))
+                    add(Target("revision", cell, terms, value, f"{month} v{v2} − v{v1}"))
     return list(found.values())
 
 
@@ -209,6 +211,10 @@ def needed(system: System, target: Target) -> float:
 
 
 def passes(system: System, target: Target, low: float, high: float) -> bool:
+    """Wide enough; and for what arrived between two versions (a revision), zero among the
+    possible values: a range from 1 up would tell that some late household is in the cell."""
+    if target.kind == "revision" and not low <= 1e-9 <= high + 2e-9:
+        return False
     return high - low >= needed(system, target) - 1e-9
 
 
@@ -259,7 +265,7 @@ def evaluate(system: System, built: ComponentModel, target: Target) -> Finding:
         objective[j] = objective.get(j, 0.0) + coefficient
     need = needed(system, target)
     high = solver.optimum(built.model, objective, maximise=True)
-    if high - target.true >= need - 1e-9:
+    if high - target.true >= need - 1e-9 and target.kind != "revision":
         return Finding(target, target.true, high)
     low = solver.optimum(built.model, objective, maximise=False)
     return Finding(target, low, high)
@@ -293,6 +299,8 @@ def settled(system: System, target: Target) -> Finding | None:
         return None
     if all(shown):
         return Finding(target, target.true, target.true)
+    if target.kind == "revision":
+        return None  # zero must be possible too: the program says
     return Finding(target, -math.inf, math.inf)
 
 

@@ -180,7 +180,9 @@ def freeze(session: Session, tables: Iterable[MonthTable]) -> None:
 
 
 def register(session: Session) -> list[RegisterEntry]:
-    rows = session.execute(select(ReleaseRow).order_by(ReleaseRow.at, ReleaseRow.id)).scalars()
+    rows = session.execute(
+        select(ReleaseRow).order_by(ReleaseRow.at, ReleaseRow.created_at, ReleaseRow.id)
+    ).scalars()
     return [
         RegisterEntry(
             id=r.id,
