@@ -14,6 +14,7 @@ What the reader knows, written out here from the definitions (docs/export-format
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ def _facts(cells: Sequence[Cell]) -> tuple[list[dict[Cell, float]], list[dict[Ce
             row.update({(indicator, b): -1.0 for b in parts})
             equal.append(row)
     stages = ["flagged", "referred", "filed", "opened"]
-    for big, small in zip(stages, stages[1:], strict=False):
+    for big, small in itertools.pairwise(stages):
         if ("funnel", big) in present:
             upper.append({("funnel", small): 1.0, ("funnel", big): -1.0})
     twins = [("probable_nonrecours_reason", "total"), ("funnel", "flagged")]

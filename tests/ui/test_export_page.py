@@ -1,5 +1,5 @@
-"""The Export page, driven as a coordinator would: choose a folder, export, see the result, the
-fingerprint and the log; the file verifies; a volunteer has no Export page."""
+"""The Export page, driven as a coordinator would: choose a period and a folder, publish, see the
+result, the fingerprint and the register; the file verifies; never written twice."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from allervers.domain.rights import AmountPeriod, AssessmentStatus, RightAssessment, RightId
@@ -55,16 +55,20 @@ def test_export_from_the_page_writes_a_file_that_verifies_and_logs_it(
     assert fingerprint in page.findChild(QLabel, "exportFingerprint").text()
     target = tmp_path / "cle-usb"
     qtbot.keyClicks(page.findChild(QLineEdit, "exportFolder"), str(target))
+    periods = page.findChild(QComboBox, "releasePeriod")
+    assert periods.itemData(0) == "2026-09"  # the last month that is over comes first
+    periods.setCurrentIndex(periods.findData("2026-08"))
     button = page.findChild(QPushButton, "exportButton")
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # default period: 2026-Q4 (empty)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: button.isEnabled(), timeout=20_000)
     result = page.findChild(QLabel, "exportResult").text()
-    assert "Export écrit" in result, result
+    assert "Publication écrite" in result, result
     written = sorted(target.glob("*.zip"))
     assert len(written) == 1
     assert verify_export(written[0], export_service.signing_key(created.workspace)[1]).ok
     log = page.findChild(QTableWidget, "exportLog")
-    assert log.rowCount() == 1 and log.item(0, 2).text() == written[0].name
+    assert log.rowCount() == 1 and log.item(0, 4).text() == written[0].name
+    assert log.item(0, 1).text() == "2026-08" and log.item(0, 2).text() == "Tableau"
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the same again: never overwritten
     qtbot.waitUntil(lambda: button.isEnabled(), timeout=20_000)

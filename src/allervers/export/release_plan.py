@@ -24,7 +24,7 @@ from allervers.domain.export import (
     CellKey,
     Relation,
 )
-from allervers.domain.release import MonthTable, RegisterEntry, ReleaseRefused
+from allervers.domain.release import MonthTable, RegisterEntry, ReleaseRefused, TableFigures
 from allervers.export import joint, solver
 from allervers.export.joint import Atom, Held, System
 
@@ -228,3 +228,29 @@ def revision_number(
     if not changed or all(cell in chosen.hidden for cell in changed):
         raise ReleaseRefused(last.period, "too_small" if changed else "unchanged", last.at)
     return max(e.revision for e in same_period) + 1
+
+
+def figures(
+    values: Mapping[CellKey, float],
+    chosen: ReleasePlan,
+    rows: Sequence[CellKey],
+    structural: frozenset[CellKey],
+) -> TableFigures:
+    counts = [
+        v
+        for cell, v in values.items()
+        if cell not in chosen.hidden and cell not in structural and cell[0] not in AMOUNT_INDICATORS
+    ]
+    return TableFigures(
+        cells=len(rows),
+        published=len(rows) - len(chosen.hidden),
+        structural=len(structural),
+        primary=len(chosen.primary),
+        revision=len(chosen.revision),
+        secondary=len(chosen.secondary),
+        smallest_published=int(min(counts)) if counts else None,
+        narrowest_count_range=chosen.narrowest_count_range,
+        narrowest_amount_range=chosen.narrowest_amount_range,
+        releases_checked=chosen.releases,
+        targets_checked=chosen.targets,
+    )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from allervers import __version__
 from allervers.crypto import signing
-from allervers.domain.export import MIN_CELL, CellKey
+from allervers.domain.export import MIN_CELL
 from allervers.domain.release import (
     RELEASE_ROWS,
     STRUCTURAL_ZEROS,
@@ -29,7 +29,6 @@ from allervers.domain.release import (
     ReleasePeriod,
     ReleaseRefused,
     ReleaseReport,
-    TableFigures,
     TableRelease,
     check_releasable,
     release_period,
@@ -188,7 +187,7 @@ def release_table(
         frozen_at={m: all_tables[(m, v)].frozen_at for m, v in versions.items()},
         values=values,
         hidden=plan.hidden,
-        figures=_figures(values, plan),
+        figures=release_plan.figures(values, plan, RELEASE_ROWS, STRUCTURAL_ZEROS),
         software_version=__version__,
         engine_version=engine_version(),
         min_cell=MIN_CELL,
@@ -208,29 +207,6 @@ def release_table(
         published=release.published(),
     )
     return record_and_write(workspace, entry, frozen, out, data, force)
-
-
-def _figures(values: Mapping[CellKey, float], plan: release_plan.ReleasePlan) -> TableFigures:
-    counts = [
-        v
-        for cell, v in values.items()
-        if cell not in plan.hidden
-        and cell not in STRUCTURAL_ZEROS
-        and cell[0] != "rights_opened_yearly_amount"
-    ]
-    return TableFigures(
-        cells=len(RELEASE_ROWS),
-        published=len(RELEASE_ROWS) - len(plan.hidden),
-        structural=len(STRUCTURAL_ZEROS),
-        primary=len(plan.primary),
-        revision=len(plan.revision),
-        secondary=len(plan.secondary),
-        smallest_published=int(min(counts)) if counts else None,
-        narrowest_count_range=plan.narrowest_count_range,
-        narrowest_amount_range=plan.narrowest_amount_range,
-        releases_checked=plan.releases,
-        targets_checked=plan.targets,
-    )
 
 
 def target(destination: Path, name: str) -> Path:
