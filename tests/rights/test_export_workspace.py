@@ -16,9 +16,8 @@ from sqlalchemy import text
 from allervers.domain.export import ExportExists
 from allervers.export.verify import verify_export
 from allervers.rights.engine import RightsEngine
-from allervers.services import demo
+from allervers.services import demo, export_microdata
 from allervers.services import export as export_service
-from allervers.services import export_microdata
 from allervers.services.workspace import CreatedWorkspace
 
 
