@@ -19,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from tests.export.months import year_of_months  # noqa: E402
+
 from allervers.domain.release import (  # noqa: E402
     RELEASE_ROWS,
     STRUCTURAL_ZEROS,
@@ -27,7 +29,6 @@ from allervers.domain.release import (  # noqa: E402
 from allervers.export import release_plan  # noqa: E402
 from allervers.export.joint import Held  # noqa: E402
 from allervers.export.relations import RELEASE_RELATIONS  # noqa: E402
-from tests.export.months import year_of_months  # noqa: E402
 
 ORDER = [
     *("2026-01", "2026-02", "2026-03", "2026-Q1"),
@@ -64,8 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         f"a year of releases ({len(ORDER)}), {households:,} households: {total:.1f} s", flush=True
     )
     if "--microdata" in args:
-        from allervers.export.microdata import anonymise
         from tests.export.synthetic import microdata
+
+        from allervers.export.microdata import anonymise
 
         period = release_period("2026")
         rows = microdata(random.Random(2026), households, period)
