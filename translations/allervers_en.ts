@@ -1906,6 +1906,14 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
 <context>
     <name>Report</name>
     <message>
+        <source>USAGE INTERNE – non signé, ne pas transmettre aux évaluateurs</source>
+        <translation>INTERNAL USE – not signed, do not send to the evaluators</translation>
+    </message>
+    <message>
+        <source>Usage interne du territoire : chiffres exacts, petits effectifs compris, pour des dates choisies librement. Ce rapport n&apos;est ni signé ni protégé par le secret statistique. Les évaluateurs reçoivent les publications signées (mois, trimestre ou année terminés, page « Export » ou commande « allervers export »).</source>
+        <translation>For the territory&apos;s internal use: exact counts, small ones included, for freely chosen dates. This report is neither signed nor protected by statistical secrecy. The evaluators receive the signed releases (months, quarters or years that are over, « Export » page or « allervers export » command).</translation>
+    </message>
+    <message>
         <source>Entretien</source>
         <translation>Interview</translation>
     </message>

@@ -14,6 +14,7 @@ from allervers.domain.release import (
     RELEASE_ROWS,
     RIGHTS,
     MonthTable,
+    with_totals,
 )
 
 FLAG_RATES = {
@@ -86,10 +87,7 @@ def month_values(
             largest[("rights_opened_yearly_amount", right)] = float(max(amounts))
     for _ in range(_binomial(rng, total, 0.5)):
         values[("outcome_checks", rng.choice(OUTCOMES))] += 1
-    for indicator in {i for i, b in RELEASE_ROWS if b == TOTAL}:
-        values[(indicator, TOTAL)] = sum(
-            v for (i, b), v in values.items() if i == indicator and b != TOTAL
-        )
+    values = with_totals(values)
     if largest:
         largest[("rights_opened_yearly_amount", TOTAL)] = max(largest.values())
     return {k: float(v) for k, v in values.items()}, largest

@@ -87,6 +87,9 @@ def test_an_empty_period_has_the_rows_of_a_full_one(
     assert _rows(full.path) == _rows(empty.path) == list(RELEASE_ROWS)
     assert all(v is None for c, v in empty.entry.published.items() if c[1] != "css")
     assert any(v is not None for v in full.entry.published.values())
+    # Counted, not summed from breakdowns they do not have: 40 new households of one person.
+    assert full.entry.published[("households_met", "total")] == 40
+    assert full.entry.published[("people_met", "total")] == 40
 
 
 def test_only_calendar_periods_that_are_over(created: CreatedWorkspace, tmp_path: Path) -> None:

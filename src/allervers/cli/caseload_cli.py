@@ -17,7 +17,9 @@ AddWorkspace = Callable[[argparse.ArgumentParser], None]
 
 
 def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) -> None:
-    report = commands.add_parser("report", help="chiffres du territoire (PDF ou JSON)")
+    report = commands.add_parser(
+        "report", help="chiffres du territoire, usage interne non signé (PDF ou JSON)"
+    )
     add_workspace(report)
     report.add_argument("--period", help="2026-Q3, 2026-09 ou 2026")
     report.add_argument("--from", dest="start", help="début, AAAA-MM-JJ")
@@ -71,7 +73,7 @@ def report(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.reports.activity_report import write_activity_report
 
     write_activity_report(args.out, figures, date.today())
-    print(f"Rapport écrit : {args.out}")
+    print(f"Rapport écrit : {args.out} (usage interne, non signé : pas une publication)")
     return 0
 
 

@@ -125,6 +125,23 @@ RELEASE_ROWS: tuple[CellKey, ...] = (
 )
 """Indicator and breakdown of every row, in the order of the file."""
 
+BROKEN_DOWN: frozenset[str] = frozenset(i for i, b in RELEASE_ROWS if b != TOTAL) & frozenset(
+    i for i, b in RELEASE_ROWS if b == TOTAL
+)
+"""Indicators whose total row is the sum of their breakdown rows. `households_met` and
+`people_met` have a total and nothing else: their total is counted, not summed."""
+
+
+def with_totals(values: Mapping[CellKey, float]) -> dict[CellKey, float]:
+    """The month's values with each broken-down indicator's total set to its breakdowns' sum."""
+    result = dict(values)
+    for indicator in BROKEN_DOWN:
+        result[(indicator, TOTAL)] = sum(
+            v for (i, b), v in values.items() if i == indicator and b != TOTAL
+        )
+    return result
+
+
 STRUCTURAL_ZEROS: frozenset[CellKey] = frozenset(
     {("rights_opened_yearly_amount", RightId.CSS.value)}
 )

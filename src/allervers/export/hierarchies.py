@@ -1,9 +1,9 @@
 """Generalisation hierarchies of the quasi-identifiers, finest level first.
 
-Level 0 is what the reference practice publishes at most (DOMAIN.md: 10-year age bands with 75+
-top-coded, household type, housing status, quarter instead of dates); each next level merges
-values of the previous one, up to "*" (the value withheld). The k-anonymity search moves along
-these levels, as ARX does with its hierarchies.
+Level 0 is what the reference practice publishes at most (docs/export-format.md: 10-year age
+bands with 75+ top-coded, household type, housing status, quarter instead of dates); each next
+level merges values of the previous one, up to "*" (the value withheld). The k-anonymity search
+moves along these levels, as ARX does with its hierarchies.
 """
 
 from __future__ import annotations

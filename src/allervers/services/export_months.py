@@ -29,6 +29,7 @@ from allervers.domain.release import (
     RELEASE_ROWS,
     RIGHTS,
     STRUCTURAL_ZEROS,
+    with_totals,
 )
 from allervers.services.caseload import add_months
 from allervers.services.workspace import OpenWorkspace
@@ -143,10 +144,7 @@ def month_tables(
         values: Values = {cell: float(counts[month].get(cell, 0)) for cell in RELEASE_ROWS}
         for cell, amount in amounts[month].items():
             values[cell] = float(round(amount))
-        for indicator in {i for i, b in RELEASE_ROWS if b == TOTAL}:
-            values[(indicator, TOTAL)] = sum(
-                v for (i, b), v in values.items() if i == indicator and b != TOTAL
-            )
+        values = with_totals(values)
         most: Values = {cell: round(v, 2) for cell, v in largest[month].items()}
         if household_amounts[month]:
             most[(AMOUNT, TOTAL)] = round(max(household_amounts[month].values()), 2)
