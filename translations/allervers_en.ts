@@ -494,6 +494,30 @@
         <translation>Microdata written: {0}.</translation>
     </message>
     <message>
+        <source>Le fichier {0} existe déjà.</source>
+        <translation>The file {0} already exists.</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>Le fichier {0} existe déjà dans ce dossier. Le remplacer par cette publication ?</source>
+        <translation>The file {0} already exists in this folder. Replace it with this release?</translation>
+    </message>
+    <message>
+        <source>&amp;Remplacer</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été écrit : le fichier {0} est gardé tel quel.</source>
+        <translation>Nothing was written: the file {0} is kept as it is.</translation>
+    </message>
+    <message>
         <source>Dossier cible :</source>
         <translation>Target folder:</translation>
     </message>

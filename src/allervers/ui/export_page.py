@@ -3,7 +3,9 @@
 A table release covers a calendar month, quarter or year once it is over; releasing it again after
 late syncs is a revision ("Réviser"), refused when it would tell nothing new or give the late
 households away. Microdata are released apart (quarter or year, after the table). The page shows
-the signing key's fingerprint (to give the evaluators by another channel) and the register.
+the signing key's fingerprint (to give the evaluators by another channel) and the register. A file
+of the same name already in the folder is replaced only after a question (the command line's
+`--force`); nothing is recorded while the question waits.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -29,12 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.domain.export import ExportExists
 from allervers.domain.release import ReleaseKind, ReleaseReport
 from allervers.messages import describe
 from allervers.services import export as export_service
 from allervers.services import export_microdata
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.operations import run_in_background
+
+Release = Callable[[Path, bool], ReleaseReport]
+"""A release to make: (folder, replace an existing file) -> report."""
 
 MONTHS_SHOWN = 12
 QUARTERS_SHOWN = 8
@@ -190,15 +198,24 @@ class ExportPage(QWidget):
         if chosen:
             self.folder.setText(chosen)
 
-    def _start(self, action: Callable[[Path], ReleaseReport]) -> None:
+    def _start(self, action: Release, force: bool = False) -> None:
         folder = self.folder.text().strip()
         if not folder:
             self.result.setText(self.tr("Choisissez un dossier cible."))
             return
-        self.button.setEnabled(False)
-        self.micro_button.setEnabled(False)
+        self._busy(True)
         self.result.setText(self.tr("Publication en cours…"))
-        run_in_background(self, lambda: action(Path(folder)), self._done, self._failed)
+        target = Path(folder)
+        run_in_background(
+            self,
+            lambda: action(target, force),
+            self._done,
+            lambda error: self._failed(error, action),
+        )
+
+    def _busy(self, busy: bool) -> None:
+        self.button.setEnabled(not busy)
+        self.micro_button.setEnabled(not busy)
 
     def start_export(self) -> None:
         workspace, label, revise = (
@@ -206,15 +223,22 @@ class ExportPage(QWidget):
             self.period.currentData(),
             self.revise.isChecked(),
         )
-        self._start(lambda folder: export_service.release_table(workspace, label, folder, revise))
+        self._start(
+            lambda folder, force: export_service.release_table(
+                workspace, label, folder, revise, force
+            )
+        )
 
     def start_microdata(self) -> None:
         workspace, label = self._workspace, self.micro_period.currentData()
-        self._start(lambda folder: export_microdata.release_microdata(workspace, label, folder))
+        self._start(
+            lambda folder, force: export_microdata.release_microdata(
+                workspace, label, folder, force
+            )
+        )
 
     def _done(self, report: ReleaseReport) -> None:
-        self.button.setEnabled(True)
-        self.micro_button.setEnabled(True)
+        self._busy(False)
         entry = report.entry
         if entry.kind is ReleaseKind.TABLE:
             shown = sum(1 for value in entry.published.values() if value is not None)
@@ -226,7 +250,42 @@ class ExportPage(QWidget):
         self.result.setText(text)
         self.refresh()
 
-    def _failed(self, error: Exception) -> None:
-        self.button.setEnabled(True)
-        self.micro_button.setEnabled(True)
+    def _failed(self, error: Exception, action: Release) -> None:
+        self._busy(False)
+        if isinstance(error, ExportExists):
+            self._ask_replace(error.path, action)
+            return
         self.result.setText(describe(error, QCoreApplication.translate))
+
+    def _ask_replace(self, path: Path, action: Release) -> None:
+        """Asked without blocking (the idle lock can close it with the page); nothing was
+        recorded or written before the answer."""
+        self.result.setText(self.tr("Le fichier {0} existe déjà.").format(path.name))
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Remplacer le fichier ?"),
+            self.tr(
+                "Le fichier {0} existe déjà dans ce dossier. Le remplacer par cette publication ?"
+            ).format(path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        question.setObjectName("replaceRelease")
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        question.setEscapeButton(QMessageBox.StandardButton.No)
+        question.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Remplacer"))
+        question.button(QMessageBox.StandardButton.No).setText(self.tr("&Annuler"))
+        question.finished.connect(question.deleteLater)
+
+        def answered(button: QAbstractButton) -> None:
+            if question.standardButton(button) == QMessageBox.StandardButton.Yes:
+                self._start(action, force=True)
+            else:
+                self.result.setText(
+                    self.tr("Rien n'a été écrit : le fichier {0} est gardé tel quel.").format(
+                        path.name
+                    )
+                )
+
+        question.buttonClicked.connect(answered)
+        question.open()
