@@ -15,14 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from allervers.crypto import signing
-from allervers.domain.export import ExportTampered, ExportUnverifiable, KeySource
+from allervers.domain.export import MIN_CELL, ExportTampered, ExportUnverifiable, KeySource
 from allervers.domain.release import ExportWrongKey
 from allervers.export.build import build_table, sign
 from allervers.export.package import MANIFEST, read_members, zip_bytes
 from allervers.export.verify import verify_export
 from allervers.messages import describe
 from tests.export.months import year_of_months
-from tests.export.test_attack import MIN_CELL
 
 REFUSED = (ExportTampered, ExportUnverifiable, ExportWrongKey)
 NOW = dt.datetime(2026, 10, 2, 9, 30)
