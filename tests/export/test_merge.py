@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from allervers.crypto import signing
 from allervers.domain.release import ExportWrongKey, MergeRefused
-from allervers.export.merge import NATIONAL, TERRITORIES, merge_exports, read_keys_file
+from allervers.export.merge import NATIONAL, SUMMARY, TERRITORIES, merge_exports, read_keys_file
 from allervers.export.tables import from_csv
 from allervers.messages import describe
 from tests.export.test_verify import _release
@@ -35,6 +36,12 @@ def test_two_territories_with_their_keys_and_no_formula(tmp_path: Path) -> None:
     _header, rows = from_csv((tmp_path / "out" / TERRITORIES).read_bytes())
     assert rows[0][1] == '\'=HYPERLINK("x")'  # neutralised: a spreadsheet shows it as text
     assert (tmp_path / "out" / NATIONAL).stat().st_mode & 0o777 == 0o600
+    reader = PdfReader(tmp_path / "out" / SUMMARY)
+    text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    assert "Synthèse nationale" in text and "Felletin" in text
+    # The complémentaire santé has no amount by nature: said in words, never drawn as a bar of 0.
+    assert "Sans montant par nature : Complémentaire santé." in text
+    assert "0 € Complémentaire santé" not in text
 
 
 def test_keys_are_needed_unless_unverified_and_a_wrong_key_is_named(tmp_path: Path) -> None:
