@@ -147,3 +147,16 @@ def test_microdata_apart_after_the_table_and_once(
             workspace, "2026", tmp_path / "c", now=dt.datetime(2027, 1, 5, tzinfo=dt.UTC)
         )
     assert overlap.value.reason in ("overlaps", "table_first")
+
+
+def test_a_quarter_after_its_middle_month_sums_the_frozen_month_and_the_others(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    """February released first: the quarter computes January and March around it."""
+    workspace = created.workspace
+    add_visits(workspace, tmp_path, _days(1, 12) + _days(2, 13) + _days(3, 14), (RightId.RSA,))
+    february = export_service.release_table(workspace, "2026-02", tmp_path / "a", now=APRIL)
+    quarter = export_service.release_table(workspace, "2026-Q1", tmp_path / "b", now=APRIL)
+    assert february.entry.published[("doors_knocked", "interview")] == 13
+    assert quarter.entry.published[("doors_knocked", "interview")] == 12 + 13 + 14
+    assert quarter.entry.versions == {"2026-01": 1, "2026-02": 1, "2026-03": 1}

@@ -80,7 +80,8 @@ def month_tables(
     largest: dict[str, dict[CellKey, float]] = {m: {} for m in months}
 
     for door in doors:
-        if door.door_outcome in DOOR_OUTCOMES:
+        # The months asked need not be contiguous (a quarter around its frozen middle month).
+        if door.visited_on[:7] in wanted and door.door_outcome in DOOR_OUTCOMES:
             counts[door.visited_on[:7]][("doors_knocked", door.door_outcome)] += 1
     first_met: dict[str, tuple[str, int]] = {}
     for interview in interviews:
