@@ -700,12 +700,16 @@
         <translation>Export for the evaluation</translation>
     </message>
     <message>
-        <source>Les indicateurs du territoire, sans aucune case de moins de 11, et, si vous le choisissez, des microdonnées pseudonymisées (k-anonymat, l-diversité), avec leur rapport de risque ; le tout signé. Aucun nom, adresse, téléphone ni date exacte.</source>
-        <translation>The territory&apos;s indicators, with no cell under 11, and, if you choose, pseudonymised microdata (k-anonymity, l-diversity) with their risk report; all of it signed. No name, address, phone number or exact date.</translation>
+        <source>Publications pour l&apos;évaluation</source>
+        <translation>Releases for the evaluation</translation>
     </message>
     <message>
-        <source>Ajouter les &amp;microdonnées (sous convention)</source>
-        <translation>Add the &amp;microdata (under agreement)</translation>
+        <source>Le tableau des indicateurs d&apos;un mois, d&apos;un trimestre ou d&apos;une année terminés, signé, sans case de moins de 11, protégé avec toutes les publications précédentes. Aucun nom, adresse, téléphone ni date exacte.</source>
+        <translation>The indicator table of a month, quarter or year that is over, signed, with no cell under 11, protected together with every earlier release. No name, address, phone number or exact date.</translation>
+    </message>
+    <message>
+        <source>&amp;Réviser : intégrer les visites arrivées depuis la publication</source>
+        <translation>&amp;Revise: include the visits that arrived since the release</translation>
     </message>
     <message>
         <source>clé USB ou dossier partagé</source>
@@ -716,60 +720,116 @@
         <translation>&amp;Choose…</translation>
     </message>
     <message>
-        <source>k-anonymat :</source>
-        <translation>k-anonymity:</translation>
+        <source>&amp;Période :</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Publier le tableau</source>
+        <translation>&amp;Publish the table</translation>
+    </message>
+    <message>
+        <source>Microdonnées (sous convention)</source>
+        <translation>Microdata (under agreement)</translation>
+    </message>
+    <message>
+        <source>Publier les &amp;microdonnées</source>
+        <translation>Publish the &amp;microdata</translation>
+    </message>
+    <message>
+        <source>Un fichier à part, pour un trimestre ou une année dont le tableau est publié ; une seule fois par période.</source>
+        <translation>A separate file, for a quarter or a year whose table is published; once per period.</translation>
+    </message>
+    <message>
+        <source>Publié le</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>Registre des publications :</source>
+        <translation>Release register:</translation>
+    </message>
+    <message>
+        <source>Choisissez un dossier cible.</source>
+        <translation>Choose a target folder.</translation>
+    </message>
+    <message>
+        <source>Publication en cours…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <source>Publication écrite : {0}. Cases publiées : {1} sur {2}.</source>
+        <translation>Release written: {0}. Cells published: {1} of {2}.</translation>
+    </message>
+    <message>
+        <source>Microdonnées écrites : {0}.</source>
+        <translation>Microdata written: {0}.</translation>
+    </message>
+    <message>
+        <source>Le fichier {0} existe déjà.</source>
+        <translation>The file {0} already exists.</translation>
+    </message>
+    <message>
+        <source>Remplacer le fichier ?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>Le fichier {0} existe déjà dans ce dossier. Le remplacer par cette publication ?</source>
+        <translation>The file {0} already exists in this folder. Replace it with this release?</translation>
+    </message>
+    <message>
+        <source>&amp;Remplacer</source>
+        <translation>&amp;Replace</translation>
+    </message>
+    <message>
+        <source>&amp;Annuler</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>Rien n&apos;a été écrit : le fichier {0} est gardé tel quel.</source>
+        <translation>Nothing was written: the file {0} is kept as it is.</translation>
     </message>
     <message>
         <source>Dossier cible :</source>
         <translation>Target folder:</translation>
     </message>
     <message>
-        <source>&amp;Exporter</source>
-        <translation>&amp;Export</translation>
-    </message>
-    <message>
-        <source>Envoyé le</source>
-        <translation>Sent on</translation>
-    </message>
-    <message>
         <source>Période</source>
         <translation>Period</translation>
+    </message>
+    <message>
+        <source>Contenu</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Fichier</source>
         <translation>File</translation>
     </message>
     <message>
-        <source>Dossier</source>
-        <translation>Folder</translation>
-    </message>
-    <message>
-        <source>Exports envoyés :</source>
-        <translation>Exports sent:</translation>
-    </message>
-    <message>
         <source>Empreinte de la clé de signature : {0} — à donner aux évaluateurs par un autre moyen (téléphone, courrier).</source>
         <translation>Signing key fingerprint: {0} — give it to the evaluators by another channel (phone, post).</translation>
     </message>
     <message>
+        <source>Tableau</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Microdonnées</source>
+        <translation>Microdata</translation>
+    </message>
+    <message>
+        <source>révision {0}</source>
+        <translation>revision {0}</translation>
+    </message>
+    <message>
+        <source>première</source>
+        <translation>first</translation>
+    </message>
+    <message>
         <source>Dossier cible</source>
         <translation>Target folder</translation>
-    </message>
-    <message>
-        <source>Choisissez une période valide et un dossier cible.</source>
-        <translation>Choose a valid period and a target folder.</translation>
-    </message>
-    <message>
-        <source>Export en cours…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <source>Export écrit : {0}. Cases publiées : {1} sur {2}.</source>
-        <translation>Export written: {0}. Cells published: {1} of {2}.</translation>
-    </message>
-    <message>
-        <source>Microdonnées : {0} lignes, k = {1}, l = {2}.</source>
-        <translation>Microdata: {0} rows, k = {1}, l = {2}.</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1715,22 @@
         <translation>Export refused: {0} was modified or recompressed; ask for the original file.</translation>
     </message>
     <message>
+        <source>Export refusé : il contient un fichier qu&apos;Aller-Vers n&apos;y met pas ({0}).</source>
+        <translation>Export refused: it holds a file Aller-Vers does not put there ({0}).</translation>
+    </message>
+    <message>
+        <source>Export refusé : il y manque le fichier {0}.</source>
+        <translation>Export refused: the file {0} is missing from it.</translation>
+    </message>
+    <message>
+        <source>Export refusé : {0} est illisible ou n&apos;est pas écrit comme Aller-Vers l&apos;écrit.</source>
+        <translation>Export refused: {0} cannot be read or is not written the way Aller-Vers writes it.</translation>
+    </message>
+    <message>
+        <source>{0} est bien trop gros pour être un export Aller-Vers.</source>
+        <translation>{0} is far too large to be an Aller-Vers export.</translation>
+    </message>
+    <message>
         <source>Export refusé : {0} n&apos;est pas signé par la clé donnée.</source>
         <translation>Export refused: {0} is not signed by the given key.</translation>
     </message>
@@ -1669,10 +1745,6 @@
     <message>
         <source>{0} est intact mais ne respecte pas ses seuils ({1}) : fusion arrêtée.</source>
         <translation>{0} is intact but does not meet its thresholds ({1}): merge stopped.</translation>
-    </message>
-    <message>
-        <source>{0} et {1} : même territoire {2} et même période {3}.</source>
-        <translation>{0} and {1}: same territory {2} and same period {3}.</translation>
     </message>
     <message>
         <source>L&apos;espace de travail est verrouillé.</source>
@@ -2077,6 +2149,62 @@
     <message>
         <source>valeur refusée par le schéma ({code})</source>
         <translation>value refused by the schema ({code})</translation>
+    </message>
+    <message>
+        <source>La période {0} n&apos;est pas terminée : elle sera publiable le lendemain de son dernier jour.</source>
+        <translation>The period {0} is not over: it can be released the day after its last day.</translation>
+    </message>
+    <message>
+        <source>Pas de microdonnées pour un mois ({0}) : seulement pour un trimestre ou une année.</source>
+        <translation>No microdata for a month ({0}): only for a quarter or a year.</translation>
+    </message>
+    <message>
+        <source>« {0} » n&apos;est pas une période publiable : un mois (2026-03), un trimestre (2026-Q1) ou une année (2026).</source>
+        <translation>“{0}” is not a period that can be released: a month (2026-03), a quarter (2026-Q1) or a year (2026).</translation>
+    </message>
+    <message>
+        <source>Révision refusée : rien n&apos;a changé dans {0} depuis sa publication du {1}. Rien n&apos;a été écrit.</source>
+        <translation>Revision refused: nothing changed in {0} since its release of {1}. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Révision refusée : les changements de {0} depuis sa publication du {1} concernent trop peu de foyers (moins de 11 par case) ; les publier désignerait les visites arrivées entre-temps. La publication du {1} reste valable ; réessayez quand davantage de visites auront été synchronisées. Rien n&apos;a été écrit.</source>
+        <translation>Revision refused: the changes to {0} since its release of {1} concern too few households (fewer than 11 per cell); publishing them would point at the visits that arrived in between. The release of {1} stands; try again when more visits have been synchronised. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Publication de {0} refusée : elle ne peut pas être protégée avec les publications précédentes. Rien n&apos;a été écrit.</source>
+        <translation>Release of {0} refused: it cannot be protected together with the earlier releases. Nothing was written.</translation>
+    </message>
+    <message>
+        <source>Publiez d&apos;abord le tableau de {0} : les microdonnées sont protégées avec lui.</source>
+        <translation>Publish the table of {0} first: the microdata are protected together with it.</translation>
+    </message>
+    <message>
+        <source>Microdonnées de {0} refusées : celles de {1} sont déjà publiées et chevauchent cette période ; deux fichiers de lignes qui se recouvrent se soustrairaient l&apos;un de l&apos;autre.</source>
+        <translation>Microdata of {0} refused: those of {1} are already released and overlap this period; two files of rows that overlap would subtract from each other.</translation>
+    </message>
+    <message>
+        <source>{0} est un lien symbolique : refusé, écrivez dans un vrai dossier.</source>
+        <translation>{0} is a symbolic link: refused, write to a real folder.</translation>
+    </message>
+    <message>
+        <source>{0} est intact mais signé par une autre clé que celle donnée (empreinte de sa clé : {1}). Vérifiez la clé du territoire.</source>
+        <translation>{0} is intact but signed by another key than the one given (its key&apos;s fingerprint: {1}). Check the territory&apos;s key.</translation>
+    </message>
+    <message>
+        <source>Fusion refusée : {1} et {2} sont du même territoire ({0}) et leurs périodes se chevauchent ; côte à côte, elles se soustrairaient en une case masquée. Choisissez des périodes disjointes.</source>
+        <translation>Merge refused: {1} and {2} are from the same territory ({0}) and their periods overlap; side by side they would subtract into a hidden cell. Choose periods that do not overlap.</translation>
+    </message>
+    <message>
+        <source>Fusion refusée : aucune clé publique donnée pour le territoire {0} ({1}). Donnez-la avec --keys ou --key, ou relancez avec --unverified.</source>
+        <translation>Merge refused: no public key given for the territory {0} ({1}). Give it with --keys or --key, or run again with --unverified.</translation>
+    </message>
+    <message>
+        <source>Fusion refusée : {0} n&apos;est pas un tableau d&apos;indicateurs.</source>
+        <translation>Merge refused: {0} is not an indicator table.</translation>
+    </message>
+    <message>
+        <source>Opération refusée.</source>
+        <translation>Operation refused.</translation>
     </message>
     <message>
         <source>date dans le futur</source>
@@ -2491,6 +2619,14 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
 </context>
 <context>
     <name>Report</name>
+    <message>
+        <source>USAGE INTERNE – non signé, ne pas transmettre aux évaluateurs</source>
+        <translation>INTERNAL USE – not signed, do not send to the evaluators</translation>
+    </message>
+    <message>
+        <source>Usage interne du territoire : chiffres exacts, petits effectifs compris, pour des dates choisies librement. Ce rapport n&apos;est ni signé ni protégé par le secret statistique. Les évaluateurs reçoivent les publications signées (mois, trimestre ou année terminés, page « Export » ou commande « allervers export »).</source>
+        <translation>For the territory&apos;s internal use: exact counts, small ones included, for freely chosen dates. This report is neither signed nor protected by statistical secrecy. The evaluators receive the signed releases (months, quarters or years that are over, « Export » page or « allervers export » command).</translation>
+    </message>
     <message>
         <source>Entretien</source>
         <translation>Interview</translation>

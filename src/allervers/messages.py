@@ -16,6 +16,7 @@ from allervers.domain import addresses as address_errors
 from allervers.domain import directory as directory_errors
 from allervers.domain import errors
 from allervers.domain import export as export_errors
+from allervers.domain import release as release_errors
 from allervers.domain import rounds as round_errors
 from allervers.domain import sync as sync_errors
 from allervers.domain.passphrase import WeaknessReason
@@ -160,6 +161,22 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
                 "Messages",
                 "Export refusé : {0} a été modifié ou recompressé ; demandez le fichier d'origine.",
             ).format(file)
+        case export_errors.ExportTampered(file=file, reason="unexpected_file"):
+            return translate(
+                "Messages",
+                "Export refusé : il contient un fichier qu'Aller-Vers n'y met pas ({0}).",
+            ).format(file)
+        case export_errors.ExportTampered(file=file, reason="missing_file"):
+            return translate("Messages", "Export refusé : il y manque le fichier {0}.").format(file)
+        case export_errors.ExportTampered(file=file, reason="unreadable"):
+            return translate(
+                "Messages",
+                "Export refusé : {0} est illisible ou n'est pas écrit comme Aller-Vers l'écrit.",
+            ).format(file)
+        case export_errors.ExportUnverifiable(path=path, reason="too_large"):
+            return translate(
+                "Messages", "{0} est bien trop gros pour être un export Aller-Vers."
+            ).format(path)
         case export_errors.ExportTampered(file=file, reason="key"):
             return translate(
                 "Messages", "Export refusé : {0} n'est pas signé par la clé donnée."
@@ -176,12 +193,15 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             return translate(
                 "Messages", "{0} est intact mais ne respecte pas ses seuils ({1}) : fusion arrêtée."
             ).format(path, ", ".join(checks))
-        case export_errors.ExportDuplicate(
-            territory_code=code, period_label=label, first=first, second=second
+        case (
+            release_errors.ReleasePeriodInvalid()
+            | release_errors.ReleaseRefused()
+            | release_errors.MicrodataRefused()
+            | release_errors.ExportSymlink()
+            | release_errors.ExportWrongKey()
+            | release_errors.MergeRefused()
         ):
-            return translate(
-                "Messages", "{0} et {1} : même territoire {2} et même période {3}."
-            ).format(first, second, code, label)
+            return describe_release(error, translate)
         case errors.WorkspaceLocked():
             return translate("Messages", "L'espace de travail est verrouillé.")
         case sync_errors.BundleTruncated(path=path):
@@ -475,3 +495,88 @@ def describe_field_problem(
     with contextlib.suppress(KeyError, IndexError, ValueError):
         text = text.format(**{**values, "code": problem.code, **problem.values})
     return f"{problem.field} : {text}"
+
+
+def describe_release(error: BaseException, translate: Translate = identity) -> str:
+    """The releases' refusals (periods, revisions, microdata, merge), French first."""
+    match error:
+        case release_errors.ReleasePeriodInvalid(label=label, reason="not_over"):
+            return translate(
+                "Messages",
+                "La période {0} n'est pas terminée : elle sera publiable le lendemain de son "
+                "dernier jour.",
+            ).format(label)
+        case release_errors.ReleasePeriodInvalid(label=label, reason="microdata_month"):
+            return translate(
+                "Messages",
+                "Pas de microdonnées pour un mois ({0}) : seulement pour un trimestre ou une "
+                "année.",
+            ).format(label)
+        case release_errors.ReleasePeriodInvalid(label=label):
+            return translate(
+                "Messages",
+                "« {0} » n'est pas une période publiable : un mois (2026-03), un trimestre "
+                "(2026-Q1) ou une année (2026).",
+            ).format(label)
+        case release_errors.ReleaseRefused(period=period, reason="unchanged", earlier_at=at):
+            return translate(
+                "Messages",
+                "Révision refusée : rien n'a changé dans {0} depuis sa publication du {1}. "
+                "Rien n'a été écrit.",
+            ).format(period, at[:10])
+        case release_errors.ReleaseRefused(period=period, reason="too_small", earlier_at=at):
+            return translate(
+                "Messages",
+                "Révision refusée : les changements de {0} depuis sa publication du {1} "
+                "concernent trop peu de foyers (moins de 11 par case) ; les publier "
+                "désignerait les visites arrivées entre-temps. La publication du {1} reste "
+                "valable ; réessayez quand davantage de visites auront été synchronisées. Rien "
+                "n'a été écrit.",
+            ).format(period, at[:10])
+        case release_errors.ReleaseRefused(period=period):
+            return translate(
+                "Messages",
+                "Publication de {0} refusée : elle ne peut pas être protégée avec les "
+                "publications précédentes. Rien n'a été écrit.",
+            ).format(period)
+        case release_errors.MicrodataRefused(period=period, reason="table_first"):
+            return translate(
+                "Messages",
+                "Publiez d'abord le tableau de {0} : les microdonnées sont protégées avec lui.",
+            ).format(period)
+        case release_errors.MicrodataRefused(period=period, other=other):
+            return translate(
+                "Messages",
+                "Microdonnées de {0} refusées : celles de {1} sont déjà publiées et "
+                "chevauchent cette période ; deux fichiers de lignes qui se recouvrent se "
+                "soustrairaient l'un de l'autre.",
+            ).format(period, other)
+        case release_errors.ExportSymlink(path=path):
+            return translate(
+                "Messages",
+                "{0} est un lien symbolique : refusé, écrivez dans un vrai dossier.",
+            ).format(path)
+        case release_errors.ExportWrongKey(path=path, fingerprint=fingerprint):
+            return translate(
+                "Messages",
+                "{0} est intact mais signé par une autre clé que celle donnée (empreinte de sa "
+                "clé : {1}). Vérifiez la clé du territoire.",
+            ).format(path, fingerprint)
+        case release_errors.MergeRefused(reason="overlap", territory_code=code, first=a, second=b):
+            return translate(
+                "Messages",
+                "Fusion refusée : {1} et {2} sont du même territoire ({0}) et leurs périodes se "
+                "chevauchent ; côte à côte, elles se soustrairaient en une case masquée. "
+                "Choisissez des périodes disjointes.",
+            ).format(code, a, b)
+        case release_errors.MergeRefused(reason="no_key", territory_code=code, first=path):
+            return translate(
+                "Messages",
+                "Fusion refusée : aucune clé publique donnée pour le territoire {0} ({1}). "
+                "Donnez-la avec --keys ou --key, ou relancez avec --unverified.",
+            ).format(code, path)
+        case release_errors.MergeRefused(first=path):
+            return translate(
+                "Messages", "Fusion refusée : {0} n'est pas un tableau d'indicateurs."
+            ).format(path)
+    return translate("Messages", "Opération refusée.")

@@ -1,89 +1,130 @@
-"""The evaluators' commands, driven through argparse as `allervers` wires them."""
+"""The release commands as `allervers` runs them (in this process, with the light test key
+derivation): exit codes 0 done, 1 refused, 2 wrong command line, 3 a broken promise; French
+sentences; a free date range only in the internal report, marked "usage interne"."""
 
 from __future__ import annotations
 
-import argparse
+import datetime as dt
+import hashlib
+import json
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from allervers.cli import export_cli
+from allervers.cli.main import run
 from allervers.crypto import signing
-from allervers.domain.export import ExportKeyInvalid, ExportReport, ExportTampered
-from allervers.export.package import INDICATORS, read_members, zip_bytes
-from tests.export.test_verify import _resign
+from allervers.domain.rights import RightId
+from allervers.export.build import sign
+from allervers.export.package import INDICATORS, MANIFEST, read_members
+from allervers.services.paths import AppPaths
+from allervers.services.workspace import CreatedWorkspace, WorkspaceService
+from tests.conftest import COORDINATOR, PASSPHRASE
+from tests.export.workspace import add_visits
+
+JANUARY = [f"2026-01-{d:02d}" for d in range(1, 29)]
 
 
-def _run(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="allervers")
-    commands = parser.add_subparsers(dest="command", parser_class=argparse.ArgumentParser)
-    export_cli.add_parsers(commands, argparse.ArgumentParser)
-    args = parser.parse_args(argv)
-    handler = {
-        "verify-export": export_cli.verify_export,
-        "merge-exports": export_cli.merge_exports,
-    }[args.command]
-    return handler(args)
+@pytest.fixture
+def cli(
+    created: CreatedWorkspace,
+    paths: AppPaths,
+    service: WorkspaceService,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+):  # type: ignore[no-untyped-def]
+    """28 interviews in January 2026; then `allervers ARGS` -> (exit code, stdout, stderr)."""
+    add_visits(created.workspace, tmp_path, JANUARY, (RightId.RSA,))
+    created.workspace.lock()
+    monkeypatch.setenv("ALLERVERS_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("ALLERVERS_USER", COORDINATOR)
+
+    def call(*argv: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        try:
+            code = run(list(argv), paths, service)
+        except SystemExit as exit_:  # argparse
+            code = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        assert isinstance(code, int)
+        return code, out, err
+
+    return call
 
 
-def test_verify_with_the_territory_key_exits_0(
-    built: ExportReport, signing_key: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    key = tmp_path / "territoire.pem"
-    key.write_bytes(signing.public_key_pem(signing.public_key(signing_key)))
-    assert _run(["verify-export", str(built.path), "--key", str(key)]) == 0
-    out = capsys.readouterr().out
-    assert "clé fournie (--key)" in out
-    assert built.summary.fingerprint in out
-    assert "k-anonymat (plus petite classe) : conforme" in out
-    assert out.rstrip().endswith("Résultat : export intact, seuils respectés.")
+def test_a_free_date_range_is_not_a_release_and_asks_for_nothing(cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("ALLERVERS_PASSPHRASE")  # refused before any passphrase is asked
+    code, out, err = cli("export", "--from", "2026-01-01", "--to", "2026-01-02")
+    assert code == 2 and out == ""
+    assert "jamais sur une plage libre" in err and "usage interne" in err
 
 
-def test_verify_without_key_says_to_compare_the_fingerprint(
-    built: ExportReport, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert _run(["verify-export", str(built.path)]) == 0
-    out = capsys.readouterr().out
-    assert "Comparez l'empreinte" in out and built.summary.fingerprint in out
+def test_the_internal_report_is_marked_and_never_a_release(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _err = cli(
+        "report", "--from", "2026-01-03", "--to", "2026-01-05", "--format", "json"
+    )
+    figures = json.loads(out)
+    assert code == 0 and figures["households_met"] == 3  # exact: no threshold, internal
+    assert (figures["marking"], figures["signed"]) == ("usage interne", False)
+    pdf = tmp_path / "interne.pdf"
+    code, out, _err = cli("report", "--from", "2026-01-03", "--to", "2026-01-05", "--out", str(pdf))
+    assert code == 0 and "usage interne, non signé" in out
+    reader = PdfReader(pdf)
+    assert all("USAGE INTERNE" in page.extract_text() for page in reader.pages)
+    assert pdf.read_bytes()[:4] == b"%PDF"  # a report, not a signed release
 
 
-def test_a_base64_key_works_too_and_a_bad_key_file_is_refused(
-    built: ExportReport, signing_key: bytes, tmp_path: Path
-) -> None:
-    key = tmp_path / "key.txt"
-    key.write_text(signing.public_key_base64(signing.public_key(signing_key)) + "\n")
-    assert _run(["verify-export", str(built.path), "--key", str(key)]) == 0
-    key.write_text("pas une clé")
-    with pytest.raises(ExportKeyInvalid) as error:
-        _run(["verify-export", str(built.path), "--key", str(key)])
-    assert error.value.path == key
-    with pytest.raises(ExportKeyInvalid):
-        _run(["verify-export", str(built.path), "--key", str(tmp_path / "absent.pem")])
+def test_release_verify_and_refusals_with_their_exit_codes(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out_dir = tmp_path / "envoi"
+    code, out, _err = cli("export", "--period", "2026-01", "--out", str(out_dir))
+    assert code == 0 and "première publication" in out
+    (release,) = out_dir.glob("*.zip")
+    key = tmp_path / "cle.pem"
+    code, out, _err = cli("export-key", "--out", str(key))
+    assert code == 0 and "Empreinte" in out
+    code, out, _err = cli("verify-export", str(release), "--key", str(key))
+    assert code == 0 and out.rstrip().endswith("Résultat : export intact, seuils respectés.")
+    assert "Signature vérifiée avec la clé fournie (--key)." in out
+
+    code, _out, err = cli("export", "--period", "2026-01", "--out", str(out_dir))
+    assert code == 1 and "existe déjà : rien n'a été écrasé" in err
+    code, _out, _err = cli("export", "--period", "2026-01", "--out", str(out_dir), "--force")
+    assert code == 0 and len(list(out_dir.glob("*.zip"))) == 1
+    code, _out, err = cli("export", "--period", "2026-01", "--revise", "--out", str(out_dir))
+    assert code == 1 and "Révision refusée : rien n'a changé dans 2026-01" in err
+    code, _out, err = cli("export-microdata", "--period", "2026-01", "--out", str(out_dir))
+    assert code == 1 and "Pas de microdonnées pour un mois (2026-01)" in err
+    today = dt.date.today()
+    code, _out, err = cli("export", "--period", f"{today:%Y-%m}", "--out", str(out_dir))
+    assert code == 1 and "n'est pas terminée" in err
+    assert "Traceback" not in err
 
 
-def test_a_changed_file_is_refused_and_a_broken_promise_exits_3(
-    export_copy: Path, other_key: bytes, capsys: pytest.CaptureFixture[str]
-) -> None:
-    members = read_members(export_copy.read_bytes())
-    changed = [(n, d + b"\r\n" if n == INDICATORS else d) for n, d in members]
-    damaged = export_copy.with_name("damaged.zip")
-    damaged.write_bytes(zip_bytes(changed))
-    with pytest.raises(ExportTampered):  # `allervers` prints its message and exits 1
-        _run(["verify-export", str(damaged)])
-    _resign(export_copy, other_key, lambda csv: csv.replace(b",s\r\n", b",3\r\n", 1))
-    assert _run(["verify-export", str(export_copy)]) == 3
-    out = capsys.readouterr().out
-    assert "Plus petite case publiée : NON CONFORME" in out
-    assert "ÉCHEC" in out
-
-
-def test_merge_command_writes_the_national_files(
-    built: ExportReport, signing_key: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    key = tmp_path / "k.pem"
-    key.write_bytes(signing.public_key_pem(signing.public_key(signing_key)))
-    out = tmp_path / "national"
-    assert _run(["merge-exports", str(built.path), "--out", str(out), "--key", str(key)]) == 0
-    printed = capsys.readouterr().out
-    assert "1 export(s) vérifié(s)" in printed and "clé fournie" in printed
-    assert (out / "national-indicators.csv").is_file()
+def test_a_file_re_signed_with_a_small_count_shown_exits_3(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out_dir = tmp_path / "envoi"
+    assert cli("export", "--period", "2026-01", "--out", str(out_dir))[0] == 0
+    (release,) = out_dir.glob("*.zip")
+    members = dict(read_members(release.read_bytes()))
+    csv = members[INDICATORS]
+    assert b",s\r\n" in csv  # something is hidden in a month of 28 interviews
+    forged_csv = csv.replace(b",s\r\n", b",3\r\n", 1)
+    manifest = json.loads(members[MANIFEST])
+    manifest["files"][INDICATORS] = {
+        "sha256": hashlib.sha256(forged_csv).hexdigest(),
+        "bytes": len(forged_csv),
+    }
+    forger = signing.new_private_key()
+    manifest["signing_key"]["fingerprint"] = signing.fingerprint(signing.public_key(forger))
+    files = {n: c for n, c in members.items() if n.endswith((".csv", ".pdf"))}
+    files[INDICATORS] = forged_csv
+    forged = tmp_path / "forged.zip"
+    forged.write_bytes(sign(forger, json.dumps(manifest).encode("utf-8"), files))
+    code, out, _err = cli("verify-export", str(forged))
+    assert code == 3, out
+    assert "NON CONFORME" in out and "Résultat : ÉCHEC" in out
+    # With the territory's real key, it is refused as signed by another key, exit 1.
+    key = tmp_path / "cle.pem"
+    assert cli("export-key", "--out", str(key))[0] == 0
+    code, _out, err = cli("verify-export", str(forged), "--key", str(key))
+    assert code == 1 and "signé par une autre clé" in err

@@ -1,5 +1,5 @@
-"""`allervers export` on a 5,000-household demo workspace: no name, street, phone number or exact
-birth date of the workspace appears in any file of the export, and the export verifies."""
+"""`allervers export` and `export-microdata` on a 5,000-household demo workspace: no name, street,
+phone number or exact birth date of the workspace appears in any file, and both files verify."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ import json
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import text
 
 from allervers.domain.export import ExportExists
-from allervers.domain.figures import parse_period
 from allervers.export.verify import verify_export
 from allervers.rights.engine import RightsEngine
-from allervers.services import demo
+from allervers.services import demo, export_microdata
 from allervers.services import export as export_service
 from allervers.services.workspace import CreatedWorkspace
 
@@ -63,23 +63,44 @@ def test_export_of_a_5000_household_workspace_holds_no_personal_datum(
     secrets = personal_values(created)
     assert len(secrets) > 3_000  # the scan has something to find
 
-    period = parse_period(str(dt.date.today().year))
-    report = export_service.export(workspace, period, tmp_path / "envoi", with_microdata=True)
-    archive = report.path.read_bytes()
-    contents = texts_of(archive)
-    assert set(contents) >= {"indicators.csv", "microdata.csv", "manifest.json", "risk-report.pdf"}
-    for name, content in contents.items():
-        found = [s for s in secrets if s in content]
-        assert found == [], (name, found[:5])
-    for secret in list(secrets)[:2000]:  # and the raw bytes, in case a PDF stream hides one
-        assert secret.encode("utf-8") not in archive
+    today = dt.date.today()
+    quarter = (today.month - 1) // 3 or 4  # the last quarter that is over
+    label = f"{today.year if (today.month - 1) // 3 else today.year - 1}-Q{quarter}"
+    out = tmp_path / "envoi"
+    table = export_service.release_table(workspace, label, out)
+    micro = export_microdata.release_microdata(workspace, label, out)
+    for report in (table, micro):
+        archive = report.path.read_bytes()
+        contents = texts_of(archive)
+        for name, content in contents.items():
+            found = [s for s in secrets if s in content]
+            assert found == [], (name, found[:5])
+        for secret in list(secrets)[:2000]:  # and the raw bytes, in case a PDF stream hides one
+            assert secret.encode("utf-8") not in archive
+        assert verify_export(report.path, export_service.signing_key(workspace)[1]).ok
+    assert {"indicators.csv", "risk-report.pdf"} <= set(texts_of(table.path.read_bytes()))
+    micro_files = texts_of(micro.path.read_bytes())
+    assert "microdata.csv" in micro_files and "indicators.csv" not in micro_files
+    manifest = json.loads(micro_files["manifest.json"])
+    achieved = manifest["thresholds"]["achieved"]
+    assert achieved["k"] >= 11
+    # pyCANON, reading the file the evaluator receives, finds the k, l and t it states.
+    import pycanon.anonymity as pycanon
 
-    verified = verify_export(report.path, export_service.signing_key(workspace)[1])
-    assert verified.ok
-    manifest = json.loads(contents["manifest.json"])
-    assert manifest["thresholds"]["achieved"]["k"] >= 11
+    frame = pd.read_csv(io.StringIO(micro_files["microdata.csv"]), dtype=str, keep_default_na=False)
+    qi, sensitive = manifest["microdata"]["quasi_identifiers"], manifest["microdata"]["columns"]
+    assert len(frame) == manifest["microdata"]["rows_published"] > 0
+    assert pycanon.k_anonymity(frame, qi) == achieved["k"]
+    if sensitive:
+        assert pycanon.l_diversity(frame, qi, sensitive) == achieved["l"] >= 2
+        assert pycanon.t_closeness(frame, qi, sensitive) == pytest.approx(achieved["t"], abs=1e-6)
+    assert achieved["uniques"] == 0
+    assert manifest["microdata"]["uniques_before_treatment"] >= 0
 
     with pytest.raises(ExportExists):  # never overwritten
-        export_service.export(workspace, period, report.path, with_microdata=True)
-    log = export_service.export_log(workspace)
-    assert [(e.period, e.file_name) for e in log] == [(period.label, report.path.name)]
+        export_service.release_table(workspace, label, table.path)
+    register = export_service.register(workspace)
+    assert [(e.period, e.file_name) for e in register] == [
+        (label, table.path.name),
+        (label, micro.path.name),
+    ]

@@ -112,3 +112,11 @@ def test_figures_json_and_pdf_equal_independent_counts(
     assert f"Personnes rencontrées {met[1]}" in words
     assert f"Droits ouverts {as_json['funnel']['opened']}" in words
     assert figures.territory in words
+    # Exact counts for any dates: marked for internal use on every page, in the PDF's metadata
+    # and in the JSON, never signed.
+    reader = PdfReader(str(pdf))
+    mark = "USAGE INTERNE – non signé, ne pas transmettre aux évaluateurs"
+    assert all(mark in page.extract_text() for page in reader.pages)
+    assert reader.metadata is not None and reader.metadata.subject == mark
+    assert "ni signé ni protégé par le secret statistique" in words
+    assert (as_json["marking"], as_json["signed"]) == ("usage interne", False)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QWidget,
@@ -195,6 +196,23 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
             continue
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def wait_for_question(qtbot: QtBot, root: QWidget, name: str) -> QMessageBox:
+    """The question box named `name`, once it shows (they open without blocking)."""
+    qtbot.waitUntil(
+        lambda: any(
+            q.isVisible() and q.objectName() == name for q in root.findChildren(QMessageBox)
+        )
+    )
+    return next(q for q in root.findChildren(QMessageBox) if q.isVisible())
+
+
+def answer_question(qtbot: QtBot, question: QMessageBox, text: str) -> None:
+    """Click the button labelled `text`, as a person would, and wait for the box to close."""
+    button = next(b for b in question.findChildren(QAbstractButton) if b.text() == text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not question.isVisible())
 
 
 def find(root: QWidget, kind: type[W], name: str) -> W:

@@ -18,13 +18,11 @@ import pytest
 from faker import Faker
 from pypdf import PdfReader
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -41,7 +39,7 @@ from allervers.ui.main_window import MainWindow
 from allervers.ui.retention_dialog import RetentionDialog
 from tests.conftest import OTHER_PASSPHRASE
 from tests.integration.test_caseload import interview
-from tests.ui.conftest import find, finish_tasks, visible_texts
+from tests.ui.conftest import answer_question, find, finish_tasks, visible_texts, wait_for_question
 from tests.ui.sync_support import navigate, recent_visits, street
 from tests.ui.test_caseload import LEFT, click, click_row, count_text, table_names
 
@@ -120,21 +118,6 @@ def _choose_folder(qtbot: QtBot, root: QWidget, folder: Path) -> None:
     qtbot.waitUntil(accept.isEnabled)
     qtbot.mouseClick(accept, LEFT)
     qtbot.waitUntil(lambda: not dialog.isVisible())
-
-
-def _question(qtbot: QtBot, root: QWidget, name: str) -> QMessageBox:
-    qtbot.waitUntil(
-        lambda: any(
-            q.isVisible() and q.objectName() == name for q in root.findChildren(QMessageBox)
-        )
-    )
-    return next(q for q in root.findChildren(QMessageBox) if q.isVisible())
-
-
-def _answer(qtbot: QtBot, question: QMessageBox, text: str) -> None:
-    button = next(b for b in question.findChildren(QAbstractButton) if b.text() == text)
-    qtbot.mouseClick(button, LEFT)
-    qtbot.waitUntil(lambda: not question.isVisible())
 
 
 def _pdf_text(path: Path) -> str:
@@ -260,20 +243,20 @@ def test_erasing_a_persons_data_after_confirming_removes_the_name_and_cancelling
     _open(qtbot, page, erased)
 
     click(qtbot, page, "erasePersonButton")
-    question = _question(qtbot, window, "confirmErasePerson")
+    question = wait_for_question(qtbot, window, "confirmErasePerson")
     assert question.text() == f"Effacer les données personnelles de {erased.name}\u00a0?"
     details = question.informativeText()
     for goes in ("le nom, l'adresse, le téléphone, les réponses", "les notes"):
         assert goes in details
     assert "comptes anonymes des chiffres" in details
     assert question.defaultButton().text() == "&Annuler"
-    _answer(qtbot, question, "&Annuler")
+    answer_question(qtbot, question, "&Annuler")
     assert sorted(table_names(page)) == sorted([erased.name, kept.name])
     assert _answers(window, erased)["contact_name"] == erased.name
     assert find(page, QLabel, "householdName").text() == erased.name
 
     click(qtbot, page, "erasePersonButton")
-    _answer(qtbot, _question(qtbot, window, "confirmErasePerson"), "&Effacer")
+    answer_question(qtbot, wait_for_question(qtbot, window, "confirmErasePerson"), "&Effacer")
     done = find(page, QLabel, "caseloadDone")
     qtbot.waitUntil(lambda: done.text() != "")
     assert done.text().startswith("Données personnelles du foyer effacées.")
@@ -341,17 +324,17 @@ def test_the_households_past_the_retention_period_are_counted_and_erased_on_conf
     assert button.isVisible() and button.text() == "&Effacer ces 2 foyers…"
 
     qtbot.mouseClick(button, LEFT)
-    question = _question(qtbot, dialog, "confirmPurge")
+    question = wait_for_question(qtbot, dialog, "confirmPurge")
     assert question.text() == (
         "Effacer les données personnelles des 2 foyers sans contact depuis plus de 12 mois\u00a0?"
     )
     assert question.defaultButton().text() == "&Annuler"
-    _answer(qtbot, question, "&Annuler")
+    answer_question(qtbot, question, "&Annuler")
     assert _answers(window, old[0])["contact_name"] == old[0].name
     assert status.text() == "2 foyers sans contact depuis plus de 12 mois."
 
     qtbot.mouseClick(button, LEFT)
-    _answer(qtbot, _question(qtbot, dialog, "confirmPurge"), "&Effacer")
+    answer_question(qtbot, wait_for_question(qtbot, dialog, "confirmPurge"), "&Effacer")
     outcome = find(dialog, QLabel, "retentionDone")
     qtbot.waitUntil(lambda: outcome.text() != "", timeout=20_000)
     assert outcome.text() == "2 foyers effacés ; leurs comptes anonymes restent dans les chiffres."
@@ -407,7 +390,7 @@ def test_the_count_follows_the_day_and_says_when_there_is_nothing_to_erase(
         "2 foyers sans contact depuis plus de 24 mois."
     )
     qtbot.mouseClick(find(later, QPushButton, "retentionPurge"), LEFT)
-    _answer(qtbot, _question(qtbot, later, "confirmPurge"), "&Effacer")
+    answer_question(qtbot, wait_for_question(qtbot, later, "confirmPurge"), "&Effacer")
     outcome = find(later, QLabel, "retentionDone")
     qtbot.waitUntil(lambda: outcome.text() != "", timeout=20_000)
     assert outcome.text() == "2 foyers effacés ; leurs comptes anonymes restent dans les chiffres."

@@ -17,33 +17,15 @@ AddWorkspace = Callable[[argparse.ArgumentParser], None]
 
 
 def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) -> None:
-    report = commands.add_parser("report", help="chiffres du territoire (PDF ou JSON)")
+    report = commands.add_parser(
+        "report", help="chiffres du territoire, usage interne non signé (PDF ou JSON)"
+    )
     add_workspace(report)
     report.add_argument("--period", help="2026-Q3, 2026-09 ou 2026")
     report.add_argument("--from", dest="start", help="début, AAAA-MM-JJ")
     report.add_argument("--to", dest="end", help="fin incluse, AAAA-MM-JJ")
     report.add_argument("--format", choices=["pdf", "json"], default="pdf")
     report.add_argument("--out", type=Path, help="fichier PDF à créer (format pdf)")
-
-    export = commands.add_parser("export", help="export anonymisé et signé pour l'évaluation")
-    add_workspace(export)
-    export.add_argument("--period", help="2026-Q3, 2026-09 ou 2026")
-    export.add_argument("--from", dest="start", help="début, AAAA-MM-JJ")
-    export.add_argument("--to", dest="end", help="fin incluse, AAAA-MM-JJ")
-    export.add_argument(
-        "--microdata",
-        action="store_true",
-        help="ajouter microdata.csv (données pseudonymisées, sous convention)",
-    )
-    export.add_argument("--k", type=int, default=11, help="k-anonymat (11 par défaut, 5 minimum)")
-    export.add_argument(
-        "--out",
-        type=Path,
-        help="dossier cible (clé USB, partage) ou fichier .zip ; par défaut Documents/Aller-Vers",
-    )
-    key = commands.add_parser("export-key", help="clé publique de signature des exports")
-    add_workspace(key)
-    key.add_argument("--out", type=Path, help="écrire la clé publique (PEM) dans ce fichier")
 
     caseload = commands.add_parser("caseload", help="foyers suivis")
     add_workspace(caseload)
@@ -91,7 +73,7 @@ def report(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.reports.activity_report import write_activity_report
 
     write_activity_report(args.out, figures, date.today())
-    print(f"Rapport écrit : {args.out}")
+    print(f"Rapport écrit : {args.out} (usage interne, non signé : pas une publication)")
     return 0
 
 
@@ -146,52 +128,4 @@ def purge(args: argparse.Namespace, workspace: Any) -> int:
         return 0
     count = service.purge()
     print(f"{count} foyer(s) purgé(s) ; les comptes anonymes restent.")
-    return 0
-
-
-def export(args: argparse.Namespace, workspace: Any) -> int:
-    import platformdirs
-
-    from allervers.domain.export import Thresholds
-    from allervers.services import export as export_service
-
-    destination = args.out or Path(platformdirs.user_documents_dir()) / "Aller-Vers"
-    report = export_service.export(
-        workspace,
-        _period(args),
-        destination,
-        with_microdata=args.microdata,
-        thresholds=Thresholds(k=args.k),
-    )
-    summary = report.summary
-    print(f"Export écrit : {report.path}")
-    print(
-        f"Cellules publiées : {summary.cells.published} sur {summary.cells.cells} "
-        f"(plus petite : {summary.cells.smallest_published})"
-    )
-    if summary.microdata is not None:
-        micro = summary.microdata
-        print(
-            f"Microdonnées : {micro.rows_published} lignes, k = {micro.k}, l = {micro.l}, "
-            f"{micro.rows_suppressed} ligne(s) supprimée(s)"
-        )
-    print(
-        f"Empreinte de la clé de signature : {summary.fingerprint} "
-        "(à transmettre aux évaluateurs par un autre canal)"
-    )
-    return 0
-
-
-def export_key(args: argparse.Namespace, workspace: Any) -> int:
-    from allervers.services import export as export_service
-
-    pem = export_service.public_key_pem(workspace)
-    if args.out:
-        if args.out.exists():
-            raise WorkspaceAlreadyExists(args.out)
-        args.out.write_bytes(pem)
-        print(f"Clé publique écrite : {args.out}")
-    else:
-        print(pem.decode("ascii"), end="")
-    print(f"Empreinte : {export_service.fingerprint(workspace)}")
     return 0

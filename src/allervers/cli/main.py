@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_workspace(vlist)
     vlist.add_argument("--json", action="store_true", help="une visite JSON par ligne")
     rights_cli.add_parsers(commands, _Parser, _add_workspace)
-    export_cli.add_parsers(commands, _Parser)
+    export_cli.add_parsers(commands, _Parser, _add_workspace)
     caseload_cli.add_parsers(commands, _Parser, _add_workspace)
     sync_cli.add_parsers(commands, _Parser, _add_workspace)
     settings_cli.add_parser(commands, _Parser, _add_workspace)
@@ -333,10 +333,15 @@ class _Command:
         return self._with_workspace(lambda ws: caseload_cli.report(self.args, ws))
 
     def export(self) -> int:
-        return self._with_workspace(lambda ws: caseload_cli.export(self.args, ws))
+        if self.args.start or self.args.end or not self.args.period:
+            return export_cli.release(self.args, None)  # refused before any passphrase
+        return self._with_workspace(lambda ws: export_cli.release(self.args, ws))
+
+    def export_microdata(self) -> int:
+        return self._with_workspace(lambda ws: export_cli.release_microdata(self.args, ws))
 
     def export_key(self) -> int:
-        return self._with_workspace(lambda ws: caseload_cli.export_key(self.args, ws))
+        return self._with_workspace(lambda ws: export_cli.export_key(self.args, ws))
 
     def caseload(self) -> int:
         return self._with_workspace(lambda ws: caseload_cli.caseload(self.args, ws))

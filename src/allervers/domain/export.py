@@ -1,8 +1,8 @@
-"""The signed, anonymised export for the TZNR evaluation: what goes in, what comes out, what fails.
+"""The signed, anonymised releases for the TZNR evaluation: cells, relations, microdata rows, the
+evaluators' reports, and what fails (`allervers.domain.release` has the periods and the register).
 
-What goes in (`ExportInput`) is counted by the workspace; `allervers.export` turns it into a zip
-that evaluators can check without any workspace. Nothing here is personal data except the two
-internal keys of `MicrodataRow`, which are only hashed or counted, never written.
+Nothing here is personal data except the internal key of `MicrodataRow`, which is only hashed,
+never written.
 
 Sources of the rules, cited again where each is applied:
 - statistical secrecy (DGFiP / INSEE practice for fiscal data on households): no published cell
@@ -25,9 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from allervers.domain.errors import AllerVersError
-from allervers.domain.rights import RightId
-
-SCHEMA = "allervers-export/1"
 
 TOTAL = "total"
 """Breakdown of the margin of each indicator."""
@@ -40,20 +37,27 @@ MIN_CELL = 11
 households. Zero counts as under 11: a published 0 tells that no household of the territory is
 concerned, which is an inference about all of them."""
 
-K_DEFAULT = 11
-K_FLOOR = 5
-"""k-anonymity: k >= 11 by default, never below 5 (DOMAIN.md, reference practice)."""
-
-L_DEFAULT = 2
-L_FLOOR = 2
-
+K = 11
+"""Microdata: every combination of quasi-identifiers is shared by at least 11 households
+(k-anonymity with the threshold of the tables)."""
+L = 2
+"""Microdata: at least 2 distinct values of each sensitive column in every class (distinct
+l-diversity), which t-closeness below makes stronger."""
+T = 0.3
+"""Microdata: t-closeness with the equal ground distance (Li, Li and Venkatasubramanian, ICDE
+2007): in every class, the distribution of each sensitive column is within 0.3 (total variation
+distance) of the file's. Knowing that a household is in a class then tells little more about a
+sensitive value than the file as a whole does (G29 opinion 05/2014, inference)."""
+SUDA_MAX = 2
+"""Microdata: no row is alone in the file on any combination of at most 2 published columns (the
+minimal sample uniques of SUDA, Elliot et al. 2002, up to size 2: a household known by one of its published values and one more fact)."""
 MAX_ROW_SUPPRESSION = 0.05
-"""Share of microdata rows the search may suppress before it prefers coarser generalisation
-(ARX, the reference tool, uses a suppression limit in the same way)."""
+"""Share of microdata rows the treatment may suppress before it prefers coarser columns (ARX, the
+reference tool, uses a suppression limit in the same way)."""
 
 DOMINANCE_SHARE = 0.85
-"""Amounts: no published cell in which one household brings more than 85% of the amount (the
-dominance rule of statistical secrecy, applied when the largest contribution is given)."""
+"""Amounts: no published cell in which one household may bring more than 85% of the amount (the
+dominance rule of statistical secrecy; the largest contribution is computed month by month)."""
 
 AMOUNT_INDICATORS: Mapping[str, str] = {"rights_opened_yearly_amount": "rights_opened"}
 """Indicators that are amounts in euros, each with the count indicator of its contributors: an
@@ -135,79 +139,6 @@ def at_least(larger: CellKey, smaller: CellKey) -> Relation:
     return Relation(((larger, 1), (smaller, -1)), RelationKind.AT_LEAST)
 
 
-STANDARD_LINKS: tuple[Relation, ...] = (
-    # Every flagged situation has one reason ("not_recorded" included) and enters the funnel.
-    identity(("probable_nonrecours", TOTAL), ("probable_nonrecours_reason", TOTAL)),
-    identity(("probable_nonrecours", TOTAL), ("funnel", "flagged")),
-    # Households met are the distinct households behind the doors that gave an interview.
-    at_least(("doors_knocked", "interview"), ("households_met", TOTAL)),
-    # A household met counts at least one person.
-    at_least(("people_met", TOTAL), ("households_met", TOTAL)),
-)
-"""Links between indicators, as the workspace counts them (services.figures). A link whose cells
-are not all in the table is left out; a link the figures break stops the export
-(`ExportInconsistent`), because a suppression planned on a false fact protects nothing."""
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorCell:
-    indicator: str
-    breakdown: str
-    value: float
-    """A count (whole number) or, for `AMOUNT_INDICATORS`, euros."""
-    largest_contribution: float | None = None
-    """Amounts only, optional: the largest single household's share of `value`, in euros."""
-
-    @property
-    def key(self) -> CellKey:
-        return (self.indicator, self.breakdown)
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorTable:
-    """The TZNR figures of one territory and one period as an indicator x breakdown table with
-    margins. Each indicator has a `total` cell; `relations()` gives every fact linking cells."""
-
-    cells: tuple[IndicatorCell, ...]
-    links: tuple[Relation, ...] = STANDARD_LINKS
-
-    @classmethod
-    def from_rows(
-        cls,
-        rows: Iterable[tuple[str, str, float]],
-        links: tuple[Relation, ...] = STANDARD_LINKS,
-    ) -> IndicatorTable:
-        """Cells from (indicator, breakdown, value); a missing `total` is added: the sum of the
-        breakdowns, or the first stage of a cumulative indicator."""
-        cells = [IndicatorCell(i, b, v) for i, b, v in rows]
-        present = {c.key for c in cells}
-        by_indicator: dict[str, list[IndicatorCell]] = {}
-        for cell in cells:
-            by_indicator.setdefault(cell.indicator, []).append(cell)
-        for indicator, members in by_indicator.items():
-            if (indicator, TOTAL) in present:
-                continue
-            stages = CUMULATIVE_INDICATORS.get(indicator)
-            if stages:
-                first = next((c.value for c in members if c.breakdown == stages[0]), 0)
-                cells.append(IndicatorCell(indicator, TOTAL, first))
-            else:
-                cells.append(IndicatorCell(indicator, TOTAL, sum(c.value for c in members)))
-        return cls(tuple(cells), links)
-
-    def values(self) -> dict[CellKey, float]:
-        return {cell.key: cell.value for cell in self.cells}
-
-    def indicators(self) -> list[str]:
-        seen: dict[str, None] = {}
-        for cell in self.cells:
-            seen.setdefault(cell.indicator, None)
-        return list(seen)
-
-    def relations(self) -> tuple[Relation, ...]:
-        return table_relations({cell.key for cell in self.cells}, self.links)
-
-
 def table_relations(keys: Iterable[CellKey], links: Iterable[Relation]) -> tuple[Relation, ...]:
     """The margins of each indicator, the order of cumulative stages, and the links whose cells
     are all present. Shared by the export and by `verify-export`, which rebuilds them from the
@@ -257,73 +188,25 @@ class HousingStatus(enum.StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class RightFollowUp:
-    """One right of one household visit. Codes only: a value that is not a code (free text, a
-    name) stops the export (`ExportInputInvalid`)."""
-
-    flagged: bool
-    reason: str | None = None
-    """Non-recours reason (ODENORE): non_connaissance, non_demande, non_reception,
-    non_proposition, not_recorded."""
-    organisation: str | None = None
-    """Where the household was referred (`Organisation` values)."""
-    status: str | None = None
-    """The referral's status (`ReferralStatus` values)."""
-    outcome: str | None = None
-    """The three-month outcome check: on_time, late, not_done."""
-
-
-@dataclass(frozen=True, slots=True)
 class MicrodataRow:
-    """One household visit. `visit_key` and `household_key` are internal identifiers: the first is
-    hashed (HMAC, key drawn per export and never kept), the second only counts distinct households
-    per equivalence class; neither is written."""
+    """One household met in the period (its first interview there). `household_key` is an
+    internal identifier, only hashed (HMAC, key drawn per release and never kept)."""
 
-    visit_key: str
     household_key: str
     age: int | None
-    """Age of the reference person at the visit."""
+    """Age of the reference person at the interview."""
     household_type: HouseholdType
     housing_status: HousingStatus
-    visited_on: date
-    """Generalised to its quarter in the export; never written as a date."""
-    rights: Mapping[RightId, RightFollowUp] = field(default_factory=dict)
-    """A right missing here is written as not flagged."""
+    met_on: date
+    """Generalised to its quarter in the file; never written as a date."""
+    stages: Mapping[str, str] = field(default_factory=dict)
+    """right -> the furthest step of its follow-up (flagged, referred, filed, opened) when the
+    right was first flagged for the household in the period; absent: not flagged."""
+    reasons: Mapping[str, str] = field(default_factory=dict)
+    """right -> non-recours reason recorded with that flag."""
 
 
 QUASI_IDENTIFIERS: tuple[str, ...] = ("age_band", "household_type", "housing_status", "quarter")
-SENSITIVE_FIELDS: tuple[str, ...] = ("flag", "reason", "organisation", "status", "outcome")
-
-
-def sensitive_columns() -> tuple[str, ...]:
-    """`rsa_flag`, `rsa_reason`, ... for every right, in a fixed order."""
-    return tuple(f"{right.value}_{name}" for right in RightId for name in SENSITIVE_FIELDS)
-
-
-@dataclass(frozen=True, slots=True)
-class Thresholds:
-    min_cell: int = MIN_CELL
-    k: int = K_DEFAULT
-    l: int = L_DEFAULT  # noqa: E741  (the letter of l-diversity)
-    max_row_suppression: float = MAX_ROW_SUPPRESSION
-
-    def check(self) -> None:
-        if self.min_cell < MIN_CELL:
-            raise ExportThresholdInvalid("min_cell", self.min_cell, MIN_CELL)
-        if self.k < K_FLOOR:
-            raise ExportThresholdInvalid("k", self.k, K_FLOOR)
-        if self.l < L_FLOOR:
-            raise ExportThresholdInvalid("l", self.l, L_FLOOR)
-        if not 0 <= self.max_row_suppression <= 1:
-            raise ExportThresholdInvalid("max_row_suppression", self.max_row_suppression, 0)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "min_cell": self.min_cell,
-            "k": self.k,
-            "l": self.l,
-            "max_row_suppression": self.max_row_suppression,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,39 +214,6 @@ class ExportPeriod:
     start: date
     end: date  # inclusive
     label: str  # "2026-Q3"
-
-
-@dataclass(frozen=True, slots=True)
-class ExportInput:
-    territory_code: str
-    territory_name: str
-    """The territory's name is published: evaluators need it (never a street or a hamlet)."""
-    period: ExportPeriod
-    software_version: str
-    engine_version: str
-    """openfisca-france's version."""
-    indicators: IndicatorTable
-    microdata: tuple[MicrodataRow, ...] | None = None
-    thresholds: Thresholds = Thresholds()
-
-
-# What an export did: figures for the manifest, the risk report and the people who asked for it.
-
-
-@dataclass(frozen=True, slots=True)
-class CellsSummary:
-    cells: int
-    published: int
-    primary: int
-    """Hidden by the threshold rule itself (or the dominance rule for amounts)."""
-    secondary: int
-    """Hidden so that the first ones cannot be recomputed."""
-    smallest_published: int | None
-    """Smallest published count (amounts are not counts); None when no count is published."""
-    narrowest_count_range: float | None
-    """Narrowest range a reader can compute for a hidden count from the published cells and the
-    relations (None when no count is hidden; `inf` when every hidden count is unbounded)."""
-    narrowest_amount_range: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,43 +233,23 @@ class MicrodataSummary:
     rows_suppressed: int
     classes: int
     k: int | None
-    """Smallest equivalence class (rows sharing the published quasi-identifiers); None when no row
-    is published."""
-    k_households: int | None
-    """Smallest number of distinct households in a class (a household visited twice in the period
-    has two rows): the value k-anonymity was enforced on."""
-    l: int | None  # noqa: E741
+    """Smallest equivalence class (rows, one per household, sharing the quasi-identifiers)."""
+    l: int | None  # noqa: E741  (the letter of l-diversity)
+    t: float | None
+    """Largest distance of a class's distribution of a sensitive column to the file's."""
     class_sizes: tuple[int, int, int]
-    """Smallest, median and largest class."""
     generalisations: tuple[Generalisation, ...]
-    sensitive_columns: tuple[str, ...]
-    withheld_columns: tuple[str, ...]
-    """Sensitive columns left out because they cannot be l-diverse (fewer than l values in all)."""
-    largest_modal_share: float | None
-    """Largest share of the most frequent value of a sensitive column within a class: how sure a
-    reader who places someone in a class can be of that value (l-diversity alone allows 10 out of
-    11 rows with the same value)."""
-
-
-@dataclass(frozen=True, slots=True)
-class ExportSummary:
-    territory_code: str
-    territory_name: str
-    period: ExportPeriod
-    created_at: datetime
-    software_version: str
-    engine_version: str
-    fingerprint: str
-    thresholds: Thresholds
-    cells: CellsSummary
-    microdata: MicrodataSummary | None
-
-
-@dataclass(frozen=True, slots=True)
-class ExportReport:
-    path: Path
-    manifest_sha256: str
-    summary: ExportSummary
+    columns: tuple[str, ...]
+    """The sensitive columns published."""
+    withheld: tuple[str, ...]
+    """Columns or values left out: to protect the table of the period (a hidden cell would be
+    recounted), or because they cannot be diverse."""
+    recoded: int
+    """Sensitive values recoded to "*" because fewer than k rows had them."""
+    uniques_before: int
+    """Rows alone in the file on some combination of at most `SUDA_MAX` columns, before any
+    treatment (every column at its finest, nothing withheld)."""
+    uniques_after: int
 
 
 class KeySource(enum.StrEnum):
@@ -552,11 +382,3 @@ class ExportChecksFailed(AllerVersError):
 
     path: Path
     checks: tuple[str, ...]
-
-
-@dataclass
-class ExportDuplicate(AllerVersError):
-    territory_code: str
-    period_label: str
-    first: Path
-    second: Path

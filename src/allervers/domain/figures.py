@@ -1,6 +1,10 @@
-"""The territory's figures for a period: what the TZNR evaluation asks of each territory
-(DOMAIN.md: doors knocked, households and people met, probable non-recours by right and reason,
-referrals by organisation, rights opened and amounts, outcome checks done)."""
+"""The territory's figures for a period: what the TZNR evaluation asks of each territory (doors
+knocked, households and people met, probable non-recours by right and reason, referrals by
+organisation, rights opened and amounts, outcome checks done; docs/export-format.md).
+
+These are the territory's own exact counts, for any dates (`allervers report --from --to`): for
+internal use, never signed, never protected by the statistical secrecy of the releases. The
+evaluators receive signed releases of calendar periods instead (`allervers.domain.release`)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from allervers.domain.errors import InvalidInput
+
+INTERNAL_USE = "usage interne"
+"""The mark of every internal report (PDF and JSON): exact counts, small ones included, for the
+territory only; what goes to the evaluators is a signed release (docs/export-format.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,4 +99,6 @@ class TerritoryFigures:
             "end": self.period.end.isoformat(),
         }
         data["doors_knocked"] = self.doors_knocked
+        data["marking"] = INTERNAL_USE
+        data["signed"] = False
         return data

@@ -21,7 +21,7 @@ from allervers.domain.rights import (
 
 
 class NonRecoursReason(enum.StrEnum):
-    """ODENORE's typology, recorded for every flagged right (DOMAIN.md)."""
+    """ODENORE's typology (Warin, 2010), recorded for every flagged right."""
 
     NON_CONNAISSANCE = "non_connaissance"
     NON_DEMANDE = "non_demande"

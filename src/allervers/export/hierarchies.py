@@ -1,9 +1,9 @@
 """Generalisation hierarchies of the quasi-identifiers, finest level first.
 
-Level 0 is what the reference practice publishes at most (DOMAIN.md: 10-year age bands with 75+
-top-coded, household type, housing status, quarter instead of dates); each next level merges
-values of the previous one, up to "*" (the value withheld). The k-anonymity search moves along
-these levels, as ARX does with its hierarchies.
+Level 0 is what the reference practice publishes at most (docs/export-format.md: 10-year age
+bands with 75+ top-coded, household type, housing status, quarter instead of dates); each next
+level merges values of the previous one, up to "*" (the value withheld). The k-anonymity search
+moves along these levels, as ARX does with its hierarchies.
 """
 
 from __future__ import annotations
@@ -122,3 +122,11 @@ def quarter_hierarchy(start: date, end: date) -> Hierarchy:
     for label in quarters:
         years.setdefault(label[:4], []).append(label)
     return Hierarchy("quarter", _levels([years], quarters))
+
+
+def flat(index: int, values: set[str]) -> Hierarchy:
+    """The published labels of one quasi-identifier as they are (the verifier groups by them)."""
+    return Hierarchy(QUASI_IDENTIFIER_NAMES[index], [{v: v for v in values}])
+
+
+QUASI_IDENTIFIER_NAMES = ("age_band", "household_type", "housing_status", "quarter")

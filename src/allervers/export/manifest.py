@@ -1,25 +1,42 @@
-"""manifest.json: what the export contains and promises. Its exact bytes are what is signed."""
+"""manifest.json: what a release contains and promises. Its exact bytes are what is signed.
+
+Format: docs/export-format.md. A table release and a microdata release have the same frame
+(`schema`, `kind`, territory, period, files, signing key) and their own figures."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from allervers.domain.export import (
     AMOUNT_INDICATORS,
     CUMULATIVE_INDICATORS,
+    MAX_ROW_SUPPRESSION,
     QUASI_IDENTIFIERS,
-    SCHEMA,
-    ExportSummary,
-    Relation,
+    SUDA_MAX,
+    K,
+    L,
+    MicrodataSummary,
+    T,
 )
-from allervers.export.cells import range_text
+from allervers.domain.release import (
+    STRUCTURAL_ZEROS,
+    ReleaseKind,
+    ReleasePeriod,
+    TableRelease,
+)
+from allervers.export.joint import width_text
+from allervers.export.relations import RELEASE_RELATIONS
+
+SCHEMA = "allervers-release/1"
+MAX_MANIFEST_BYTES = 4 * 1024 * 1024
 
 ROW_ID_DESCRIPTION = (
-    "HMAC-SHA256 of an internal visit identifier, truncated to 128 bits; the key was drawn for "
-    "this export and never written"
+    "HMAC-SHA256 of an internal household identifier, truncated to 128 bits; the key was drawn "
+    "for this release and never written"
 )
 
 
@@ -27,73 +44,124 @@ def file_entry(data: bytes) -> dict[str, Any]:
     return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
 
 
-def build(
-    summary: ExportSummary,
-    relations: tuple[Relation, ...],
-    files: Mapping[str, bytes],
-) -> bytes:
-    cells = summary.cells
-    micro = summary.microdata
-    achieved: dict[str, Any] = {
-        "smallest_published_cell": cells.smallest_published,
-        "narrowest_hidden_count_range": range_text(cells.narrowest_count_range),
-        "narrowest_hidden_amount_range": range_text(cells.narrowest_amount_range),
-        "k": None if micro is None else micro.k,
-        "k_households": None if micro is None else micro.k_households,
-        "l": None if micro is None else micro.l,
-    }
-    manifest: dict[str, Any] = {
+def frame(
+    kind: ReleaseKind,
+    code: str,
+    name: str,
+    period: ReleasePeriod,
+    now: datetime,
+    software: Mapping[str, str],
+) -> dict[str, Any]:
+    return {
         "schema": SCHEMA,
-        "created_at": summary.created_at.isoformat(timespec="seconds"),
-        "territory": {"code": summary.territory_code, "name": summary.territory_name},
+        "kind": kind.value,
+        "created_at": now.isoformat(timespec="seconds"),
+        "territory": {"code": code, "name": name},
         "period": {
-            "label": summary.period.label,
-            "start": summary.period.start.isoformat(),
-            "end": summary.period.end.isoformat(),
+            "kind": period.kind.value,
+            "label": period.label,
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
         },
-        "software": {
-            "allervers": summary.software_version,
-            "openfisca_france": summary.engine_version,
+        "software": dict(software),
+    }
+
+
+def finish(manifest: dict[str, Any], fingerprint: str, files: Mapping[str, bytes]) -> bytes:
+    manifest["files"] = {name: file_entry(data) for name, data in files.items()}
+    manifest["signing_key"] = {"algorithm": "Ed25519", "fingerprint": fingerprint}
+    return (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def table_manifest(
+    release: TableRelease, fingerprint: str, now: datetime, files: Mapping[str, bytes]
+) -> bytes:
+    figures = release.figures
+    manifest = frame(
+        ReleaseKind.TABLE,
+        release.territory_code,
+        release.territory_name,
+        release.period,
+        now,
+        {"allervers": release.software_version, "openfisca_france": release.engine_version},
+    )
+    manifest["revision"] = release.revision
+    manifest["months"] = {
+        month: {"version": version, "frozen_at": release.frozen_at.get(month, "")}
+        for month, version in release.versions.items()
+    }
+    manifest["thresholds"] = {
+        "asked": {"min_cell": release.min_cell},
+        "achieved": {
+            "smallest_published_cell": figures.smallest_published,
+            "narrowest_hidden_count_range": width_text(figures.narrowest_count_range),
+            "narrowest_hidden_amount_range": width_text(figures.narrowest_amount_range),
+            "releases_checked_together": figures.releases_checked,
+            "quantities_checked": figures.targets_checked,
         },
-        "thresholds": {"asked": summary.thresholds.to_json(), "achieved": achieved},
-        "indicators": {
-            "cells": cells.cells,
-            "published": cells.published,
-            "hidden_primary": cells.primary,
-            "hidden_secondary": cells.secondary,
-            "amount_indicators": dict(AMOUNT_INDICATORS),
-            "cumulative_indicators": {k: list(v) for k, v in CUMULATIVE_INDICATORS.items()},
-            "relations": [r.to_json() for r in relations],
+    }
+    manifest["indicators"] = {
+        "cells": figures.cells,
+        "published": figures.published,
+        "structural_zeros": [list(cell) for cell in sorted(STRUCTURAL_ZEROS)],
+        "hidden_primary": figures.primary,
+        "hidden_revision": figures.revision,
+        "hidden_secondary": figures.secondary,
+        "amount_indicators": dict(AMOUNT_INDICATORS),
+        "cumulative_indicators": {k: list(v) for k, v in CUMULATIVE_INDICATORS.items()},
+        "relations": [r.to_json() for r in RELEASE_RELATIONS],
+    }
+    return finish(manifest, fingerprint, files)
+
+
+def microdata_fields(summary: MicrodataSummary) -> dict[str, Any]:
+    return {
+        "thresholds": {
+            "asked": {
+                "k": K,
+                "l": L,
+                "t": T,
+                "suda_max": SUDA_MAX,
+                "max_row_suppression": MAX_ROW_SUPPRESSION,
+            },
+            "achieved": {
+                "k": summary.k,
+                "l": summary.l,
+                "t": summary.t,
+                "uniques": summary.uniques_after,
+            },
         },
-        "microdata": None
-        if micro is None
-        else {
-            "rows_in": micro.rows_in,
-            "rows_published": micro.rows_published,
-            "rows_suppressed": micro.rows_suppressed,
-            "classes": micro.classes,
+        "microdata": {
+            "rows_in": summary.rows_in,
+            "rows_published": summary.rows_published,
+            "rows_suppressed": summary.rows_suppressed,
+            "classes": summary.classes,
             "row_id": ROW_ID_DESCRIPTION,
             "quasi_identifiers": list(QUASI_IDENTIFIERS),
             "generalisation": {
                 g.quasi_identifier: {"level": g.level, "labels": list(g.labels)}
-                for g in micro.generalisations
+                for g in summary.generalisations
             },
-            "sensitive_columns": list(micro.sensitive_columns),
-            "withheld_columns": list(micro.withheld_columns),
-            "largest_modal_share": micro.largest_modal_share,
+            "columns": list(summary.columns),
+            "withheld": list(summary.withheld),
+            "recoded_values": summary.recoded,
+            "uniques_before_treatment": summary.uniques_before,
+            "uniques_after_treatment": summary.uniques_after,
         },
-        "files": {name: file_entry(data) for name, data in files.items()},
-        "signing_key": {"algorithm": "Ed25519", "fingerprint": summary.fingerprint},
     }
-    return (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def parse(data: bytes) -> dict[str, Any]:
-    """The manifest as a dict; ValueError (or KeyError, TypeError) when it is not one of ours."""
+    """The manifest as a dict; ValueError (or KeyError, TypeError, RecursionError) when it is not
+    one of ours."""
+    if len(data) > MAX_MANIFEST_BYTES:
+        raise ValueError("too large")
     manifest = json.loads(data.decode("utf-8"))
     if not isinstance(manifest, dict) or manifest.get("schema") != SCHEMA:
         raise ValueError("schema")
-    for key in ("territory", "period", "thresholds", "indicators", "files", "signing_key"):
+    if manifest.get("kind") not in {k.value for k in ReleaseKind}:
+        raise ValueError("kind")
+    for key in ("territory", "period", "thresholds", "files", "signing_key"):
         if not isinstance(manifest.get(key), dict):
             raise ValueError(key)
     return manifest

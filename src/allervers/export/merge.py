@@ -1,7 +1,10 @@
 """`merge_exports`: the evaluators' national tables from the territories' exports.
 
-Each export is verified first; one that fails (tampered, unverifiable, thresholds not met) stops the
-merge before anything is written, as does a second export of the same territory and period. A
+Each table release is verified first, with its territory's public key; one that fails (tampered,
+signed by another key, unverifiable, thresholds not met) stops the merge before anything is
+written, as do two releases of one territory whose periods overlap (the same period twice, a month
+inside a quarter): side by side they would subtract into a hidden count. Text cells that a
+spreadsheet would run as a formula are neutralised. A
 national cell is the sum of the territories' cells, published only when every territory of that
 period published its own: a national figure is then a sum of published figures, which tells a
 reader nothing the territories' files did not, and no hidden territorial cell can be recomputed
@@ -10,20 +13,28 @@ from the national table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from allervers.crypto import signing
 from allervers.domain.export import (
     CellKey,
     ExportChecksFailed,
-    ExportDuplicate,
     ExportExists,
-    ExportTampered,
+    ExportKeyInvalid,
     MergedExport,
     MergeReport,
     NationalCell,
     NationalSummary,
+)
+from allervers.domain.release import (
+    ExportSymlink,
+    ExportWrongKey,
+    MergeRefused,
+    ReleaseKind,
+    ReleasePeriod,
+    release_period,
 )
 from allervers.export import package, tables
 from allervers.export.verify import Verified, verify
@@ -43,29 +54,60 @@ TERRITORIES_HEADER = (
 )
 
 
+def read_keys_file(path: Path) -> dict[str, bytes]:
+    """The territories' public keys: one line "code key" (base64 or a PEM file's one line), `#`
+    starts a comment. A line that is not that is refused (ExportKeyInvalid)."""
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise ExportKeyInvalid(path) from None
+    keys: dict[str, bytes] = {}
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) != 2:
+            raise ExportKeyInvalid(path)
+        try:
+            keys[parts[0]] = signing.load_public_key(parts[1].encode("ascii"))
+        except (signing.InvalidPublicKey, UnicodeEncodeError):
+            raise ExportKeyInvalid(path) from None
+    return keys
+
+
 def merge_exports(
     paths: Sequence[Path],
     out_dir: Path,
+    territory_keys: Mapping[str, bytes] | None = None,
     public_keys: Sequence[bytes] = (),
+    unverified: bool = False,
     now: datetime | None = None,
+    force: bool = False,
 ) -> MergeReport:
-    """Verify every export (against `public_keys` when given: each export must be signed by one
-    of them), then write the national tables and summary into `out_dir`."""
+    """Verify every table release against its territory's key (`territory_keys` by territory
+    code, else one of `public_keys`; the key inside each file only when `unverified`), refuse
+    overlapping periods of one territory, then write the national tables and summary."""
     targets = [out_dir / NATIONAL, out_dir / TERRITORIES, out_dir / SUMMARY]
     for target in targets:
-        if target.exists():
+        if target.is_symlink():
+            raise ExportSymlink(target)
+        if target.exists() and not force:
             raise ExportExists(target)
     verified: list[Verified] = []
-    seen: dict[tuple[str, str], Path] = {}
+    seen: dict[str, list[tuple[ReleasePeriod, Path]]] = {}
     for path in paths:
-        checked = _verify(path, public_keys)
+        checked = _verify(path, territory_keys or {}, public_keys, unverified)
         report = checked.report
+        if checked.kind is not ReleaseKind.TABLE:
+            raise MergeRefused("not_a_table", report.territory_code, str(path))
         if not report.ok:
             raise ExportChecksFailed(path, tuple(c.name for c in report.checks if not c.ok))
-        key = (report.territory_code, report.period.label)
-        if key in seen:
-            raise ExportDuplicate(key[0], key[1], seen[key], path)
-        seen[key] = path
+        period = release_period(report.period.label)
+        for other, other_path in seen.get(report.territory_code, []):
+            if period.overlaps(other):
+                raise MergeRefused("overlap", report.territory_code, str(other_path), str(path))
+        seen.setdefault(report.territory_code, []).append((period, path))
         verified.append(checked)
 
     exports = tuple(
@@ -80,66 +122,77 @@ def merge_exports(
         for v in verified
     )
     national = national_cells(verified)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    package.write_new(
+    package.make_folder(out_dir)
+    package.write(
         targets[0],
         tables.to_csv(
             NATIONAL_HEADER,
             (
                 (
-                    c.period_label,
-                    c.indicator,
-                    c.breakdown,
+                    tables.cell_text(c.period_label),
+                    tables.cell_text(c.indicator),
+                    tables.cell_text(c.breakdown),
                     "s" if c.value is None else tables.number_text(c.value),
                     str(c.territories),
                 )
                 for c in national
             ),
         ),
+        force,
     )
-    package.write_new(
+    package.write(
         targets[1],
         tables.to_csv(
             TERRITORIES_HEADER,
             (
-                (
-                    e.territory_code,
-                    e.territory_name,
-                    e.period_label,
-                    e.fingerprint,
-                    e.key_source.value,
-                    e.path.name,
+                tuple(
+                    tables.cell_text(text)
+                    for text in (
+                        e.territory_code,
+                        e.territory_name,
+                        e.period_label,
+                        e.fingerprint,
+                        e.key_source.value,
+                        e.path.name,
+                    )
                 )
                 for e in exports
             ),
         ),
+        force,
     )
-    package.write_new(
+    package.write(
         targets[2],
         render_national_summary(
             NationalSummary(now or datetime.now().astimezone(), exports, tuple(national))
         ),
+        force,
     )
     published = sum(1 for c in national if c.value is not None)
     return MergeReport(out_dir, exports, tuple(targets), published, len(national) - published)
 
 
-def _verify(path: Path, public_keys: Sequence[bytes]) -> Verified:
-    if not public_keys:
-        return verify(path)
-    refused: ExportTampered | None = None
+def _verify(
+    path: Path,
+    territory_keys: Mapping[str, bytes],
+    public_keys: Sequence[bytes],
+    unverified: bool,
+) -> Verified:
+    first = verify(path)  # integrity with the key inside the file, and the territory's code
+    code = first.report.territory_code
+    if code in territory_keys:
+        return verify(path, territory_keys[code])
+    wrong: ExportWrongKey | None = None
     for key in public_keys:
         try:
             return verify(path, key)
-        except ExportTampered as error:
-            if (error.file, error.reason) not in (
-                (package.MANIFEST, "signature"),
-                (package.PUBLIC_KEY, "key"),
-            ):
-                raise
-            refused = error
-    assert refused is not None
-    raise refused
+        except ExportWrongKey as error:
+            wrong = error
+    if wrong is not None:
+        raise wrong
+    if unverified:
+        return first
+    raise MergeRefused("no_key", code, str(path))
 
 
 def national_cells(verified: Sequence[Verified]) -> list[NationalCell]:

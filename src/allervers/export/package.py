@@ -23,6 +23,7 @@ from pathlib import Path
 
 from allervers.domain.errors import StorageFull
 from allervers.domain.export import ExportExists
+from allervers.domain.release import ExportSymlink
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -31,13 +32,20 @@ INDICATORS = "indicators.csv"
 MICRODATA = "microdata.csv"
 RISK_REPORT = "risk-report.pdf"
 ORDER = (MANIFEST, SIGNATURE, PUBLIC_KEY, INDICATORS, MICRODATA, RISK_REPORT)
+NAMES = frozenset(ORDER)
 
 _DOS_DATE = (0 << 9) | (1 << 5) | 1  # 1980-01-01, the zip format's first day
 _DOS_TIME = 0
 _VERSION = 20  # 2.0: stored files, no zip64 (members stay well under 4 GiB)
 _MADE_BY = (3 << 8) | _VERSION  # Unix
-_ATTRIBUTES = 0o100644 << 16  # a regular file, rw-r--r--
+_ATTRIBUTES = 0o100600 << 16  # a regular file, readable by its owner only
 _LIMIT = 0xFFFFFFFF
+MAX_MEMBERS = 16
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+"""An export holds six members of a few MB at most (50,000 households); anything beyond these is
+not an export, and is refused before it is decompressed or read."""
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
 
 
 def zip_bytes(members: Sequence[tuple[str, bytes]]) -> bytes:
@@ -119,13 +127,42 @@ def read_members(data: bytes) -> list[tuple[str, bytes]]:
         infos = archive.infolist()
     except Exception as error:
         raise zipfile.BadZipFile(str(error)) from error
+    if len(infos) > MAX_MEMBERS:
+        raise zipfile.BadZipFile("too many members")
     members = []
     for info in infos:
+        # Aller-Vers writes stored members with plain names: a compressed member (a zip bomb),
+        # a huge one, or a name with a path in it is refused before anything is read.
+        if (
+            not _safe_name(info.filename)
+            or info.compress_type != zipfile.ZIP_STORED
+            or info.file_size > MAX_MEMBER_BYTES
+            or info.compress_size > MAX_MEMBER_BYTES
+        ):
+            raise Unreadable(printable(info.filename))
         try:
             members.append((info.filename, archive.read(info)))
         except Exception as error:
-            raise Unreadable(info.filename) from error
+            raise Unreadable(printable(info.filename)) from error
     return members
+
+
+def _safe_name(name: str) -> bool:
+    return (
+        0 < len(name) <= 64
+        and name.isascii()
+        and name.isprintable()
+        and "/" not in name
+        and "\\" not in name
+        and name not in (".", "..")
+        and not name.startswith(".")
+    )
+
+
+def printable(name: str) -> str:
+    """A member's name as it may be shown in a message: no control character, no path."""
+    cleaned = "".join(ch if ch.isprintable() and ch not in "/\\" else "?" for ch in name)
+    return cleaned[:64] or "?"
 
 
 def canonical(members: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
@@ -133,10 +170,47 @@ def canonical(members: Sequence[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
     return sorted(members, key=lambda member: rank.get(member[0], len(ORDER)))
 
 
+def make_folder(folder: Path) -> None:
+    """Create the output folder (and its parents) readable by its owner only."""
+    if folder.is_symlink():
+        raise ExportSymlink(folder)
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=FOLDER_MODE)
+        os.chmod(folder, FOLDER_MODE)  # the process umask must not widen it
+
+
+def write(path: Path, data: bytes, force: bool = False) -> None:
+    """Write `path` (mode 0600): never over an existing file unless `force`, never through a
+    symbolic link."""
+    if path.is_symlink():
+        raise ExportSymlink(path)
+    if force and path.exists():
+        _replace(path, data)
+        return
+    write_new(path, data)
+
+
+def _replace(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        _write_exclusive(tmp, data)
+        os.replace(tmp, path)
+    except OSError as error:
+        if _is_disk_full(error):
+            raise StorageFull(path) from error
+        raise
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    _sync_directory(path.parent)
+
+
 def write_new(path: Path, data: bytes) -> None:
     """Write `path` only if it does not exist: a temporary sibling is written and synced, then
     linked to its name (the link fails if the name is taken), so the file appears whole or not at
     all. File systems without hard links (FAT32 on many USB keys) get an exclusive create."""
+    if path.is_symlink():
+        raise ExportSymlink(path)
     if path.exists():
         raise ExportExists(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
@@ -163,7 +237,10 @@ def write_new(path: Path, data: bytes) -> None:
 
 
 def _write_exclusive(path: Path, data: bytes, partial_cleanup: bool = False) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+    if os.name != "nt":
+        os.fchmod(fd, FILE_MODE)  # the process umask must not widen it
     try:
         with open(fd, "wb") as handle:
             handle.write(data)

@@ -16,8 +16,9 @@ INDICATOR_HEADER = ("territory_code", "territory_name", "period", "indicator", "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell_text(text: str) -> str:
-    """A spreadsheet must not run a territory name as a formula (CSV injection)."""
+def cell_text(text: str) -> str:
+    """A spreadsheet must not run a territory name as a formula (CSV injection): a cell that
+    starts with = + - @, a tab or a carriage return is prefixed with an apostrophe."""
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
@@ -57,9 +58,9 @@ def indicators_csv(rows: Iterable[IndicatorRow]) -> bytes:
         INDICATOR_HEADER,
         (
             (
-                _cell_text(r.territory_code),
-                _cell_text(r.territory_name),
-                _cell_text(r.period),
+                cell_text(r.territory_code),
+                cell_text(r.territory_name),
+                cell_text(r.period),
                 r.key[0],
                 r.key[1],
                 SUPPRESSED if r.value is None else number_text(r.value),

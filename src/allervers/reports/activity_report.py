@@ -1,9 +1,13 @@
 """The activity report: the territory's figures for a period, fit for the annual report to the
-préfet (décret n° 2023-602, art. 3: each territory reports its actions and results)."""
+préfet (décret n° 2023-602, art. 3: each territory reports its actions and results).
+
+It gives exact counts for any dates, small ones included: it is marked "usage interne" on every
+page (and in its metadata), is never signed, and is not what the evaluators receive (signed
+releases of calendar periods, docs/export-format.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -12,8 +16,9 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from allervers.domain.figures import DOOR_FIGURES, TerritoryFigures
@@ -31,6 +36,33 @@ from allervers.wording import (
 )
 
 BLUE = colors.HexColor("#1f4e79")
+RED = colors.HexColor("#a4262c")
+
+
+def internal_use_mark(translate: Translate = identity) -> str:
+    return translate("Report", "USAGE INTERNE – non signé, ne pas transmettre aux évaluateurs")
+
+
+def internal_use_notice(translate: Translate = identity) -> str:
+    return translate(
+        "Report",
+        "Usage interne du territoire : chiffres exacts, petits effectifs compris, pour des dates "
+        "choisies librement. Ce rapport n'est ni signé ni protégé par le secret statistique. Les "
+        "évaluateurs reçoivent les publications signées (mois, trimestre ou année terminés, page "
+        "« Export » ou commande « allervers export »).",
+    )
+
+
+def _mark_page(text: str) -> Callable[[Canvas, SimpleDocTemplate], None]:
+    def draw(canvas: Canvas, document: SimpleDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColor(RED)
+        canvas.setFont("Helvetica-Bold", 9)
+        width, height = document.pagesize
+        canvas.drawCentredString(width / 2, height - 9 * mm, text)
+        canvas.restoreState()
+
+    return draw
 
 
 def door_outcome_name(outcome: str, translate: Translate = identity) -> str:
@@ -114,7 +146,19 @@ def write_activity_report(
             ),
             styles["BodyText"],
         ),
-        Spacer(1, 4 * mm),
+        Paragraph(
+            escape(internal_use_notice(translate)),
+            ParagraphStyle(
+                "internal",
+                parent=styles["BodyText"],
+                textColor=RED,
+                borderColor=RED,
+                borderWidth=0.75,
+                borderPadding=4,
+                spaceBefore=6,
+            ),
+        ),
+        Spacer(1, 6 * mm),
     ]
     summary = [
         [translate("Report", "Portes frappées"), str(figures.doors_knocked)],
@@ -227,12 +271,14 @@ def write_activity_report(
             styles["Italic"],
         )
     )
+    mark = _mark_page(internal_use_mark(translate))
     SimpleDocTemplate(
         str(path),
         pagesize=A4,
         title=translate("Report", "Rapport d'activité"),
+        subject=internal_use_mark(translate),
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=16 * mm,
-    ).build(story)  # type: ignore[arg-type]
+    ).build(story, onFirstPage=mark, onLaterPages=mark)  # type: ignore[arg-type]

@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from allervers.domain.export import TOTAL, KeySource, NationalCell, NationalSummary
 from allervers.domain.followup import NonRecoursReason
+from allervers.domain.release import STRUCTURAL_ZEROS
 from allervers.domain.rights import Organisation, RightId
 from allervers.wording import (
     euros,
@@ -225,11 +226,16 @@ def _period(period: str, cells: Sequence[NationalCell]) -> list[object]:
         parts = [c for c in cells if c.indicator == indicator and c.breakdown != TOTAL]
         if not parts:
             continue
-        shown = [c for c in parts if c.value is not None]
+        # A structural zero (CSS has no amount) would be a bar of nothing: named, not drawn.
+        structural = [c for c in parts if (c.indicator, c.breakdown) in STRUCTURAL_ZEROS]
+        shown = [c for c in parts if c.value is not None and c not in structural]
         hidden = [c for c in parts if c.value is None]
         block: list[object] = [_p(INDICATOR_NAMES.get(indicator, indicator), "h3")]
         if shown:
             block.append(_chart(indicator, shown))
+        if structural:
+            names = ", ".join(breakdown_name(indicator, c.breakdown) for c in structural)
+            block.append(_p(f"Sans montant par nature : {names}.", "small"))
         if hidden:
             names = ", ".join(breakdown_name(indicator, c.breakdown) for c in hidden)
             block.append(

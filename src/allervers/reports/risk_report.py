@@ -1,10 +1,10 @@
-"""The risk report shipped inside every export (risk-report.pdf), in French.
+"""The risk report shipped inside every table release (risk-report.pdf), in French.
 
-It says what was generalised and suppressed, the k and l reached, and answers the three questions
-of the G29's opinion 05/2014 on anonymisation techniques (WP216, section 2.2.2): can a household be
-singled out, can its records be linked with others, can something be inferred about it. Each answer
-quotes figures of this very export, so that the evaluator and the territory's data protection
-officer can check them against the files (`allervers verify-export` recomputes them).
+It says how the table was protected together with every earlier release of the territory, with
+the figures of this very release, and answers the three questions of the G29's opinion 05/2014 on
+anonymisation techniques (WP216, section 2.2.2) for an evaluator holding all of them: can a
+household be singled out, linked, inferred about. `allervers verify-export` recomputes the
+figures that a single file allows; the rules are written out in docs/export-format.md.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
+from datetime import datetime
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -27,36 +28,20 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from allervers.domain.export import ExportSummary, Generalisation, MicrodataSummary
+from allervers.domain.export import DOMINANCE_SHARE
+from allervers.domain.release import PeriodKind, TableRelease
 from allervers.wording import euros
 
 BLUE = colors.HexColor("#1f4e79")
 GREY = colors.HexColor("#f0f0f0")
-
-QUASI_IDENTIFIER_NAMES = {
-    "age_band": "Âge de la personne de référence",
-    "household_type": "Type de foyer",
-    "housing_status": "Statut d'occupation du logement",
-    "quarter": "Trimestre de la visite",
-}
-LEVEL_NAMES = {
-    "age_band": (
-        "tranches de 10 ans, 75 ans et plus regroupés",
-        "tranches de 20 ans",
-        "moins ou plus de 65 ans",
-    ),
-    "household_type": ("type détaillé", "avec ou sans enfants"),
-    "housing_status": ("statut détaillé", "locataire, propriétaire ou autre"),
-    "quarter": ("trimestre", "année"),
-}
-WITHHELD = "non publié"
-
-
-def level_name(generalisation: Generalisation) -> str:
-    if generalisation.level == generalisation.levels:
-        return WITHHELD
-    names = LEVEL_NAMES.get(generalisation.quasi_identifier, ())
-    return names[generalisation.level] if generalisation.level < len(names) else "?"
+PERIOD_NAMES = {PeriodKind.MONTH: "mois", PeriodKind.QUARTER: "trimestre", PeriodKind.YEAR: "année"}
+SOURCES = (
+    "Sources : avis 05/2014 du groupe de travail « Article 29 » sur les techniques "
+    "d'anonymisation (WP216) ; règle du secret statistique des données sur les ménages (seuil de "
+    "11, DGFiP/INSEE) ; Hundepool et al., Statistical Disclosure Control (Wiley, 2012), ch. 4. "
+    "Format, règles et paramètres : docs/export-format.md, livré avec Aller-Vers. Vérification : "
+    "« allervers verify-export FICHIER.zip --key CLÉ »."
+)
 
 
 def number(value: float) -> str:
@@ -76,7 +61,7 @@ def range_text(value: float | None, unit: str) -> str:
     return euros(value) if unit == "€" else f"{number(value)} {unit}"
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def styles() -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
     return {
         "title": ParagraphStyle("title", parent=base["Title"], fontSize=18, textColor=BLUE),
@@ -87,94 +72,134 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _table(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> Table:
-    styles = _styles()
-    cells = [[Paragraph(escape(text), styles["small"]) for text in row] for row in rows]
+def grid(rows: Sequence[Sequence[str]], widths: Sequence[float], header: bool = False) -> Table:
+    style = styles()
+    cells = [[Paragraph(escape(text), style["small"]) for text in row] for row in rows]
     table = Table(cells, colWidths=list(widths))
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
-                ("BACKGROUND", (0, 0), (0, -1), GREY),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0) if header else (0, -1), GREY),
+    ]
+    table.setStyle(TableStyle(commands))
     return table
 
 
-def _p(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(escape(text), _styles()[style])
+def p(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(escape(text), styles()[style])
 
 
-def render_risk_report(summary: ExportSummary) -> bytes:
-    buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+def document(buffer: io.BytesIO, title: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=16 * mm,
-        title="Rapport de risque de ré-identification",
+        title=title,
         author="Aller-Vers",
         invariant=True,
     )
-    story: list[object] = [
-        _p("Rapport de risque de ré-identification", "title"),
-        _p(
-            f"Export Aller-Vers du territoire {summary.territory_name} "
-            f"(code {summary.territory_code}), période {summary.period.label} "
-            f"(du {summary.period.start:%d/%m/%Y} au {summary.period.end:%d/%m/%Y})."
-        ),
-        _p(
-            f"Créé le {summary.created_at:%d/%m/%Y à %H:%M} avec Aller-Vers "
-            f"{summary.software_version} et OpenFisca-France {summary.engine_version}. "
-            f"Empreinte de la clé de signature : {summary.fingerprint}. Comparez-la avec celle que "
-            "le territoire vous a transmise par un autre canal (téléphone, courrier) : "
-            "« allervers verify-export » affiche celle du fichier."
+
+
+def heading(
+    kind_text: str, code: str, name: str, label: str, fingerprint: str, now: datetime
+) -> list[object]:
+    return [
+        p("Rapport de risque de ré-identification", "title"),
+        p(f"{kind_text} du territoire {name} (code {code}), période {label}."),
+        p(
+            f"Créé le {now:%d/%m/%Y à %H:%M}. Empreinte de la clé de signature : {fingerprint}. "
+            "Comparez-la avec celle que le territoire vous a transmise par un autre canal "
+            "(téléphone, courrier) : « allervers verify-export » affiche celle du fichier."
         ),
     ]
-    story += _indicators(summary)
-    story += _microdata(summary)
-    story += _g29(summary)
-    document.build(story)
+
+
+def render_risk_report(release: TableRelease, fingerprint: str, now: datetime) -> bytes:
+    buffer = io.BytesIO()
+    period = release.period
+    revision = (
+        "première publication de cette période"
+        if release.revision == 0
+        else f"révision n° {release.revision} de cette période"
+    )
+    months = ", ".join(f"{m} (version {v})" for m, v in release.versions.items())
+    story: list[object] = heading(
+        "Tableau d'indicateurs",
+        release.territory_code,
+        release.territory_name,
+        f"{period.label} ({PERIOD_NAMES[period.kind]} du {period.start:%d/%m/%Y} au "
+        f"{period.end:%d/%m/%Y}), {revision}",
+        fingerprint,
+        now,
+    )
+    story.append(p(f"Arrêtés mensuels utilisés : {months}."))
+    story += _protection(release)
+    story += _inference(release)
+    story.append(Spacer(1, 4 * mm))
+    story.append(p(SOURCES, "small"))
+    document(buffer, "Rapport de risque de ré-identification").build(story)
     return buffer.getvalue()
 
 
-def _indicators(summary: ExportSummary) -> list[object]:
-    cells = summary.cells
-    threshold = summary.thresholds.min_cell
-    smallest = "aucune" if cells.smallest_published is None else number(cells.smallest_published)
+def _protection(release: TableRelease) -> list[object]:
+    figures = release.figures
+    threshold = release.min_cell
+    smallest = (
+        "aucune" if figures.smallest_published is None else number(figures.smallest_published)
+    )
     return [
-        _p("1. Tableau des indicateurs (indicators.csv)", "h2"),
-        _p(
-            f"Secret statistique (pratique DGFiP/INSEE pour les données sur les ménages) : aucune "
-            f"case publiée ne compte moins de {threshold} foyers ou situations, zéro compris ; un "
-            "montant est masqué quand l'effectif qui le compose l'est, ou quand un seul foyer en "
-            "apporte plus de 85 %. Puis secret secondaire : d'autres cases sont masquées pour "
-            "que les totaux et marges publiés ne permettent pas de recalculer une case masquée. "
-            "Une case masquée s'écrit « s »."
+        p("1. Protection du tableau (indicators.csv)", "h2"),
+        p(
+            f"Toutes les lignes sont présentes dans chaque publication, quelles que soient les "
+            f"données. Aucun effectif publié ne compte moins de {threshold} unités, zéro compris, "
+            "sauf les zéros structurels (nuls par définition : la complémentaire santé solidaire "
+            "n'a pas de montant versé). Un montant est masqué quand l'effectif qui le compose "
+            f"l'est, ou quand un seul foyer peut en apporter plus de {percent(DOMINANCE_SHARE)} "
+            "(règle de dominance ; la part du plus gros foyer est calculée mois par mois). Une "
+            "case masquée s'écrit « s »."
         ),
-        _table(
+        p(
+            "Protection conjointe : chaque publication (mois, trimestre, année, révision) est la "
+            "somme d'arrêtés mensuels figés dans le registre du territoire. Avant d'écrire ce "
+            "fichier, Aller-Vers a résolu, pour chaque case masquée de toutes les publications, "
+            "pour chaque mois ou trimestre de moins de 11 unités et pour chaque différence entre "
+            "deux publications emboîtées, le programme en nombres entiers d'un évaluateur qui les "
+            "détiendrait toutes ; des cases supplémentaires de ce fichier ont été masquées tant "
+            "qu'une de ces quantités restait calculable à moins de 11 près (ou, pour une "
+            "différence, comprise entre -10 et 10)."
+        ),
+        grid(
             [
-                ["Cases du tableau", number(cells.cells)],
-                ["Cases publiées", number(cells.published)],
-                [f"Masquées par la règle des {threshold} (secret primaire)", number(cells.primary)],
+                ["Cases du tableau", number(figures.cells)],
+                ["Cases publiées", number(figures.published)],
+                ["Zéros structurels publiés", number(figures.structural)],
+                [f"Masquées par la règle des {threshold} ou de dominance", number(figures.primary)],
                 [
-                    "Masquées pour protéger les premières (secret secondaire)",
-                    number(cells.secondary),
+                    "Masquées car trop peu changées depuis une publication de la même période",
+                    number(figures.revision),
+                ],
+                [
+                    "Masquées pour protéger les autres (secret secondaire)",
+                    number(figures.secondary),
                 ],
                 [f"Plus petit effectif publié (seuil : {threshold})", smallest],
                 [
-                    f"Fourchette la plus étroite qu'un lecteur peut calculer pour un effectif "
-                    f"masqué (exigence : au moins {threshold})",
-                    range_text(cells.narrowest_count_range, "unités"),
+                    "Publications vérifiées ensemble (celle-ci comprise)",
+                    number(figures.releases_checked),
+                ],
+                ["Quantités vérifiées", number(figures.targets_checked)],
+                [
+                    "Fourchette la plus étroite qu'un évaluateur détenant toutes les publications "
+                    f"peut calculer pour un effectif masqué ici (exigence : au moins {threshold})",
+                    range_text(figures.narrowest_count_range, "unités"),
                 ],
                 [
-                    "Fourchette la plus étroite pour un montant masqué (exigence : 10 % du montant, "
-                    "jamais une valeur unique)",
-                    range_text(cells.narrowest_amount_range, "€"),
+                    "Fourchette la plus étroite pour un montant masqué ici (exigence : 10 % du "
+                    "montant, au moins 1 €)",
+                    range_text(figures.narrowest_amount_range, "€"),
                 ],
             ],
             [120 * mm, 54 * mm],
@@ -182,163 +207,39 @@ def _indicators(summary: ExportSummary) -> list[object]:
     ]
 
 
-def _microdata(summary: ExportSummary) -> list[object]:
-    micro = summary.microdata
-    story: list[object] = [_p("2. Microdonnées (microdata.csv)", "h2")]
-    if micro is None:
-        story.append(_p("Cet export ne contient pas de microdonnées : seulement le tableau."))
-        return story
-    asked = summary.thresholds
-    share = micro.rows_suppressed / micro.rows_in if micro.rows_in else 0.0
-    story.append(
-        _p(
-            "Une ligne par visite de foyer. Ni nom, ni adresse, ni téléphone, ni date exacte, ni "
-            "texte libre. L'identifiant de ligne est un HMAC-SHA256 dont la clé a été tirée pour "
-            "cet export puis oubliée : il ne permet de retrouver ni le foyer ni ses lignes d'un "
-            "autre export. Les quasi-identifiants ont été généralisés jusqu'à ce que chaque classe "
-            f"(lignes qui les partagent) compte au moins k = {asked.k} foyers distincts et au moins "
-            f"l = {asked.l} valeurs distinctes de chaque colonne sensible ; les classes qui n'y "
-            "parviennent pas ont été supprimées."
-        )
-    )
-    rows = [
-        ["Lignes reçues", number(micro.rows_in)],
-        ["Lignes publiées", number(micro.rows_published)],
-        ["Lignes supprimées", f"{number(micro.rows_suppressed)} ({percent(share)})"],
-        ["Classes d'équivalence publiées", number(micro.classes)],
-        [
-            "Taille des classes (plus petite, médiane, plus grande)",
-            " ; ".join(number(s) for s in micro.class_sizes),
-        ],
-        [f"k atteint (demandé : {asked.k})", _opt(micro.k)],
-        ["k en foyers distincts", _opt(micro.k_households)],
-        [f"l atteint (demandé : {asked.l})", _opt(micro.l)],
-        [
-            "Part la plus haute de la valeur la plus fréquente d'une colonne sensible dans une "
-            "classe",
-            "—" if micro.largest_modal_share is None else percent(micro.largest_modal_share),
-        ],
-        ["Colonnes sensibles publiées", number(len(micro.sensitive_columns))],
-        [
-            "Colonnes sensibles retirées (moins de l valeurs dans tout le fichier)",
-            ", ".join(micro.withheld_columns) or "aucune",
-        ],
-    ]
-    story.append(_table(rows, [120 * mm, 54 * mm]))
-    story.append(_p("Généralisation retenue", "h3"))
-    story.append(_generalisations(micro))
-    return story
-
-
-def _amount_range(value: float | None) -> str:
-    if value is None:
-        return "sans objet (aucun n'est masqué)"
-    if math.isinf(value):
-        return "illimitée"
-    return f"d'au moins {euros(value)}"
-
-
-def _opt(value: int | None) -> str:
-    return "— (aucune ligne publiée)" if value is None else number(value)
-
-
-def _generalisations(micro: MicrodataSummary) -> Table:
-    rows = [["Quasi-identifiant", "Niveau publié", "Valeurs possibles"]]
-    for g in micro.generalisations:
-        labels = "—" if g.level == g.levels else ", ".join(g.labels)
-        rows.append(
-            [
-                QUASI_IDENTIFIER_NAMES.get(g.quasi_identifier, g.quasi_identifier),
-                level_name(g),
-                labels,
-            ]
-        )
-    table = _table(rows, [52 * mm, 52 * mm, 70 * mm])
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), GREY)]))
-    return table
-
-
-def _g29(summary: ExportSummary) -> list[object]:
-    cells = summary.cells
-    micro = summary.microdata
-    threshold = summary.thresholds.min_cell
-    story: list[object] = [
+def _inference(release: TableRelease) -> list[object]:
+    threshold = release.min_cell
+    return [
         CondPageBreak(70 * mm),
-        _p("3. Les trois critères de l'avis G29 05/2014 sur l'anonymisation", "h2"),
-        _p("Individualisation : peut-on isoler un foyer ?", "h3"),
+        p("2. Ce qu'un évaluateur peut et ne peut pas déduire de toutes les publications", "h2"),
+        p("Individualisation : peut-on isoler un foyer ?", "h3"),
+        p(
+            f"Non par le tableau : aucun effectif publié ou calculable (différence de deux "
+            f"publications, mois restant d'un trimestre, version d'un mois révisé) ne désigne "
+            f"entre 1 et {threshold - 1} foyers. Les périodes sont fixes (mois, trimestre, année "
+            "civils) : deux publications à un jour d'écart n'existent pas. Une révision dont les "
+            "changements sont trop petits pour être publiés est refusée."
+        ),
+        p("Corrélation : peut-on relier ces données à d'autres ?", "h3"),
+        p(
+            "Le tableau ne contient que des effectifs agrégés au niveau du territoire, sans "
+            "identifiant. Les microdonnées sont publiées à part (leur propre fichier, signature "
+            "et rapport), jamais dans le même fichier que le tableau ; leurs valeurs qui "
+            "recompteraient une case masquée ici en sont retirées."
+        ),
+        p("Inférence : peut-on déduire une information sur un foyer ?", "h3"),
+        p(
+            "Un effectif publié dit qu'au moins 11 foyers partagent une caractéristique, jamais "
+            "qu'aucun ne l'a (un zéro est masqué comme un petit effectif) ni qu'un foyer "
+            "arrivé en retard l'a : une case qui a changé de moins de 11 depuis une publication de "
+            "la même période est masquée dans la révision. Ce qui reste possible : un lecteur qui "
+            "connaît déjà tous les foyers d'une case sauf un peut en déduire le dernier ; le "
+            "seuil de 11 rend cette connaissance improbable sur un territoire."
+        ),
+        p("Conclusion", "h3"),
+        p(
+            "Ce tableau, seul ou avec toutes les autres publications du territoire faites par "
+            "Aller-Vers, répond aux trois critères selon la pratique de référence et peut être "
+            "diffusé."
+        ),
     ]
-    smallest = (
-        "aucune case" if cells.smallest_published is None else number(cells.smallest_published)
-    )
-    single = (
-        f"Tableau : aucune case publiée ne désigne moins de {threshold} foyers ou situations (la plus "
-        f"petite en compte {smallest})."
-    )
-    if micro is not None and micro.k is not None:
-        single += (
-            f" Microdonnées : chaque ligne partage ses quasi-identifiants avec au moins "
-            f"{micro.k - 1} autres ({micro.k_households} foyers distincts au moins par classe) ; "
-            "aucun identifiant direct n'est exporté."
-        )
-    story.append(_p(single))
-    story.append(_p("Corrélation : peut-on relier ces données à d'autres ?", "h3"))
-    link = (
-        "Tableau : des effectifs agrégés au niveau du territoire et du trimestre, sans "
-        "identifiant ; rien ne relie une case à un foyer."
-    )
-    if micro is not None and micro.k is not None:
-        link += (
-            " Microdonnées : les identifiants de ligne changent à chaque export (clé tirée puis "
-            "oubliée), deux exports ne se relient donc pas par eux. Un fichier extérieur qui "
-            "porterait l'âge, le type de foyer, le statut d'occupation et la date désigne au mieux "
-            f"une classe d'au moins {micro.k} lignes (parmi {number(micro.classes)} classes). "
-            "Risque résiduel : un même foyer apparaît dans les exports de périodes successives "
-            "avec des valeurs proches ; une combinaison rare de colonnes sensibles peut permettre "
-            "un rapprochement."
-        )
-    story.append(_p(link))
-    story.append(_p("Inférence : peut-on déduire une information sur un foyer ?", "h3"))
-    if cells.narrowest_count_range is None:
-        infer = "Tableau : aucun effectif n'est masqué"
-    elif math.isinf(cells.narrowest_count_range):
-        infer = "Tableau : aucun effectif masqué ne peut être borné par les cases et totaux publiés"
-    else:
-        infer = (
-            "Tableau : pour chaque effectif masqué, les cases et totaux publiés laissent une "
-            f"fourchette d'au moins {range_text(cells.narrowest_count_range, 'unités')}"
-        )
-    infer += f" ; pour chaque montant masqué, une fourchette {_amount_range(cells.narrowest_amount_range)}."
-    if micro is not None and micro.l is not None and micro.largest_modal_share is not None:
-        infer += (
-            f" Microdonnées : dans chaque classe, chaque colonne sensible prend au moins "
-            f"{micro.l} valeurs distinctes. Mais la valeur la plus fréquente d'une colonne atteint "
-            f"jusqu'à {percent(micro.largest_modal_share)} d'une classe : qui sait qu'un foyer est "
-            "dans cette classe devine cette valeur avec cette probabilité (la l-diversité "
-            "distincte ne l'empêche pas)."
-        )
-    story.append(_p(infer))
-    story.append(_p("Conclusion", "h3"))
-    conclusion = (
-        "Le fichier indicators.csv, seul, répond aux trois critères selon la pratique de "
-        "référence (seuil de 11, secret secondaire vérifié) et peut être diffusé."
-    )
-    if micro is not None:
-        conclusion += (
-            " Le fichier microdata.csv reste une donnée personnelle pseudonymisée au sens du RGPD "
-            "et de la CNIL, non une donnée anonyme : à transmettre seulement sous convention, à "
-            "conserver à l'abri, à ne jamais publier. Croiser microdata.csv et indicators.csv "
-            "permet de recompter des cases masquées : ne diffusez jamais les deux ensemble."
-        )
-    story.append(_p(conclusion))
-    story.append(Spacer(1, 4 * mm))
-    story.append(
-        _p(
-            "Sources : avis 05/2014 du groupe de travail « Article 29 » sur les techniques "
-            "d'anonymisation (WP216) ; règle du secret statistique (seuil de 11, DGFiP/INSEE) ; "
-            "CNIL, « L'anonymisation de données personnelles ». Vérification : "
-            "« allervers verify-export FICHIER.zip --key CLÉ » recalcule la plus petite case, les "
-            "fourchettes des cases masquées, k et l à partir des fichiers eux-mêmes.",
-            "small",
-        )
-    )
-    return story

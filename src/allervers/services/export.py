@@ -1,10 +1,11 @@
-"""The signed, anonymised export of a territory's figures for the TZNR evaluation.
+"""Signed releases of a territory's figures for the TZNR evaluation, through the release register.
 
-This module counts in the workspace; `allervers.export` turns the counts into a zip that the
-evaluators verify without any workspace (cell suppression, k-anonymity, l-diversity, signature).
-The signing key is an Ed25519 key pair kept inside the encrypted database; its fingerprint is
-shown so the coordinator can give it to the evaluators by another channel. An export is written to
-a target folder (shared drive, USB key), never over an existing file, and logged.
+This module reads and writes the workspace; `allervers.export` plans and writes the files, which
+evaluators verify without any workspace. The signing key is an Ed25519 key pair kept inside the
+encrypted database; its fingerprint is shown so the coordinator can give it to the evaluators by
+another channel. A release is recorded in the register before its file is written (an unrecorded
+file would escape the joint protection of the next releases), and the record is taken back if
+the file cannot be written.
 """
 
 from __future__ import annotations
@@ -12,29 +13,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import uuid
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from allervers import __version__
 from allervers.crypto import signing
-from allervers.domain.export import (
-    ExportInput,
-    ExportPeriod,
-    ExportReport,
-    HouseholdType,
-    HousingStatus,
-    IndicatorTable,
-    MicrodataRow,
-    RightFollowUp,
-    Thresholds,
+from allervers.domain.export import MIN_CELL
+from allervers.domain.release import (
+    RELEASE_ROWS,
+    STRUCTURAL_ZEROS,
+    MonthTable,
+    RegisterEntry,
+    ReleaseKind,
+    ReleasePeriod,
+    ReleaseRefused,
+    ReleaseReport,
+    TableRelease,
+    check_releasable,
+    release_period,
 )
-from allervers.domain.figures import Period, TerritoryFigures
-from allervers.domain.rights import RightId
-from allervers.export.build import build_export
-from allervers.services.caseload import add_months
-from allervers.services.figures import territory_figures
+from allervers.export import package, release_plan
+from allervers.export.build import build_table
+from allervers.export.joint import Held
+from allervers.export.relations import RELEASE_RELATIONS
+from allervers.services import export_months
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import export_repo, keys_repo, repositories
-from allervers.storage.keys_repo import ExportLogEntry
 from allervers.storage.models import utc_now
 
 SIGNING_PURPOSE = "export_signing"
@@ -75,165 +80,172 @@ def public_key_pem(workspace: OpenWorkspace) -> bytes:
     return signing.public_key_pem(signing_key(workspace)[1])
 
 
-def indicator_rows(figures: TerritoryFigures) -> list[tuple[str, str, float]]:
-    """The TZNR indicators (DOMAIN.md) as (indicator, breakdown, value) cells."""
-    rows: list[tuple[str, str, float]] = []
-    rows += [("doors_knocked", k, v) for k, v in figures.doors_by_outcome.items()]
-    rows.append(("households_met", "total", figures.households_met))
-    rows.append(("people_met", "total", figures.people_met))
-    rows += [("probable_nonrecours", k, v) for k, v in figures.nonrecours_by_right.items()]
-    rows += [("probable_nonrecours_reason", k, v) for k, v in figures.nonrecours_by_reason.items()]
-    rows += [("referrals", k, v) for k, v in figures.referrals_by_organisation.items()]
-    rows += [("rights_opened", k, v) for k, v in figures.opened_by_right.items()]
-    rows += [
-        ("rights_opened_yearly_amount", k, v)
-        for k, v in figures.opened_yearly_amount_by_right.items()
-    ]
-    rows += [("funnel", k, v) for k, v in figures.funnel.items()]
-    rows += [
-        ("outcome_checks", k, figures.outcome_checks.get(k, 0))
-        for k in ("on_time", "late", "not_done")
-    ]
-    return rows
+def file_name(
+    workspace: OpenWorkspace, period: ReleasePeriod, kind: ReleaseKind, revision: int
+) -> str:
+    suffix = "" if kind is ReleaseKind.TABLE else "-microdonnees"
+    version = f"-r{revision}" if revision else ""
+    return f"allervers-{territory_code(workspace.territory())}-{period.label}{suffix}{version}.zip"
 
 
-def _age(person: dict[str, object], visited_on: dt.date) -> int | None:
-    birth = person.get("birth_date")
-    if isinstance(birth, str):
-        born = dt.date.fromisoformat(birth)
-        return (
-            visited_on.year
-            - born.year
-            - ((visited_on.month, visited_on.day) < (born.month, born.day))
-        )
-    age = person.get("age")
-    return int(age) if isinstance(age, int) else None
-
-
-def household_type(persons: list[dict[str, object]]) -> HouseholdType:
-    relationships = [p.get("relationship") for p in persons]
-    children = relationships.count("child")
-    couple = "spouse" in relationships
-    if any(r in ("other_relative", "other") for r in relationships):
-        return HouseholdType.OTHER
-    if couple:
-        return HouseholdType.COUPLE_CHILDREN if children else HouseholdType.COUPLE
-    return HouseholdType.SINGLE_PARENT if children else HouseholdType.SINGLE
-
-
-def microdata(workspace: OpenWorkspace, period: Period, today: dt.date) -> list[MicrodataRow]:
-    months = workspace.settings.outcome_check_months
+def register(workspace: OpenWorkspace) -> list[RegisterEntry]:
+    workspace.require_coordinator("export")
     with workspace.db.read() as session:
-        facts = export_repo.interviews(session, period.start.isoformat(), period.end.isoformat())
-        referrals = export_repo.referral_states(session)
-    rows = []
-    for fact in facts:
-        visited_on = dt.date.fromisoformat(fact.visited_on)
-        persons = [p for p in fact.answers.get("persons", []) if isinstance(p, dict)]
-        try:
-            housing = HousingStatus(fact.answers.get("housing_status", "unknown"))
-        except ValueError:
-            housing = HousingStatus.UNKNOWN
-        rights = {}
-        for right in RightId:
-            flagged = right.value in fact.flags
-            state = referrals.get((fact.household_id, right.value))
-            outcome = None
-            if state is not None and state.referred_on:
-                due = add_months(dt.date.fromisoformat(state.referred_on), months).isoformat()
-                if due <= today.isoformat():
-                    if state.checked_on is None:
-                        outcome = "not_done"
-                    else:
-                        outcome = "on_time" if state.checked_on <= due else "late"
-            rights[right] = RightFollowUp(
-                flagged=flagged,
-                reason=(fact.flags.get(right.value) or "not_recorded") if flagged else None,
-                organisation=state.organisation if state else None,
-                status=state.status if state else None,
-                outcome=outcome,
-            )
-        rows.append(
-            MicrodataRow(
-                visit_key=fact.visit_id,
-                household_key=fact.household_id,
-                age=_age(persons[0], visited_on) if persons else None,
-                household_type=household_type(persons),
-                housing_status=housing,
-                visited_on=visited_on,
-                rights=rights,
-            )
+        return export_repo.register(session)
+
+
+def held(entries: Sequence[RegisterEntry]) -> list[Held]:
+    """The table releases as the evaluators hold them."""
+    return [
+        Held(
+            e.id,
+            e.period,
+            tuple(sorted(e.versions)),
+            dict(e.versions),
+            frozenset(cell for cell, value in e.published.items() if value is None),
         )
-    return rows
+        for e in entries
+        if e.kind is ReleaseKind.TABLE
+    ]
 
 
-def export_input(
+def _versions(
     workspace: OpenWorkspace,
-    period: Period,
-    with_microdata: bool,
-    thresholds: Thresholds,
-    today: dt.date,
-) -> ExportInput:
-    figures = territory_figures(workspace, period)
-    return ExportInput(
-        territory_code=territory_code(figures.territory),
-        territory_name=figures.territory,
-        period=ExportPeriod(period.start, period.end, period.label),
-        software_version=__version__,
-        engine_version=engine_version(),
-        indicators=IndicatorTable.from_rows(indicator_rows(figures)),
-        microdata=tuple(microdata(workspace, period, today)) if with_microdata else None,
-        thresholds=thresholds,
-    )
+    period: ReleasePeriod,
+    tables: Mapping[tuple[str, int], MonthTable],
+    revise: bool,
+    moment: str,
+) -> tuple[dict[str, int], list[MonthTable]]:
+    """The month versions the release sums, and the month tables to freeze for it."""
+    latest: dict[str, int] = {}
+    for month, version in tables:
+        latest[month] = max(version, latest.get(month, 0))
+    months = period.months()
+    to_compute = [m for m in months if revise or m not in latest]
+    fresh = export_months.month_tables(workspace, to_compute) if to_compute else {}
+    versions: dict[str, int] = {}
+    frozen: list[MonthTable] = []
+    for month in months:
+        if month in fresh:
+            values, largest = fresh[month]
+            last = latest.get(month)
+            if last is not None and dict(tables[(month, last)].values) == values:
+                versions[month] = last
+                continue
+            version = (last or 0) + 1
+            frozen.append(MonthTable(month, version, values, largest, moment))
+            versions[month] = version
+        else:
+            versions[month] = latest[month]
+    return versions, frozen
 
 
-def default_file_name(workspace: OpenWorkspace, period: Period) -> str:
-    label = re.sub(r"[^A-Za-z0-9-]+", "_", period.label)
-    return f"allervers-{territory_code(workspace.territory())}-{label}.zip"
-
-
-def export(
+def release_table(
     workspace: OpenWorkspace,
-    period: Period,
+    label: str,
     destination: Path,
-    with_microdata: bool = False,
-    thresholds: Thresholds | None = None,
+    revise: bool = False,
+    force: bool = False,
     now: dt.datetime | None = None,
-) -> ExportReport:
-    """Writes the export to `destination` (a folder: the file gets its standard name; or a .zip
-    path), never over an existing file, and logs it."""
+) -> ReleaseReport:
+    """Plan, sign, record and write the table release of a calendar period (see
+    `allervers.domain.release`). `destination` is a folder (the file gets its standard name) or a
+    .zip path; an existing file is replaced only with `force`."""
     workspace.require_coordinator("export")
     moment = now or dt.datetime.now(dt.UTC)
-    out = (
-        destination
-        if destination.suffix == ".zip"
-        else destination / default_file_name(workspace, period)
-    )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    data = export_input(
-        workspace, period, with_microdata, thresholds or Thresholds(), moment.date()
-    )
-    report = build_export(data, out, signing_key(workspace)[0], moment)
-    with workspace.db.session() as session:
-        keys_repo.log_export(
-            session,
-            workspace.user.id,
-            ExportLogEntry(
-                at=utc_now(),
-                period=period.label,
-                file_name=out.name,
-                destination=str(out.parent),
-                manifest_sha256=report.manifest_sha256,
-                microdata=with_microdata,
-            ),
-        )
-        repositories.append_audit(
-            session, workspace.user.id, "export_written", "export", report.manifest_sha256[:16]
-        )
-    return report
-
-
-def export_log(workspace: OpenWorkspace) -> list[ExportLogEntry]:
-    workspace.require_coordinator("export")
+    period = release_period(label)
+    check_releasable(period, moment.date())
+    stamp = utc_now() if now is None else moment.isoformat(timespec="microseconds")
     with workspace.db.read() as session:
-        return keys_repo.export_log(session)
+        tables = export_repo.month_tables(session)
+        entries = export_repo.register(session)
+    versions, frozen = _versions(workspace, period, tables, revise, stamp)
+    all_tables = {**tables, **{(t.month, t.version): t for t in frozen}}
+    same_period = [e for e in entries if e.kind is ReleaseKind.TABLE and e.period == period.label]
+    if revise and same_period and not frozen:
+        raise ReleaseRefused(period.label, "unchanged", same_period[-1].at)
+    plan = release_plan.plan(
+        all_tables,
+        held(entries),
+        period.label,
+        versions,
+        RELEASE_ROWS,
+        RELEASE_RELATIONS,
+        STRUCTURAL_ZEROS,
+        MIN_CELL,
+    )
+    values = release_plan.period_values(
+        all_tables, [(m, versions[m]) for m in versions], RELEASE_ROWS
+    )
+    revision = release_plan.revision_number(same_period, plan, all_tables, values, RELEASE_ROWS)
+    release = TableRelease(
+        territory_code=territory_code(workspace.territory()),
+        territory_name=workspace.territory(),
+        period=period,
+        revision=revision,
+        versions=versions,
+        frozen_at={m: all_tables[(m, v)].frozen_at for m, v in versions.items()},
+        values=values,
+        hidden=plan.hidden,
+        figures=release_plan.figures(values, plan, RELEASE_ROWS, STRUCTURAL_ZEROS),
+        software_version=__version__,
+        engine_version=engine_version(),
+        min_cell=MIN_CELL,
+    )
+    data, digest = build_table(release, signing_key(workspace)[0], moment)
+    out = target(destination, file_name(workspace, period, ReleaseKind.TABLE, revision))
+    entry = RegisterEntry(
+        id=uuid.uuid4().hex,
+        kind=ReleaseKind.TABLE,
+        period=period.label,
+        revision=revision,
+        at=stamp,
+        file_name=out.name,
+        destination=str(out.parent),
+        manifest_sha256=digest,
+        versions=versions,
+        published=release.published(),
+    )
+    return record_and_write(workspace, entry, frozen, out, data, force)
+
+
+def target(destination: Path, name: str) -> Path:
+    if destination.suffix == ".zip":
+        package.make_folder(destination.parent)
+        return destination
+    package.make_folder(destination)
+    return destination / name
+
+
+def record_and_write(
+    workspace: OpenWorkspace,
+    entry: RegisterEntry,
+    frozen: Sequence[MonthTable],
+    out: Path,
+    data: bytes,
+    force: bool,
+) -> ReleaseReport:
+    if out.is_symlink():
+        package.write(out, data, force)  # raises ExportSymlink
+    if out.exists() and not force:
+        package.write_new(out, data)  # raises ExportExists before anything is recorded
+    with workspace.db.session() as session:
+        export_repo.freeze(session, frozen)
+        export_repo.record(session, workspace.user.id, entry)
+        repositories.append_audit(
+            session, workspace.user.id, "release_written", "release", entry.manifest_sha256[:16]
+        )
+    try:
+        package.write(out, data, force)
+    except BaseException:
+        with workspace.db.session() as session:
+            export_repo.forget(session, entry.id, [(t.month, t.version) for t in frozen])
+            repositories.append_audit(
+                session,
+                workspace.user.id,
+                "release_withdrawn",
+                "release",
+                entry.manifest_sha256[:16],
+            )
+        raise
+    return ReleaseReport(out, entry.manifest_sha256, fingerprint(workspace), entry)

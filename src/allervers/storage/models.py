@@ -208,3 +208,33 @@ class ExportLogRow(Record, Base):
     destination: Mapped[str] = mapped_column(Text)
     manifest_sha256: Mapped[str] = mapped_column(String(64))
     microdata: Mapped[bool] = mapped_column()
+
+
+class ReleaseMonthRow(Record, Base):
+    """A frozen month of the release register: the true counts every release covering that month
+    sums (never written to a file as such). A revision adds the next version of the month."""
+
+    __tablename__ = "release_months"
+    __table_args__ = (UniqueConstraint("month", "version"),)
+    month: Mapped[str] = mapped_column(String(7), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    frozen_at: Mapped[str] = mapped_column(String(40))
+    cells: Mapped[str] = mapped_column(Text)  # JSON {"indicator/breakdown": value}
+    largest: Mapped[str] = mapped_column(Text)  # JSON, amounts: largest household contribution
+
+
+class ReleaseRow(Record, Base):
+    """One signed release (table or microdata): what it published, from which month versions."""
+
+    __tablename__ = "releases"
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    period: Mapped[str] = mapped_column(String(10), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    at: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(Text)
+    destination: Mapped[str] = mapped_column(Text)
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    versions: Mapped[str] = mapped_column(Text)  # JSON {"2026-01": 1}
+    published: Mapped[str] = mapped_column(Text)  # JSON {"indicator/breakdown": value or null}
+    withheld: Mapped[str] = mapped_column(Text)  # JSON list (microdata)

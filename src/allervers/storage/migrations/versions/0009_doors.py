@@ -2,7 +2,7 @@
 doors and volunteers (issue 16).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 """
 
 import importlib
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
