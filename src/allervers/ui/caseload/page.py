@@ -91,6 +91,9 @@ class CaseloadPage(QWidget):
         bold = self.count.font()
         bold.setBold(True)
         self.count.setFont(bold)
+        # "1 234 foyers rencontrés" beside the filters: on two lines rather than widening the
+        # window past a 960-pixel screen.
+        self.count.setWordWrap(True)
         self.view = CaseloadView(self.model)
         self.detail = HouseholdDetail(caseload, user, users, retention)
         self.due = DueList()
