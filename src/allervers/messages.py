@@ -71,6 +71,12 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             return translate(
                 "Messages", "Cette action est réservée au coordinateur ou à la coordinatrice."
             )
+        case errors.InvalidInput(field="month", reason="not_modelled"):
+            return translate(
+                "Messages",
+                "Mois hors de ce que calcule le moteur de droits (de janvier 2016 à décembre "
+                "2099) : rien n'a été calculé.",
+            )
         case errors.InvalidInput(field=field, reason="empty"):
             return translate("Messages", "Champ obligatoire : {0}.").format(
                 field_label(field, translate)
@@ -108,6 +114,20 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             return translate(
                 "Messages", "{0}, ligne {1} : {2}. Aucune ligne n'a été prise en compte."
             ).format(path, line, reasons)
+        case errors.InputFileRefused(path=path, reason="not_a_file"):
+            return translate(
+                "Messages", "{0} n'est pas un fichier ordinaire : rien n'a été lu."
+            ).format(path)
+        case errors.InputFileRefused(path=path, reason="too_large", limit=limit):
+            return translate(
+                "Messages", "{0} est trop gros (au plus {1} Mio) : rien n'a été pris en compte."
+            ).format(path, limit // (1024 * 1024))
+        case errors.InputFileRefused(path=path, limit=limit):
+            return translate(
+                "Messages",
+                "{0} a trop de lignes (au plus {1} visites par fichier) : rien n'a été pris en "
+                "compte ; coupez-le en plusieurs fichiers.",
+            ).format(path, limit)
         case errors.UnknownRecord():
             return translate("Messages", "Cet enregistrement n'existe pas ou plus.")
         case export_errors.ExportExists(path=path):
@@ -262,6 +282,17 @@ def field_label(field: str, translate: Translate = identity) -> str:
     return labels.get(field, field)
 
 
+def reassess_failure(reason: str, translate: Translate = identity) -> str:
+    """Why one stored visit was not reassessed (`RightsService.reassess_all`)."""
+    texts = {
+        "month_not_modelled": translate(
+            "Messages", "mois hors de ce que calcule le moteur (de janvier 2016 à décembre 2099)"
+        ),
+        "unreadable_date": translate("Messages", "date de visite illisible"),
+    }
+    return texts.get(reason, translate("Messages", "le moteur de droits a échoué sur cette visite"))
+
+
 def role_label(role: Role, translate: Translate = identity) -> str:
     if role is Role.COORDINATOR:
         return translate("Messages", "coordination")
@@ -291,6 +322,13 @@ def describe_problem(problem: Problem, translate: Translate = identity) -> str:
         "no_such_item": translate("Messages", "personne inexistante"),
         "not_a_list": translate("Messages", "une liste est attendue"),
         "not_json": translate("Messages", "ligne JSON illisible"),
+        "not_utf8": translate("Messages", "texte illisible (encodage UTF-8 attendu)"),
+        "line_too_long": translate("Messages", "ligne trop longue (au plus {max} octets)"),
+        "too_deep": translate("Messages", "trop de niveaux imbriqués (au plus {max})"),
+        "visit_too_old": translate("Messages", "date de visite avant le 01/01/2000"),
+        "visit_in_future": translate("Messages", "date de visite après demain"),
+        "date_too_far": translate("Messages", "date à plus d'un an de la visite"),
+        "invalid_text": translate("Messages", "texte avec des caractères impossibles"),
         "unknown_format": translate("Messages", "format inconnu (attendu allervers-visit/1)"),
         "unknown_questionnaire": translate("Messages", "questionnaire inconnu"),
         "not_a_draft": translate("Messages", "seule une visite non terminée peut être abandonnée"),

@@ -14,7 +14,7 @@ from allervers.domain.rights import AssessmentStatus, Organisation, RightId
 from allervers.domain.visits import DoorOutcome
 from allervers.reports.household_sheet import SheetContent, write_household_sheet
 from allervers.rights.engine import RightsEngine
-from allervers.services.rights import RightsService, assessable
+from allervers.services.rights import ReassessReport, RightsService, assessable
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace
 from tests.integration.cli import run_cli
@@ -51,7 +51,7 @@ def test_assessments_are_stored_with_version_and_reassessed_keeping_the_followup
         NonDemandeDetail.FEAR_OF_REPAYMENT,
         Decision.WANTS_HELP,
     )
-    assert rights.reassess_all(engine) == 1
+    assert rights.reassess_all(engine) == ReassessReport(1, [])
     again = {s.assessment.right: s for s in rights.current(visit_id)}
     assert again[RightId.RSA].id != rsa.id  # a new assessment row...
     assert again[RightId.RSA].reason is NonRecoursReason.NON_DEMANDE  # ...keeps what was said

@@ -10,10 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from allervers.domain.errors import ImportInvalid, InvalidInput
+from allervers.domain.errors import InvalidInput
 from allervers.domain.followup import Place
-from allervers.domain.rights import Organisation
-from allervers.services.visits import parse_visit
+from allervers.domain.rights import Organisation, RightAssessment
+from allervers.messages import reassess_failure
+from allervers.services.visit_input import engine_input, read_visits
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
 
@@ -55,38 +56,33 @@ def _month(text: str | None) -> date | None:
         raise InvalidInput("month", "format") from None
 
 
-def read_households(path: Path) -> list[dict[str, Any]]:
-    """A .json file holds one visit, a .jsonl file one per line; each is validated first."""
-    if not path.is_file():
-        raise ImportInvalid(path, 0, [])
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines() if path.suffix == ".jsonl" else [text.replace("\n", " ")]
-    households = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        _parsed, problems = parse_visit(line)
-        if problems:
-            raise ImportInvalid(path, number, problems)
-        households.append(json.loads(line))
-    return households
-
-
 def assess(args: argparse.Namespace) -> int:
     from allervers.rights.engine import RightsEngine  # seconds to load: only when asked
 
-    households = read_households(args.file)
+    visits = read_visits(args.file, one_visit=args.file.suffix != ".jsonl")
     month = _month(args.month)
+    households = [engine_input(visit) for visit in visits]
     results = RightsEngine().assess_batch(households, month)
-    for household, assessments in zip(households, results, strict=True):
-        record = {
+    indent = None if args.file.suffix == ".jsonl" else 2
+    for record in assessment_records(households, results, month):
+        print(json.dumps(record, ensure_ascii=False, indent=indent))
+    return 0
+
+
+def assessment_records(
+    households: list[dict[str, Any]],
+    results: list[list[RightAssessment]],
+    month: date | None,
+) -> list[dict[str, Any]]:
+    """What `assess` prints: one record per household, in the file's order."""
+    return [
+        {
             "visited_on": household["visited_on"],
             "month": (month.isoformat()[:7] if month else household["visited_on"][:7]),
             "assessments": [a.to_json() for a in assessments],
         }
-        indent = None if args.file.suffix == ".jsonl" else 2
-        print(json.dumps(record, ensure_ascii=False, indent=indent))
-    return 0
+        for household, assessments in zip(households, results, strict=True)
+    ]
 
 
 def reassess(workspace: Any) -> int:
@@ -98,8 +94,17 @@ def reassess(workspace: Any) -> int:
     def progress(done: int, total: int) -> None:
         print(f"{done}/{total} visites réévaluées", file=sys.stderr, flush=True)
 
-    count = RightsService(workspace).reassess_all(engine, progress)
-    print(f"{count} visite(s) réévaluée(s) avec openfisca-france {engine.version}.")
+    report = RightsService(workspace).reassess_all(engine, progress)
+    print(f"{report.assessed} visite(s) réévaluée(s) avec openfisca-france {engine.version}.")
+    for visit_id, reason in report.failed:
+        print(f"Visite {visit_id} non réévaluée : {reassess_failure(reason)}.", file=sys.stderr)
+    if report.failed:
+        print(
+            f"{len(report.failed)} visite(s) non réévaluée(s) : corrigez-les (allervers visits "
+            "list) puis relancez ; les autres sont à jour.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -115,6 +115,15 @@ class ImportInvalid(AllerVersError):
 
 
 @dataclass
+class InputFileRefused(AllerVersError):
+    """A file to read (visits, households) refused as a whole before any line is used."""
+
+    path: Path
+    reason: str  # "not_a_file", "too_large", "too_many_lines"
+    limit: int = 0
+
+
+@dataclass
 class UnknownRecord(AllerVersError):
     kind: str
     record_id: str

@@ -17,7 +17,7 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem  # type: ignore[im
 from allervers.domain.errors import InvalidInput
 from allervers.domain.rights import RightAssessment
 from allervers.rights.batch import HouseholdFigures, build_simulation, compute, household_figures
-from allervers.rights.household import Household, read_visit
+from allervers.rights.household import Household, MonthNotModelled, read_visit
 from allervers.rights.mapping import build_situation
 from allervers.rights.parameters import parameter_dates
 from allervers.rights.statuses import Context, assess_household
@@ -39,7 +39,8 @@ class RightsEngine:
     def assess_batch(
         self, visits: Sequence[Visit], month: date | None = None
     ) -> list[list[RightAssessment]]:
-        """Same order as `visits`. Raises `InvalidInput` for a visit without a readable date."""
+        """Same order as `visits`. Raises `InvalidInput` for a visit without a readable date or
+        of a month the engine does not model (before January 2016)."""
         households = [self._read(visit, month) for visit in visits]
         figures: list[HouseholdFigures | None] = [None] * len(households)
         by_month: dict[date, list[int]] = defaultdict(list)
@@ -77,6 +78,8 @@ class RightsEngine:
     def _read(visit: Visit, month: date | None) -> Household:
         try:
             return read_visit(visit, month)
+        except MonthNotModelled:
+            raise InvalidInput("month", "not_modelled") from None
         except ValueError as error:
             raise InvalidInput("visited_on", "missing or not an ISO date") from error
 

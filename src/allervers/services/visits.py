@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,19 +19,22 @@ from allervers.domain.visits import (
     Visit,
     VisitChange,
     VisitStatus,
+    visit_day_problem,
 )
-from allervers.questionnaire import communes, loader
+from allervers.questionnaire import loader
 from allervers.questionnaire.model import Questionnaire
 from allervers.questionnaire.validation import check_value, validate
+from allervers.services.visit_input import (
+    FORMAT,
+    ParsedVisit,
+    commune_exists,
+    parse_line,
+    read_lines,
+)
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import caseload_repo, repositories, visits_repo
 
-FORMAT = "allervers-visit/1"
 _PATH = re.compile(r"^(?P<group>[a-z_]+)\[(?P<index>\d+)\]\.(?P<key>[a-z_]+)$|^(?P<plain>[a-z_]+)$")
-
-
-def commune_exists(code: str) -> bool:
-    return communes.find(code) is not None
 
 
 def questionnaire_of(visit: Visit) -> Questionnaire:
@@ -133,6 +135,9 @@ class VisitService:
         questionnaire = self.questionnaire
         if not commune_exists(commune_insee):
             raise VisitInvalid([Problem("address_insee", "unknown_commune")])
+        day_problem = visit_day_problem(day, dt.date.today())
+        if day_problem:
+            raise VisitInvalid([Problem("visited_on", day_problem)])
         answers: dict[str, Any] = {"address_insee": commune_insee}
         if street:
             answers["address_street"] = street
@@ -290,23 +295,21 @@ class VisitService:
     # --- import -------------------------------------------------------------------------------
 
     def import_file(self, path: Path, skip_invalid: bool = False) -> ImportReport:
-        """Validates every line first; imports nothing if a line is bad, unless `skip_invalid`."""
-        good: list[tuple[dt.date, Questionnaire, dict[str, Any]]] = []
+        """Validates every line first; imports nothing if a line is bad, unless `skip_invalid`.
+        Limits (line length, nesting, number of lines) are in `visit_input`."""
+        good: list[ParsedVisit] = []
         skipped: list[tuple[int, list[Problem]]] = []
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                parsed, problems = parse_visit(line)
-                if problems or parsed is None:
-                    if not skip_invalid:
-                        raise ImportInvalid(path, number, problems)
-                    skipped.append((number, problems))
-                    continue
-                good.append(parsed)
+        for line in read_lines(path):
+            parsed, problems = parse_line(line)
+            if parsed is None:
+                if not skip_invalid:
+                    raise ImportInvalid(path, line.number, problems)
+                skipped.append((line.number, problems))
+                continue
+            good.append(parsed)
         return ImportReport(self.store_finished(good), skipped)
 
-    def store_finished(self, visits: list[tuple[dt.date, Questionnaire, dict[str, Any]]]) -> int:
+    def store_finished(self, visits: list[ParsedVisit]) -> int:
         """Stores already validated, finished visits in one transaction (import and demo)."""
         with self._workspace.db.session() as session:
             for day, questionnaire, raw in visits:
@@ -341,33 +344,6 @@ class VisitService:
 
 def _fields(visit: Visit) -> dict[str, Any]:
     return {name: getattr(visit, name) for name in Visit.__slots__}  # type: ignore[attr-defined]
-
-
-def parse_visit(
-    line: str,
-) -> tuple[tuple[dt.date, Questionnaire, dict[str, Any]] | None, list[Problem]]:
-    """One line of an import file: the visit, or the problems that make it unusable."""
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        return None, [Problem("", "not_json", {"column": error.colno})]
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None, [Problem("format", "unknown_format")]
-    try:
-        qid = data["questionnaire"]["id"]
-        version = int(data["questionnaire"]["version"])
-        questionnaire = loader.load(qid, version)
-    except (KeyError, TypeError, ValueError, loader.UnknownQuestionnaire):
-        return None, [Problem("questionnaire", "unknown_questionnaire")]
-    try:
-        day = dt.date.fromisoformat(data["visited_on"])
-    except (KeyError, TypeError, ValueError):
-        return None, [Problem("visited_on", "invalid_date")]
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        return None, [Problem("answers", "required")]
-    problems = validate(questionnaire, answers, day, commune_exists)
-    return ((day, questionnaire, answers) if not problems else None), problems
 
 
 def visit_to_json(visit: Visit) -> dict[str, Any]:
