@@ -22,7 +22,7 @@ from allervers.cli import (
     settings_cli,
     sync_cli,
 )
-from allervers.domain.errors import AllerVersError, BackupInvalid
+from allervers.domain.errors import AllerVersError
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
 from allervers.reports.recovery_sheet import write_recovery_sheet
@@ -30,7 +30,7 @@ from allervers.services import backup as backup_service
 from allervers.services import demo as demo_service
 from allervers.services.integrity import check
 from allervers.services.paths import AppPaths
-from allervers.services.visits import VisitService, visit_to_json
+from allervers.services.visits import ImportReport, VisitService, visit_to_json
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 
 DEMO_HOUSEHOLDS = 300
@@ -126,6 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     sync_cli.add_parsers(commands, _Parser, _add_workspace)
     settings_cli.add_parser(commands, _Parser, _add_workspace)
     return parser
+
+
+def skipped_lines(report: ImportReport) -> list[str]:
+    """`visits import --skip-invalid`: one line per line left out, with its reasons (never the
+    line's content)."""
+    return [
+        f"Ligne {line} ignorée : " + "; ".join(describe_problem(p) for p in problems[:3])
+        for line, problems in report.skipped
+    ]
 
 
 class _Command:
@@ -265,13 +274,10 @@ class _Command:
         try:
             service = VisitService(workspace)
             if self.args.visits_command == "import":
-                if not self.args.file.is_file():
-                    raise BackupInvalid(self.args.file, "missing")
                 report = service.import_file(self.args.file, self.args.skip_invalid)
                 print(f"{report.imported} visite(s) importée(s).")
-                for line, problems in report.skipped:
-                    reasons = "; ".join(describe_problem(p) for p in problems[:3])
-                    print(f"Ligne {line} ignorée : {reasons}", file=sys.stderr)
+                for text in skipped_lines(report):
+                    print(text, file=sys.stderr)
             else:
                 for visit in service.list_visits():
                     if self.args.json:

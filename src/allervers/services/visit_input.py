@@ -52,7 +52,9 @@ class Line:
 
 def _open_regular(path: Path) -> BinaryIO:
     """The file, if it is a regular file of a sane size (not a folder, a device or a pipe that
-    would be read forever)."""
+    would be read forever). Checked before opening too: opening a named pipe waits for a writer."""
+    if path.exists() and not path.is_file():
+        raise InputFileRefused(path, "not_a_file")
     handle = open(path, "rb")  # noqa: SIM115  (returned to the caller's `with`)
     try:
         info = os.fstat(handle.fileno())
