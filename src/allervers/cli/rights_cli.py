@@ -85,11 +85,12 @@ def assessment_records(
     ]
 
 
-def reassess(workspace: Any) -> int:
+def reassess(workspace: Any, engine: Any = None) -> int:
+    """`engine`: the process's engine when it already has one (tests); built here otherwise."""
     from allervers.rights.engine import RightsEngine
     from allervers.services.rights import RightsService
 
-    engine = RightsEngine()
+    engine = engine or RightsEngine()
 
     def progress(done: int, total: int) -> None:
         print(f"{done}/{total} visites réévaluées", file=sys.stderr, flush=True)
