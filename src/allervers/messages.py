@@ -128,6 +128,21 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
                 "{0} a trop de lignes (au plus {1} visites par fichier) : rien n'a été pris en "
                 "compte ; coupez-le en plusieurs fichiers.",
             ).format(path, limit)
+        case errors.OutputRefused(path=path, reason="exists"):
+            return translate("Messages", "{0} existe déjà : rien n'a été écrasé.").format(path)
+        case errors.OutputRefused(path=path, reason="symlink"):
+            return translate(
+                "Messages",
+                "{0} est un lien symbolique : rien n'a été écrit. Choisissez un fichier ordinaire.",
+            ).format(path)
+        case errors.OutputRefused(path=path, reason="folder"):
+            return translate(
+                "Messages", "{0} est un dossier : donnez le nom du fichier à écrire."
+            ).format(path)
+        case errors.OutputRefused(path=path):
+            return translate("Messages", "{0} n'est pas un dossier : rien n'a été écrit.").format(
+                path
+            )
         case errors.UnknownRecord():
             return translate("Messages", "Cet enregistrement n'existe pas ou plus.")
         case export_errors.ExportExists(path=path):

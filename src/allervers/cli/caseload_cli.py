@@ -10,8 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from allervers.domain.errors import InvalidInput, WorkspaceAlreadyExists
+from allervers.cli.options import add_force
+from allervers.domain.errors import InvalidInput
 from allervers.domain.figures import Period, parse_period, period_between
+from allervers.services.output_files import check_output, check_output_folder, writing
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
 
@@ -24,6 +26,7 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     report.add_argument("--to", dest="end", help="fin incluse, AAAA-MM-JJ")
     report.add_argument("--format", choices=["pdf", "json"], default="pdf")
     report.add_argument("--out", type=Path, help="fichier PDF à créer (format pdf)")
+    add_force(report)
 
     export = commands.add_parser("export", help="export anonymisé et signé pour l'évaluation")
     add_workspace(export)
@@ -44,6 +47,7 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     key = commands.add_parser("export-key", help="clé publique de signature des exports")
     add_workspace(key)
     key.add_argument("--out", type=Path, help="écrire la clé publique (PEM) dans ce fichier")
+    add_force(key)
 
     caseload = commands.add_parser("caseload", help="foyers suivis")
     add_workspace(caseload)
@@ -57,6 +61,7 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     add_workspace(export)
     export.add_argument("household", help="identifiant du foyer (allervers caseload)")
     export.add_argument("--out", type=Path, required=True, help="dossier où écrire")
+    add_force(export)
     erase = sub.add_parser("erase", help="effacer les données d'un foyer, à sa demande")
     add_workspace(erase)
     erase.add_argument("household", help="identifiant du foyer")
@@ -80,17 +85,18 @@ def _period(args: argparse.Namespace) -> Period:
 def report(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services.figures import territory_figures
 
+    if args.format == "pdf":
+        if args.out is None:
+            raise InvalidInput("out", "empty")
+        check_output(args.out, args.force)
     figures = territory_figures(workspace, _period(args))
     if args.format == "json":
         print(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
         return 0
-    if args.out is None:
-        raise InvalidInput("out", "empty")
-    if args.out.exists():
-        raise WorkspaceAlreadyExists(args.out)
     from allervers.reports.activity_report import write_activity_report
 
-    write_activity_report(args.out, figures, date.today())
+    with writing(args.out, args.force) as temporary:
+        write_activity_report(temporary, figures, date.today())
     print(f"Rapport écrit : {args.out}")
     return 0
 
@@ -118,15 +124,18 @@ def caseload(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def person(args: argparse.Namespace, workspace: Any) -> int:
-    from allervers.services.retention import RetentionService
+    from allervers.services.retention import RetentionService, person_export_paths
 
     service = RetentionService(workspace)
     if args.person_command == "erase":
         service.erase(args.household)
         print("Données du foyer effacées ; les comptes anonymes restent.")
         return 0
+    check_output_folder(args.out)
+    for path in person_export_paths(args.out, args.household):
+        check_output(path, args.force)
     args.out.mkdir(parents=True, exist_ok=True)
-    json_path, pdf_path = service.write_person_files(args.household, args.out)
+    json_path, pdf_path = service.write_person_files(args.household, args.out, replace=args.force)
     print(f"Données exportées : {json_path} et {pdf_path}")
     return 0
 
@@ -185,11 +194,12 @@ def export(args: argparse.Namespace, workspace: Any) -> int:
 def export_key(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services import export as export_service
 
+    if args.out:
+        check_output(args.out, args.force)
     pem = export_service.public_key_pem(workspace)
     if args.out:
-        if args.out.exists():
-            raise WorkspaceAlreadyExists(args.out)
-        args.out.write_bytes(pem)
+        with writing(args.out, args.force) as temporary:
+            temporary.write_bytes(pem)
         print(f"Clé publique écrite : {args.out}")
     else:
         print(pem.decode("ascii"), end="")

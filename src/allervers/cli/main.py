@@ -1,6 +1,12 @@
 """`allervers` command line. Every error becomes a French sentence and a non-zero exit code:
 1 for a refused action (wrong passphrase, bad input, full disk), 2 for a wrong command line
-(argparse), 3 when `check` finds a problem."""
+(argparse), 3 when `check` finds a problem.
+
+An error nobody foresaw still gives a French sentence and exit code 1, never a traceback: the
+command line's log is its standard error, where the sentence names the error's type and nothing
+else (an exception's text may quote a value, and a database driver's quotes the statement's
+parameters: a household's name, a phone number).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from allervers import __version__
 from allervers.cli import (
     caseload_cli,
     export_cli,
@@ -22,18 +27,20 @@ from allervers.cli import (
     settings_cli,
     sync_cli,
 )
-from allervers.domain.errors import AllerVersError
+from allervers.cli.options import french
+from allervers.cli.parser import DEMO_HOUSEHOLDS, build_parser, take_top_options
+from allervers.domain.errors import AllerVersError, OutputRefused
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
 from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services import backup as backup_service
 from allervers.services import demo as demo_service
 from allervers.services.integrity import check
+from allervers.services.output_files import check_output, writing
 from allervers.services.paths import AppPaths
 from allervers.services.visits import ImportReport, VisitService, visit_to_json
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 
-DEMO_HOUSEHOLDS = 300
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_CHECK_FAILED = 3
@@ -48,84 +55,6 @@ class LaunchGui:
     workspace: Path
     user: str | None = None
     banner: str | None = None  # shown on the unlock screen (the demo's passphrase)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse in French for the words people read."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog} : erreur : {message}\n")
-
-
-def _add_workspace(parser: argparse.ArgumentParser, with_user: bool = True) -> None:
-    parser.add_argument("--workspace", type=Path, help="dossier de l'espace de travail")
-    if with_user:
-        parser.add_argument("--user", help="nom d'utilisateur (ou ALLERVERS_USER)")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="allervers", description="Aller-Vers : repérage du non-recours.")
-    parser.add_argument("--version", action="version", version=f"allervers {__version__}")
-    _add_workspace(parser)
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    init = commands.add_parser("init", help="créer un espace de travail et son coordinateur")
-    _add_workspace(init)
-    init.add_argument("--territory", required=True, help="nom du territoire")
-    init.add_argument("--recovery-sheet", type=Path, help="écrire la clé de secours dans ce PDF")
-
-    users = commands.add_parser("users", help="gérer les utilisateurs")
-    users_commands = users.add_subparsers(dest="users_command", required=True, parser_class=_Parser)
-    add = users_commands.add_parser("add", help="ajouter un utilisateur")
-    _add_workspace(add)
-    add.add_argument("name", help="nom du nouvel utilisateur")
-    add.add_argument("--role", choices=[r.value for r in Role], default=Role.VOLUNTEER.value)
-    listing = users_commands.add_parser("list", help="lister les utilisateurs")
-    _add_workspace(listing)
-    passwd = users_commands.add_parser("passwd", help="changer de phrase de passe")
-    _add_workspace(passwd)
-    passwd.add_argument("--recovery", action="store_true", help="avec la clé de secours")
-
-    chk = commands.add_parser("check", help="vérifier l'intégrité de l'espace de travail")
-    _add_workspace(chk)
-
-    bak = commands.add_parser("backup", help="écrire une sauvegarde chiffrée")
-    _add_workspace(bak)
-    bak.add_argument("--out", type=Path, required=True, help="fichier de sauvegarde à créer")
-
-    res = commands.add_parser("restore", help="restaurer une sauvegarde dans un nouveau dossier")
-    _add_workspace(res)
-    res.add_argument("file", type=Path, help="fichier de sauvegarde")
-
-    demo = commands.add_parser("demo", help="ouvrir l'espace de démonstration")
-    _add_workspace(demo, with_user=False)
-    demo.add_argument("--no-gui", action="store_true", help="ne pas ouvrir la fenêtre")
-    demo.add_argument(
-        "--households",
-        type=int,
-        default=None,
-        metavar="N",
-        help=f"ajouter N visites fictives (par défaut {DEMO_HOUSEHOLDS} à la création)",
-    )
-
-    visits = commands.add_parser("visits", help="visites : importer, lister")
-    visits_commands = visits.add_subparsers(
-        dest="visits_command", required=True, parser_class=_Parser
-    )
-    imp = visits_commands.add_parser("import", help="importer un fichier JSONL de visites")
-    _add_workspace(imp)
-    imp.add_argument("file", type=Path, help="une visite par ligne (docs/household-format.md)")
-    imp.add_argument("--skip-invalid", action="store_true", help="ignorer les lignes invalides")
-    vlist = visits_commands.add_parser("list", help="lister les visites")
-    _add_workspace(vlist)
-    vlist.add_argument("--json", action="store_true", help="une visite JSON par ligne")
-    rights_cli.add_parsers(commands, _Parser, _add_workspace)
-    export_cli.add_parsers(commands, _Parser)
-    caseload_cli.add_parsers(commands, _Parser, _add_workspace)
-    sync_cli.add_parsers(commands, _Parser, _add_workspace)
-    settings_cli.add_parser(commands, _Parser, _add_workspace)
-    return parser
 
 
 def skipped_lines(report: ImportReport) -> list[str]:
@@ -164,6 +93,9 @@ class _Command:
         return self.service.unlock(self.workspace_path, user, passphrases.current_passphrase())
 
     def init(self) -> int:
+        sheet = self.args.recovery_sheet
+        if sheet:
+            check_output(sheet, self.args.force)  # before the workspace: its key goes there
         created = self.service.create(
             self.workspace_path,
             self.args.territory,
@@ -173,17 +105,8 @@ class _Command:
         workspace = created.workspace
         try:
             print(f"Espace de travail créé : {self.workspace_path}")
-            if self.args.recovery_sheet:
-                write_recovery_sheet(
-                    self.args.recovery_sheet,
-                    workspace.territory(),
-                    created.recovery_key,
-                    date.today(),
-                )
-                print(
-                    f"Clé de secours écrite dans {self.args.recovery_sheet} : imprimez-la, "
-                    "rangez-la à part, puis supprimez le fichier."
-                )
+            if sheet:
+                self._recovery_sheet(sheet, workspace.territory(), created.recovery_key)
             else:
                 # Shown once, on purpose: without it a forgotten passphrase loses everything.
                 print("Clé de secours (affichée une seule fois, notez-la et rangez-la à part) :")
@@ -191,6 +114,21 @@ class _Command:
         finally:
             workspace.lock()
         return EXIT_OK
+
+    def _recovery_sheet(self, sheet: Path, territory: str, key: str) -> None:
+        try:
+            with writing(sheet, self.args.force) as temporary:
+                write_recovery_sheet(temporary, territory, key, date.today())
+        except (AllerVersError, OSError):
+            # The workspace exists now: without its recovery key a forgotten passphrase would
+            # lose everything, so the key is shown since it could not be written.
+            print("Clé de secours (affichée une seule fois, notez-la et rangez-la à part) :")
+            print(f"  {key}")
+            raise
+        print(
+            f"Clé de secours écrite dans {sheet} : imprimez-la, rangez-la à part, puis "
+            "supprimez le fichier."
+        )
 
     def users(self) -> int:
         sub = self.args.users_command
@@ -249,12 +187,14 @@ class _Command:
         return EXIT_OK if report.ok else EXIT_CHECK_FAILED
 
     def backup(self) -> int:
+        check_output(self.args.out, self.args.force)
         workspace = self.unlock()
         try:
-            written = backup_service.backup(workspace, self.args.out)
+            with writing(self.args.out, self.args.force) as temporary:
+                backup_service.backup(workspace, temporary)
         finally:
             workspace.lock()
-        print(f"Sauvegarde chiffrée écrite : {written}")
+        print(f"Sauvegarde chiffrée écrite : {self.args.out}")
         return EXIT_OK
 
     def restore(self) -> int:
@@ -373,7 +313,10 @@ class _Command:
 
 
 def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) -> int | LaunchGui:
-    args = build_parser().parse_args(argv)
+    with french():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        take_top_options(parser, args)
     command = _Command(args, paths, service)
     if args.command is None:
         return LaunchGui(command.workspace_path, args.user or os.environ.get(ENV_USER))
@@ -381,13 +324,36 @@ def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) 
     try:
         result: int | LaunchGui = handler()
     except AllerVersError as error:
-        print(f"allervers : {describe(error)}", file=sys.stderr)
+        print(f"allervers : {describe(error)}{_hint(error)}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # `allervers visits list | head`: the reader left; not an error for the user.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return EXIT_OK
+    except OSError as error:
+        # A file that cannot be read or written: its name and the reason, in French.
+        text = describe(error) if error.filename is not None else _unexpected(error)
+        print(f"allervers : {text}", file=sys.stderr)
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         print("allervers : interrompu.", file=sys.stderr)
         return 130
+    except Exception as error:  # the last resort: see the module's docstring
+        print(f"allervers : {_unexpected(error)}", file=sys.stderr)
+        return EXIT_REFUSED
     return result
+
+
+def _unexpected(error: BaseException) -> str:
+    return (
+        f"erreur inattendue ({type(error).__name__}), la commande s'est arrêtée. Ce qu'elle "
+        "avait fini d'enregistrer est gardé ; le reste n'a pas été modifié. Signalez cette "
+        "erreur avec son nom (entre parenthèses)."
+    )
+
+
+def _hint(error: AllerVersError) -> str:
+    """What only the command line can add to a message shared with the window."""
+    if isinstance(error, OutputRefused) and error.reason == "exists":
+        return " Ajoutez --force pour le remplacer."
+    return ""

@@ -10,10 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from allervers.cli.options import add_force
 from allervers.domain.errors import InvalidInput
 from allervers.domain.followup import Place
 from allervers.domain.rights import Organisation, RightAssessment
 from allervers.messages import reassess_failure
+from allervers.services.output_files import check_output, writing
 from allervers.services.visit_input import engine_input, read_visits
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
@@ -45,6 +47,7 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     add_workspace(sheet)
     sheet.add_argument("visit", help="identifiant de la visite (allervers visits list)")
     sheet.add_argument("--out", type=Path, required=True, help="fichier PDF à créer")
+    add_force(sheet)
 
 
 def _month(text: str | None) -> date | None:
@@ -133,6 +136,7 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services.rights import RightsService, assessable
     from allervers.services.visits import VisitService
 
+    check_output(args.out, args.force)
     visit = VisitService(workspace).get(args.visit)
     if not assessable(visit):
         raise InvalidInput("visit", "not_assessable")
@@ -142,17 +146,14 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
         from allervers.rights.engine import RightsEngine
 
         stored = rights.assess(visit, RightsEngine())
-    if args.out.exists():
-        from allervers.domain.errors import WorkspaceAlreadyExists
-
-        raise WorkspaceAlreadyExists(args.out)
     content = SheetContent(
         assessments=[s.assessment for s in stored],
         places=rights.places(),
         volunteer_first_name=workspace.user.name.split()[0],
         visited_on=date.fromisoformat(visit.visited_on),
     )
-    write_household_sheet(args.out, content)
+    with writing(args.out, args.force) as temporary:
+        write_household_sheet(temporary, content)
     workspace.audit("sheet_printed", "visit", visit.id)
     print(f"Feuille écrite : {args.out}")
     return 0

@@ -124,6 +124,15 @@ class InputFileRefused(AllerVersError):
 
 
 @dataclass
+class OutputRefused(AllerVersError):
+    """A file to write refused before anything was written: it exists (and replacing it was not
+    asked), it is a symbolic link, or a folder where a file is expected (or the reverse)."""
+
+    path: Path
+    reason: str  # "exists", "symlink", "folder", "not_a_folder"
+
+
+@dataclass
 class UnknownRecord(AllerVersError):
     kind: str
     record_id: str
