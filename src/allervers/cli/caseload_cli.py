@@ -13,7 +13,7 @@ from typing import Any
 from allervers.cli.options import add_force
 from allervers.domain.errors import InvalidInput
 from allervers.domain.figures import Period, parse_period, period_between
-from allervers.services.output_files import check_output, check_output_folder, writing
+from allervers.services.output_files import writing
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
 
@@ -85,10 +85,8 @@ def _period(args: argparse.Namespace) -> Period:
 def report(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services.figures import territory_figures
 
-    if args.format == "pdf":
-        if args.out is None:
-            raise InvalidInput("out", "empty")
-        check_output(args.out, args.force)
+    if args.format == "pdf" and args.out is None:
+        raise InvalidInput("out", "empty")
     figures = territory_figures(workspace, _period(args))
     if args.format == "json":
         print(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
@@ -124,16 +122,13 @@ def caseload(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def person(args: argparse.Namespace, workspace: Any) -> int:
-    from allervers.services.retention import RetentionService, person_export_paths
+    from allervers.services.retention import RetentionService
 
     service = RetentionService(workspace)
     if args.person_command == "erase":
         service.erase(args.household)
         print("Données du foyer effacées ; les comptes anonymes restent.")
         return 0
-    check_output_folder(args.out)
-    for path in person_export_paths(args.out, args.household):
-        check_output(path, args.force)
     args.out.mkdir(parents=True, exist_ok=True)
     json_path, pdf_path = service.write_person_files(args.household, args.out, replace=args.force)
     print(f"Données exportées : {json_path} et {pdf_path}")
@@ -194,8 +189,6 @@ def export(args: argparse.Namespace, workspace: Any) -> int:
 def export_key(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services import export as export_service
 
-    if args.out:
-        check_output(args.out, args.force)
     pem = export_service.public_key_pem(workspace)
     if args.out:
         with writing(args.out, args.force) as temporary:

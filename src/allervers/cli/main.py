@@ -36,8 +36,9 @@ from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services import backup as backup_service
 from allervers.services import demo as demo_service
 from allervers.services.integrity import check
-from allervers.services.output_files import check_output, writing
+from allervers.services.output_files import check_output, check_output_folder, writing
 from allervers.services.paths import AppPaths
+from allervers.services.retention import person_export_paths
 from allervers.services.visits import ImportReport, VisitService, visit_to_json
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 
@@ -93,9 +94,7 @@ class _Command:
         return self.service.unlock(self.workspace_path, user, passphrases.current_passphrase())
 
     def init(self) -> int:
-        sheet = self.args.recovery_sheet
-        if sheet:
-            check_output(sheet, self.args.force)  # before the workspace: its key goes there
+        sheet = self.args.recovery_sheet  # checked before the workspace exists (check_outputs)
         created = self.service.create(
             self.workspace_path,
             self.args.territory,
@@ -187,7 +186,6 @@ class _Command:
         return EXIT_OK if report.ok else EXIT_CHECK_FAILED
 
     def backup(self) -> int:
-        check_output(self.args.out, self.args.force)
         workspace = self.unlock()
         try:
             with writing(self.args.out, self.args.force) as temporary:
@@ -322,6 +320,7 @@ def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) 
         return LaunchGui(command.workspace_path, args.user or os.environ.get(ENV_USER))
     handler = getattr(command, args.command.replace("-", "_"))
     try:
+        check_outputs(args)
         result: int | LaunchGui = handler()
     except AllerVersError as error:
         print(f"allervers : {describe(error)}{_hint(error)}", file=sys.stderr)
@@ -342,6 +341,24 @@ def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) 
         print(f"allervers : {_unexpected(error)}", file=sys.stderr)
         return EXIT_REFUSED
     return result
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """The files a command will write, checked before it unlocks or changes anything (each is
+    checked again when written: see services/output_files)."""
+    if not hasattr(args, "force"):
+        return  # the command writes no file
+    if getattr(args, "person_command", None) == "export":
+        check_output_folder(args.out)
+        for path in person_export_paths(args.out, args.household):
+            check_output(path, args.force)
+        return
+    if getattr(args, "format", "pdf") != "pdf":
+        return  # report --format json: printed, not written
+    for name in ("out", "to", "recovery_sheet"):
+        written: Path | None = getattr(args, name, None)
+        if written is not None:
+            check_output(written, args.force)
 
 
 def _unexpected(error: BaseException) -> str:

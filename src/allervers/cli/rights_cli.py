@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -15,7 +16,8 @@ from allervers.domain.errors import InvalidInput
 from allervers.domain.followup import Place
 from allervers.domain.rights import Organisation, RightAssessment
 from allervers.messages import reassess_failure
-from allervers.services.output_files import check_output, writing
+from allervers.rights.household import read_for_engine
+from allervers.services.output_files import writing
 from allervers.services.visit_input import engine_input, read_visits
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
@@ -54,17 +56,21 @@ def _month(text: str | None) -> date | None:
     if text is None:
         return None
     try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
+            raise ValueError(text)
         return date.fromisoformat(f"{text}-01")
     except ValueError:
         raise InvalidInput("month", "format") from None
 
 
 def assess(args: argparse.Namespace) -> int:
-    from allervers.rights.engine import RightsEngine  # seconds to load: only when asked
-
-    visits = read_visits(args.file, one_visit=args.file.suffix != ".jsonl")
     month = _month(args.month)
+    visits = read_visits(args.file, one_visit=args.file.suffix != ".jsonl")
     households = [engine_input(visit) for visit in visits]
+    for household in households:  # refused now, rather than after seconds of loading
+        read_for_engine(household, month)
+    from allervers.rights.engine import RightsEngine  # seconds to load: only when needed
+
     results = RightsEngine().assess_batch(households, month)
     indent = None if args.file.suffix == ".jsonl" else 2
     for record in assessment_records(households, results, month):
@@ -136,7 +142,6 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services.rights import RightsService, assessable
     from allervers.services.visits import VisitService
 
-    check_output(args.out, args.force)
     visit = VisitService(workspace).get(args.visit)
     if not assessable(visit):
         raise InvalidInput("visit", "not_assessable")

@@ -10,7 +10,7 @@ from typing import Any
 from allervers.cli import passphrases
 from allervers.cli.options import add_force
 from allervers.crypto import kdf
-from allervers.services.output_files import check_output, writing
+from allervers.services.output_files import writing
 from allervers.services.sync import SyncService, join
 from allervers.services.workspace import OpenWorkspace
 
@@ -77,7 +77,6 @@ def add_parsers(
 
 def join_team(args: argparse.Namespace, workspace_path: Path) -> int:
     """On the volunteer's laptop; the passphrase is the one the coordinator set for the account."""
-    check_output(args.out, args.force)
     passphrase = passphrases.current_passphrase("Phrase de passe de votre compte : ")
     with writing(args.out, args.force) as temporary:
         joined = join(args.invitation, workspace_path, passphrase, temporary, kdf.DEFAULT_PARAMS)
@@ -96,7 +95,6 @@ def join_team(args: argparse.Namespace, workspace_path: Path) -> int:
 def team(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
     service = SyncService(workspace)
     if args.team_command == "invite":
-        check_output(args.out, args.force)  # before the account is added
         passphrase = passphrases.new_passphrase(label="Phrase de passe du nouvel utilisateur : ")
         with writing(args.out, args.force) as temporary:
             user, fp = service.invite(args.volunteer, passphrase, temporary)

@@ -14,10 +14,9 @@ from typing import Any
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem  # type: ignore[import-untyped]
 
-from allervers.domain.errors import InvalidInput
 from allervers.domain.rights import RightAssessment
 from allervers.rights.batch import HouseholdFigures, build_simulation, compute, household_figures
-from allervers.rights.household import Household, MonthNotModelled, read_visit
+from allervers.rights.household import Household, read_for_engine
 from allervers.rights.mapping import build_situation
 from allervers.rights.parameters import parameter_dates
 from allervers.rights.statuses import Context, assess_household
@@ -41,7 +40,7 @@ class RightsEngine:
     ) -> list[list[RightAssessment]]:
         """Same order as `visits`. Raises `InvalidInput` for a visit without a readable date or
         of a month the engine does not model (before January 2016)."""
-        households = [self._read(visit, month) for visit in visits]
+        households = [read_for_engine(visit, month) for visit in visits]
         figures: list[HouseholdFigures | None] = [None] * len(households)
         by_month: dict[date, list[int]] = defaultdict(list)
         for index, household in enumerate(households):
@@ -73,15 +72,6 @@ class RightsEngine:
         of parameters and commune tables (about 2 s on a 2-core laptop)."""
         day = month or date.today().replace(day=1)
         self.assess(WARM_UP_VISIT | {"visited_on": day.isoformat()})
-
-    @staticmethod
-    def _read(visit: Visit, month: date | None) -> Household:
-        try:
-            return read_visit(visit, month)
-        except MonthNotModelled:
-            raise InvalidInput("month", "not_modelled") from None
-        except ValueError as error:
-            raise InvalidInput("visited_on", "missing or not an ISO date") from error
 
 
 WARM_UP_VISIT: dict[str, Any] = {

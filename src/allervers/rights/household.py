@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from allervers.domain.errors import InvalidInput
+
 INCOME_KINDS = ("salary", "unemployment", "pension", "alimony", "other_income")
 """Per-person money answers, net per month (`money3`: one number or [M-3, M-2, M-1])."""
 
@@ -182,6 +184,17 @@ def read_visit(visit: Mapping[str, Any], month: date | None = None) -> Household
     if not FIRST_MONTH <= assessed <= LAST_MONTH:
         raise MonthNotModelled(assessed.isoformat()[:7])
     return _Reader(answers, visited_on).household(assessed)
+
+
+def read_for_engine(visit: Mapping[str, Any], month: date | None = None) -> Household:
+    """`read_visit`, with its refusals as the errors people see: no readable date, or a month
+    the engine does not model. Cheap: checks a file before the engine takes seconds to load."""
+    try:
+        return read_visit(visit, month)
+    except MonthNotModelled:
+        raise InvalidInput("month", "not_modelled") from None
+    except ValueError as error:
+        raise InvalidInput("visited_on", "missing or not an ISO date") from error
 
 
 class _Reader:
