@@ -39,6 +39,7 @@ from allervers.services.integrity import check
 from allervers.services.output_files import check_output, check_output_folder, writing
 from allervers.services.paths import AppPaths
 from allervers.services.retention import person_export_paths
+from allervers.services.visit_input import read_import
 from allervers.services.visits import ImportReport, VisitService, visit_to_json
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 
@@ -208,11 +209,14 @@ class _Command:
         return EXIT_OK
 
     def visits(self) -> int:
+        read = None
+        if self.args.visits_command == "import":  # a refused file never opens the workspace
+            read = read_import(self.args.file, self.args.skip_invalid)
         workspace = self.unlock()
         try:
             service = VisitService(workspace)
-            if self.args.visits_command == "import":
-                report = service.import_file(self.args.file, self.args.skip_invalid)
+            if read is not None:
+                report = service.store_read(*read)
                 print(f"{report.imported} visite(s) importée(s).")
                 for text in skipped_lines(report):
                     print(text, file=sys.stderr)

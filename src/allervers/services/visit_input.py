@@ -184,6 +184,25 @@ def parse_visit(
     return ((day, questionnaire, answers) if not problems else None), problems
 
 
+def read_import(
+    path: Path, skip_invalid: bool = False
+) -> tuple[list[ParsedVisit], list[tuple[int, list[Problem]]]]:
+    """The visits of an import file and the lines left out (`skip_invalid`), or `ImportInvalid`
+    naming the first bad line. Needs no workspace: a refused file is refused before one is
+    opened."""
+    good: list[ParsedVisit] = []
+    skipped: list[tuple[int, list[Problem]]] = []
+    for line in read_lines(path):
+        parsed, problems = parse_line(line)
+        if parsed is None:
+            if not skip_invalid:
+                raise ImportInvalid(path, line.number, problems)
+            skipped.append((line.number, problems))
+            continue
+        good.append(parsed)
+    return good, skipped
+
+
 def read_visits(path: Path, one_visit: bool) -> list[ParsedVisit]:
     """Every visit of a file (one visit over several lines, or one per line), or `ImportInvalid`
     naming the first bad line: all or nothing."""

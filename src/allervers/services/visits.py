@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from allervers.domain.errors import ImportInvalid, PermissionDenied, VisitInvalid
+from allervers.domain.errors import PermissionDenied, VisitInvalid
 from allervers.domain.problems import Problem
 from allervers.domain.visits import (
     DIRECT_IDENTIFIERS,
@@ -28,8 +28,7 @@ from allervers.services.visit_input import (
     FORMAT,
     ParsedVisit,
     commune_exists,
-    parse_line,
-    read_lines,
+    read_import,
 )
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import caseload_repo, repositories, visits_repo
@@ -297,17 +296,14 @@ class VisitService:
     def import_file(self, path: Path, skip_invalid: bool = False) -> ImportReport:
         """Validates every line first; imports nothing if a line is bad, unless `skip_invalid`.
         Limits (line length, nesting, number of lines) are in `visit_input`."""
-        good: list[ParsedVisit] = []
-        skipped: list[tuple[int, list[Problem]]] = []
-        for line in read_lines(path):
-            parsed, problems = parse_line(line)
-            if parsed is None:
-                if not skip_invalid:
-                    raise ImportInvalid(path, line.number, problems)
-                skipped.append((line.number, problems))
-                continue
-            good.append(parsed)
-        return ImportReport(self.store_finished(good), skipped)
+        return self.store_read(*read_import(path, skip_invalid))
+
+    def store_read(
+        self, visits: list[ParsedVisit], skipped: list[tuple[int, list[Problem]]]
+    ) -> ImportReport:
+        """Stores what `visit_input.read_import` read (the command line reads the file before
+        it unlocks the workspace)."""
+        return ImportReport(self.store_finished(visits), skipped)
 
     def store_finished(self, visits: list[ParsedVisit]) -> int:
         """Stores already validated, finished visits in one transaction (import and demo)."""
