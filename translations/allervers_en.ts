@@ -1443,6 +1443,10 @@
         <translation>delay before removal from a volunteer&apos;s laptop (0 to 365 days)</translation>
     </message>
     <message>
+        <source>nombre de visites fictives (de 0 à 50 000)</source>
+        <translation>number of synthetic visits (0 to 50,000)</translation>
+    </message>
+    <message>
         <source>mois hors de ce que calcule le moteur (de janvier 2016 à décembre 2099)</source>
         <translation>month outside what the engine computes (January 2016 to December 2099)</translation>
     </message>

@@ -293,6 +293,7 @@ def field_label(field: str, translate: Translate = identity) -> str:
         "sync_grace_days": translate(
             "Messages", "délai avant retrait d'un portable bénévole (de 0 à 365 jours)"
         ),
+        "households": translate("Messages", "nombre de visites fictives (de 0 à 50 000)"),
     }
     return labels.get(field, field)
 

@@ -236,3 +236,18 @@ def test_a_file_that_cannot_be_read_is_named_in_french(
         f"allervers : Erreur d'accès au fichier {tmp_path / 'absent.jsonl'} : "
         "fichier ou dossier introuvable.\n"
     )
+
+
+def test_numbers_on_the_command_line_are_bounded(
+    paths: AppPaths,
+    service: WorkspaceService,
+    elsewhere: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(["demo", "--no-gui", "--households", "1000000"], paths, service) == 1
+    assert "nombre de visites fictives (de 0 à 50 000)" in capsys.readouterr().err
+    assert not paths.demo_workspace.exists()
+    argv = ["sync", "in", str(tmp_path / "f.avsync"), "--keep-days", "100000"]
+    assert run([*argv, "--workspace", str(elsewhere), "--user", COORDINATOR], paths, service) == 1
+    assert "(de 0 à 365 jours)" in capsys.readouterr().err

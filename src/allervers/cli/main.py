@@ -28,8 +28,13 @@ from allervers.cli import (
     sync_cli,
 )
 from allervers.cli.options import french
-from allervers.cli.parser import DEMO_HOUSEHOLDS, build_parser, take_top_options
-from allervers.domain.errors import AllerVersError, OutputRefused
+from allervers.cli.parser import (
+    DEMO_HOUSEHOLDS,
+    MAX_DEMO_HOUSEHOLDS,
+    build_parser,
+    take_top_options,
+)
+from allervers.domain.errors import AllerVersError, InvalidInput, OutputRefused
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
 from allervers.reports.recovery_sheet import write_recovery_sheet
@@ -290,6 +295,11 @@ class _Command:
 
     def demo(self) -> int | LaunchGui:
         path = self.args.workspace or self.paths.demo_workspace
+        if (
+            self.args.households is not None
+            and not 0 <= self.args.households <= MAX_DEMO_HOUSEHOLDS
+        ):
+            raise InvalidInput("households", "range")
         demo, workspace = demo_service.ensure_demo(self.service, path)
         households = self.args.households
         if households is None and demo.created:

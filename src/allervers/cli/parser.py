@@ -11,6 +11,7 @@ from allervers.cli.options import Parser, add_force, add_workspace
 from allervers.domain.users import Role
 
 DEMO_HOUSEHOLDS = 300
+MAX_DEMO_HOUSEHOLDS = 50_000  # the benchmarks' largest workspace
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help=f"ajouter N visites fictives (par défaut {DEMO_HOUSEHOLDS} à la création)",
+        help=f"ajouter N visites fictives, de 0 à {MAX_DEMO_HOUSEHOLDS:_} (par défaut "
+        f"{DEMO_HOUSEHOLDS} à la création)".replace("_", " "),
     )
 
     visits = commands.add_parser("visits", help="visites : importer, lister")

@@ -10,6 +10,8 @@ from typing import Any
 from allervers.cli import passphrases
 from allervers.cli.options import add_force
 from allervers.crypto import kdf
+from allervers.domain.errors import InvalidInput
+from allervers.domain.workspace import SETTING_LIMITS
 from allervers.services.output_files import writing
 from allervers.services.sync import SyncService, join
 from allervers.services.workspace import OpenWorkspace
@@ -113,7 +115,11 @@ def team(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
 
 
 def sync(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
-    service = SyncService(workspace, getattr(args, "keep_days", None))
+    keep_days = getattr(args, "keep_days", None)
+    low, high = SETTING_LIMITS["sync_grace_days"]  # the bounds of the setting it stands for
+    if keep_days is not None and not low <= keep_days <= high:
+        raise InvalidInput("sync_grace_days", "range")
+    service = SyncService(workspace, keep_days)
     if args.sync_command == "out":
         with writing(args.to, args.force) as temporary:
             written = service.write_bundle(temporary, args.volunteer)
