@@ -63,15 +63,18 @@ def _month(text: str | None) -> date | None:
         raise InvalidInput("month", "format") from None
 
 
-def assess(args: argparse.Namespace) -> int:
+def assess(args: argparse.Namespace, engine: Any = None) -> int:
+    """`engine`: the process's engine when it already has one (tests); built here otherwise."""
     month = _month(args.month)
     visits = read_visits(args.file, one_visit=args.file.suffix != ".jsonl")
     households = [engine_input(visit) for visit in visits]
     for household in households:  # refused now, rather than after seconds of loading
         read_for_engine(household, month)
-    from allervers.rights.engine import RightsEngine  # seconds to load: only when needed
+    if engine is None:
+        from allervers.rights.engine import RightsEngine  # seconds to load: only when needed
 
-    results = RightsEngine().assess_batch(households, month)
+        engine = RightsEngine()
+    results = engine.assess_batch(households, month)
     indent = None if args.file.suffix == ".jsonl" else 2
     for record in assessment_records(households, results, month):
         print(json.dumps(record, ensure_ascii=False, indent=indent))
