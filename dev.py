@@ -4,6 +4,8 @@
     python3 dev.py run     creates .venv if needed, installs Aller-Vers, opens the demo workspace
     python3 dev.py test    same set-up, then ruff, ruff format, import-linter, mypy and pytest
     python3 dev.py bench   same set-up, then the benchmarks (figures printed)
+    python3 dev.py package same set-up plus PyInstaller, then the packaged app in dist/
+                           (bundle, .tar.gz, .deb; packaging/README.md)
 
 The virtual environment is reinstalled only when pyproject.toml changes (a stamp file records its
 hash), so the second run starts at once.
@@ -23,6 +25,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".allervers-installed"
+LINTED = ("src", "tests", "benchmarks", "packaging", "dev.py")
 
 
 def _call(*args: str | Path, env: dict[str, str] | None = None) -> int:
@@ -58,11 +61,8 @@ def run(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     steps = [
-        ("ruff check", [BIN / "ruff", "check", "src", "tests", "benchmarks", "dev.py"]),
-        (
-            "ruff format",
-            [BIN / "ruff", "format", "--check", "src", "tests", "benchmarks", "dev.py"],
-        ),
+        ("ruff check", [BIN / "ruff", "check", *LINTED]),
+        ("ruff format", [BIN / "ruff", "format", "--check", *LINTED]),
         ("import-linter", [BIN / "lint-imports"]),
         ("mypy", [BIN / "mypy"]),
         # pytest exits 5 when it collected no test: that is a failure here too.
@@ -84,13 +84,28 @@ def bench(args: list[str]) -> int:
     return _call(PYTHON, ROOT / "benchmarks" / "run.py", *args, env=env)
 
 
+def package(args: list[str]) -> int:
+    """PyInstaller goes into .venv only here, from the `package` extra of pyproject.toml."""
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = extras["optional-dependencies"]["package"]
+    quiet = ["--quiet", "--disable-pip-version-check"]
+    if _call(PYTHON, "-m", "pip", "install", *quiet, *wanted) != 0:
+        sys.exit("Échec de l'installation de PyInstaller.")
+    return _call(PYTHON, ROOT / "packaging" / "build.py", *args)
+
+
+COMMANDS = {"run": run, "test": test, "bench": bench, "package": package}
+
+
 def main() -> int:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "bench"):
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
         print(__doc__)
         return 2
     ensure_venv()
     command, rest = sys.argv[1], sys.argv[2:]
-    return {"run": run, "test": test, "bench": bench}[command](rest)
+    return COMMANDS[command](rest)
 
 
 if __name__ == "__main__":

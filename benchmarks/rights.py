@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Rights engine benchmark: `.venv/bin/python -m benchmarks.rights [HOUSEHOLDS]` (default 10 000).
+"""Rights engine benchmark: `.venv/bin/python -m benchmarks.rights [HOUSEHOLDS]` (default 10 000),
+or `python3 dev.py bench rights`.
 
-Prints figures; asserts nothing. Run it in a fresh process: the first figure includes importing
-OpenFisca-France and building its tax-benefit system.
+Prints figures; asserts nothing.
 
-1. engine ready from cold: import + `FranceTaxBenefitSystem()` + one synthetic household;
+1. engine ready from cold, each time in a new process: import + tax-benefit system + one synthetic
+   household (`RightsEngine.warm_up`, what the worker does before saying "ready"), with the engine
+   cache (`allervers.rights.system_cache`, prepared by a first process) and without it; the
+   process's wall time too (interpreter start included);
+   `allervers assess` of one household (the example file), wall time, with and without the cache;
 2. one household, warm: median of `RightsEngine.assess` over varied households;
 3. a batch of synthetic households, all rights, built from arrays (`RightsEngine.assess_batch`,
    which uses `SimulationBuilder.declare_person_entity` / `declare_entity` / `join_with_persons` and
@@ -15,9 +19,13 @@ OpenFisca-France and building its tax-benefit system.
 
 from __future__ import annotations
 
+import os
 import random
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -97,6 +105,53 @@ def synthetic_visit(rng: random.Random) -> dict[str, Any]:
     return {"format": "allervers-visit/1", "visited_on": VISITED_ON, "answers": answers}
 
 
+READY = """
+import time
+start, cpu = time.perf_counter(), time.process_time()
+from allervers.rights.engine import RightsEngine
+engine = RightsEngine()
+engine.warm_up()
+print(time.perf_counter() - start, time.process_time() - cpu)
+"""
+EXAMPLE = ROOT / "examples" / "households" / "personne-seule-sans-revenu.json"
+REPEAT = 5
+
+
+def _in_new_processes(cache: str) -> None:
+    """`cache`: a folder for `ALLERVERS_ENGINE_CACHE`, or "off"."""
+    env = dict(os.environ, ALLERVERS_ENGINE_CACHE=cache, PYTHONPATH=str(ROOT / "src"))
+    label = "with the cache" if cache != "off" else "without the cache"
+    inside, cpu, wall = [], [], []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        out = subprocess.run(
+            [sys.executable, "-c", READY], env=env, capture_output=True, text=True, check=True
+        )
+        wall.append(time.perf_counter() - start)
+        seconds, processor = out.stdout.strip().splitlines()[-1].split()
+        inside.append(float(seconds))
+        cpu.append(float(processor))
+    print(
+        f"engine ready from cold (new process), {label}: median {statistics.median(inside):.2f} s"
+        f" (min {min(inside):.2f}, max {max(inside):.2f}, n={REPEAT}; CPU time median "
+        f"{statistics.median(cpu):.2f} s); process wall time median {statistics.median(wall):.2f} s"
+    )
+    command = [str(Path(sys.executable).parent / "allervers"), "assess", str(EXAMPLE)]
+    times, cpu = [], []
+    for _ in range(REPEAT):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=True)
+        times.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    print(
+        f"`allervers assess` of one household, {label}: wall time median "
+        f"{statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}; CPU time "
+        f"median {statistics.median(cpu):.2f} s)"
+    )
+
+
 def _seconds(function: Callable[[], object]) -> tuple[float, Any]:
     start = time.perf_counter()
     result = function()
@@ -106,7 +161,14 @@ def _seconds(function: Callable[[], object]) -> tuple[float, Any]:
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     count = int(args[0]) if args else 10_000
-    cold_start = time.perf_counter()
+    print(f"load average: {' '.join(f'{v:.1f}' for v in os.getloadavg())}", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        cache = str(Path(folder) / "engine")
+        env = dict(os.environ, ALLERVERS_ENGINE_CACHE=cache, PYTHONPATH=str(ROOT / "src"))
+        subprocess.run([sys.executable, "-c", READY], env=env, check=True, capture_output=True)
+        _in_new_processes(cache)
+    _in_new_processes("off")
+
     from openfisca_core.simulation_builder import SimulationBuilder
 
     from allervers.rights.batch import build_simulation, compute, household_figures
@@ -114,11 +176,8 @@ def main(argv: list[str] | None = None) -> None:
     from allervers.rights.household import read_visit
     from allervers.rights.mapping import build_situation
 
-    engine = RightsEngine()
-    built = time.perf_counter() - cold_start
+    engine = RightsEngine(cache=False)  # a complete system: the dict baseline walks every variable
     engine.warm_up()
-    ready = time.perf_counter() - cold_start
-    print(f"engine ready from cold: {ready:.2f} s (tax-benefit system built in {built:.2f} s)")
 
     rng = random.Random(20261014)
     singles = [synthetic_visit(rng) for _ in range(20)]
@@ -134,7 +193,7 @@ def main(argv: list[str] | None = None) -> None:
 
     households = [read_visit(v) for v in visits]
     month = households[0].month
-    situation = build_situation(households, month)
+    situation = build_situation(households, month, engine.scales)
     persons = situation.structure.n_persons
     start = time.perf_counter()
     simulation = build_simulation(engine.system, situation)

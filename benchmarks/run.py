@@ -170,8 +170,8 @@ def bench_gui_launch(tmp: Path) -> None:
 
 
 def bench_rights(_tmp: Path) -> None:
-    """In a fresh process, so that "engine ready from cold" is cold (about 2 minutes: the
-    one-big-dict baseline alone takes most of it)."""
+    """In a fresh process; "engine ready from cold" is measured in new processes, with and without
+    the engine cache (about 3 minutes: the one-big-dict baseline alone takes most of it)."""
     import subprocess
 
     subprocess.run([sys.executable, "-m", "benchmarks.rights"], cwd=ROOT, check=True)

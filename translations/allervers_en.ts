@@ -3003,6 +3003,14 @@ absent last time</translation>
 <context>
     <name>Wording</name>
     <message>
+        <source>Perçu, à vérifier</source>
+        <translation>Received, to check</translation>
+    </message>
+    <message>
+        <source>Barème peut-être pas à jour pour : {0} (une revalorisation récente n&apos;est pas encore connue du logiciel ; le droit réel peut être un peu différent).</source>
+        <translation>Scale possibly out of date for: {0} (a recent revaluation is not yet known to the software; the actual entitlement may differ slightly).</translation>
+    </message>
+    <message>
         <source>RSA (revenu de solidarité active)</source>
         <translation>RSA (revenu de solidarité active, minimum income)</translation>
     </message>
@@ -3159,146 +3167,6 @@ absent last time</translation>
         <translation>Latest energy bill</translation>
     </message>
     <message>
-        <source>Pas d&apos;entretien à cette porte.</source>
-        <translation>No interview at this door.</translation>
-    </message>
-    <message>
-        <source>Ressources de {resources} € par mois, sous le plafond de {ceiling} €.</source>
-        <translation>Resources of €{resources} a month, under the ceiling of €{ceiling}.</translation>
-    </message>
-    <message>
-        <source>Ressources de {resources} € par mois, au-dessus du plafond de {ceiling} €.</source>
-        <translation>Resources of €{resources} a month, above the ceiling of €{ceiling}.</translation>
-    </message>
-    <message>
-        <source>Foyer de {persons} personne(s).</source>
-        <translation>Household of {persons} person(s).</translation>
-    </message>
-    <message>
-        <source>Forfait logement déduit : {amount} € par mois.</source>
-        <translation>Housing flat rate deducted: €{amount} a month.</translation>
-    </message>
-    <message>
-        <source>Moins de {minimum} ans ({age} ans).</source>
-        <translation>Under {minimum} ({age} years old).</translation>
-    </message>
-    <message>
-        <source>Études en cours.</source>
-        <translation>Currently studying.</translation>
-    </message>
-    <message>
-        <source>Séjour régulier de {years} an(s) ; {minimum} ans demandés.</source>
-        <translation>Legal residence of {years} year(s); {minimum} years required.</translation>
-    </message>
-    <message>
-        <source>Revenus d&apos;activité de {income} € par mois en moyenne.</source>
-        <translation>Earned income of €{income} a month on average.</translation>
-    </message>
-    <message>
-        <source>Pas de revenus d&apos;activité.</source>
-        <translation>No earned income.</translation>
-    </message>
-    <message>
-        <source>Loyer de {rent} € par mois (plafond pris en compte : {ceiling} €).</source>
-        <translation>Rent of €{rent} a month (ceiling taken into account: €{ceiling}).</translation>
-    </message>
-    <message>
-        <source>Commune en zone {zone} pour les aides au logement.</source>
-        <translation>Municipality in housing benefit zone {zone}.</translation>
-    </message>
-    <message>
-        <source>Pas locataire.</source>
-        <translation>Not a tenant.</translation>
-    </message>
-    <message>
-        <source>Propriétaire avec prêt : à vérifier selon le prêt.</source>
-        <translation>Owner with a loan: to be checked against the loan.</translation>
-    </message>
-    <message>
-        <source>Commune inconnue ({insee}).</source>
-        <translation>Unknown municipality ({insee}).</translation>
-    </message>
-    <message>
-        <source>Ressources sur 12 mois : {resources} € (plafond {ceiling} €).</source>
-        <translation>Resources over 12 months: €{resources} (ceiling €{ceiling}).</translation>
-    </message>
-    <message>
-        <source>Ressources sous le plafond de la complémentaire gratuite ({ceiling} € par an).</source>
-        <translation>Resources under the ceiling of the free health cover (€{ceiling} a year).</translation>
-    </message>
-    <message>
-        <source>Complémentaire avec participation d&apos;environ {participation} € par mois.</source>
-        <translation>Health cover with a contribution of about €{participation} a month.</translation>
-    </message>
-    <message>
-        <source>Le RSA donne droit à la complémentaire gratuite.</source>
-        <translation>The RSA gives the right to the free health cover.</translation>
-    </message>
-    <message>
-        <source>Revenu fiscal de {rfr} € pour {units} part(s) de consommation, sous le plafond de {ceiling} €.</source>
-        <translation>Reference tax income of €{rfr} for {units} consumption unit(s), under the ceiling of €{ceiling}.</translation>
-    </message>
-    <message>
-        <source>Revenu fiscal estimé à {rfr} € d&apos;après les revenus déclarés.</source>
-        <translation>Reference tax income estimated at €{rfr} from the declared income.</translation>
-    </message>
-    <message>
-        <source>Pas de déclaration de revenus : le chèque énergie n&apos;est envoyé qu&apos;après une déclaration.</source>
-        <translation>No income tax return: the energy voucher is only sent after a return is filed.</translation>
-    </message>
-    <message>
-        <source>Pas de logement à son nom.</source>
-        <translation>No dwelling in their name.</translation>
-    </message>
-    <message>
-        <source>Taux d&apos;incapacité de {rate} %.</source>
-        <translation>Incapacity rate of {rate}%.</translation>
-    </message>
-    <message>
-        <source>Taux d&apos;incapacité supposé de {rate} %.</source>
-        <translation>Assumed incapacity rate of {rate}%.</translation>
-    </message>
-    <message>
-        <source>Taux d&apos;incapacité de {rate} %, sous le minimum de {minimum} %.</source>
-        <translation>Incapacity rate of {rate}%, under the minimum of {minimum}%.</translation>
-    </message>
-    <message>
-        <source>Pas de handicap déclaré.</source>
-        <translation>No disability declared.</translation>
-    </message>
-    <message>
-        <source>{age} ans (minimum {minimum} ans).</source>
-        <translation>{age} years old (minimum {minimum}).</translation>
-    </message>
-    <message>
-        <source>Régime de protection sociale inconnu.</source>
-        <translation>Social security scheme unknown.</translation>
-    </message>
-    <message>
-        <source>Régime agricole : s&apos;adresser à la MSA.</source>
-        <translation>Farm scheme: go to the MSA.</translation>
-    </message>
-    <message>
-        <source>Le foyer ne sait pas s&apos;il perçoit déjà ce droit.</source>
-        <translation>The household does not know whether it already receives this right.</translation>
-    </message>
-    <message>
-        <source>Revenus d&apos;indépendant estimés grossièrement.</source>
-        <translation>Self-employed income roughly estimated.</translation>
-    </message>
-    <message>
-        <source>Barème en vigueur depuis le {parameter_date} (plus récent non connu).</source>
-        <translation>Scale in force since {parameter_date} (no newer one known).</translation>
-    </message>
-    <message>
-        <source>Les autres adultes du logement ({persons}) ne sont pas évalués.</source>
-        <translation>The other adults of the dwelling ({persons}) are not assessed.</translation>
-    </message>
-    <message>
-        <source>Ressources sur 12 mois : {resources} €.</source>
-        <translation>Resources over 12 months: €{resources}.</translation>
-    </message>
-    <message>
         <source>Ne connaissait pas ce droit</source>
         <translation>Did not know about this right</translation>
     </message>
@@ -3353,6 +3221,298 @@ absent last time</translation>
     <message>
         <source>Pas intéressé·e</source>
         <translation>Not interested</translation>
+    </message>
+    <message>
+        <source>janvier février mars avril mai juin juillet août septembre octobre novembre décembre</source>
+        <translation>January February March April May June July August September October November December</translation>
+    </message>
+    <message>
+        <source> (moyenne de {first_month} à {last_month})</source>
+        <translation> (average from {first_month} to {last_month})</translation>
+    </message>
+    <message>
+        <source>logement occupé gratuitement</source>
+        <translation>housed free of charge</translation>
+    </message>
+    <message>
+        <source>propriétaire sans aide au logement</source>
+        <translation>owner without housing benefit</translation>
+    </message>
+    <message>
+        <source>l&apos;aide au logement estimée ({housing_aid} € par mois) est supposée versée</source>
+        <translation>the estimated housing benefit ({housing_aid} € a month) is assumed paid</translation>
+    </message>
+    <message>
+        <source>aide au logement perçue</source>
+        <translation>housing benefit received</translation>
+    </message>
+    <message>
+        <source>avantage en nature de logement</source>
+        <translation>housing provided in kind</translation>
+    </message>
+    <message>
+        <source>Voir le détail auprès de l&apos;organisme.</source>
+        <translation>See the details with the paying office.</translation>
+    </message>
+    <message>
+        <source>Pas d&apos;entretien à cette porte.</source>
+        <translation>No interview at this door.</translation>
+    </message>
+    <message>
+        <source>Ressources de {resources} € par mois</source>
+        <translation>Resources of {resources} € a month</translation>
+    </message>
+    <message>
+        <source>, sous le plafond de {ceiling} €.</source>
+        <translation>, under the ceiling of {ceiling} €.</translation>
+    </message>
+    <message>
+        <source>, au-dessus du plafond de {ceiling} €.</source>
+        <translation>, above the ceiling of {ceiling} €.</translation>
+    </message>
+    <message>
+        <source>Ressources de {resources} € par mois, trop élevées.</source>
+        <translation>Resources of {resources} € a month, too high.</translation>
+    </message>
+    <message>
+        <source>Foyer de {persons} personne(s).</source>
+        <translation>Household of {persons} person(s).</translation>
+    </message>
+    <message>
+        <source>Forfait logement déduit : {amount} € par mois.</source>
+        <translation>Housing allowance deducted: {amount} € a month.</translation>
+    </message>
+    <message>
+        <source>Forfait logement de {amount} € par mois déduit : </source>
+        <translation>Housing allowance of {amount} € a month deducted: </translation>
+    </message>
+    <message>
+        <source>Forfait logement de {amount} € par mois déduit (</source>
+        <translation>Housing allowance of {amount} € a month deducted (</translation>
+    </message>
+    <message>
+        <source>) : sans lui, le montant serait d&apos;environ {without} € par mois.</source>
+        <translation>): without it, the amount would be about {without} € a month.</translation>
+    </message>
+    <message>
+        <source>Montant calculé d&apos;environ {amount} € par mois, sous le minimum versé de {minimum} €.</source>
+        <translation>Computed amount of about {amount} € a month, under the minimum paid of {minimum} €.</translation>
+    </message>
+    <message>
+        <source>Moins de {minimum} ans ({age} ans).</source>
+        <translation>Under {minimum} years old ({age}).</translation>
+    </message>
+    <message>
+        <source>Plus de {maximum} ans ({age} ans) avec un taux d&apos;incapacité inférieur à 80 % : c&apos;est l&apos;ASPA qui prend le relais.</source>
+        <translation>Over {maximum} years old ({age}) with an incapacity rate under 80 %: the ASPA takes over.</translation>
+    </message>
+    <message>
+        <source>Études en cours.</source>
+        <translation>Currently studying.</translation>
+    </message>
+    <message>
+        <source>Études ou apprentissage : il faut plus de {floor} € de revenus d&apos;activité chaque mois ; {income} € le mois le plus bas.</source>
+        <translation>Studies or apprenticeship: more than {floor} € of earnings are needed each month; {income} € in the lowest month.</translation>
+    </message>
+    <message>
+        <source>Séjour régulier de {years} an(s) ; {minimum} ans demandés.</source>
+        <translation>Legal residence of {years} year(s); {minimum} years required.</translation>
+    </message>
+    <message>
+        <source>Activité indépendante : conditions de chiffre d&apos;affaires à vérifier.</source>
+        <translation>Self-employment: turnover conditions to check.</translation>
+    </message>
+    <message>
+        <source>Conditions d&apos;accès non remplies d&apos;après les réponses.</source>
+        <translation>Conditions not met according to the answers.</translation>
+    </message>
+    <message>
+        <source>Revenus d&apos;activité de {income} € par mois</source>
+        <translation>Earnings of {income} € a month</translation>
+    </message>
+    <message>
+        <source>Pas de revenus d&apos;activité</source>
+        <translation>No earnings</translation>
+    </message>
+    <message>
+        <source>Ressources de {resources} € par mois, dont {income} € de revenus d&apos;activité</source>
+        <translation>Resources of {resources} € a month, of which {income} € of earnings</translation>
+    </message>
+    <message>
+        <source> : la prime calculée est nulle.</source>
+        <translation>: the computed bonus is nil.</translation>
+    </message>
+    <message>
+        <source>Loyer de {rent} € par mois (plafond pris en compte : {ceiling} €).</source>
+        <translation>Rent of {rent} € a month (ceiling taken into account: {ceiling} €).</translation>
+    </message>
+    <message>
+        <source>Commune en zone {zone} pour les aides au logement.</source>
+        <translation>Municipality in zone {zone} for housing benefits.</translation>
+    </message>
+    <message>
+        <source>Pas locataire.</source>
+        <translation>Not a tenant.</translation>
+    </message>
+    <message>
+        <source>Propriétaire avec prêt : à vérifier selon le prêt.</source>
+        <translation>Owner with a loan: to check depending on the loan.</translation>
+    </message>
+    <message>
+        <source>Commune inconnue ({insee}).</source>
+        <translation>Unknown municipality ({insee}).</translation>
+    </message>
+    <message>
+        <source>Ressources sur 12 mois : {resources} €, au-dessus du plafond de {ceiling} € pour {persons} personne(s).</source>
+        <translation>Resources over 12 months: {resources} €, above the ceiling of {ceiling} € for {persons} person(s).</translation>
+    </message>
+    <message>
+        <source>Ressources sur 12 mois : {resources} €, sous le plafond de {ceiling} € pour {persons} personne(s).</source>
+        <translation>Resources over 12 months: {resources} €, under the ceiling of {ceiling} € for {persons} person(s).</translation>
+    </message>
+    <message>
+        <source>Ressources sur 12 mois : {resources} € (plafond {ceiling} €).</source>
+        <translation>Resources over 12 months: {resources} € (ceiling {ceiling} €).</translation>
+    </message>
+    <message>
+        <source>Ressources sur 12 mois : {resources} €.</source>
+        <translation>Resources over 12 months: {resources} €.</translation>
+    </message>
+    <message>
+        <source>Avec ces ressources, la participation personnelle ({participation} € par mois) dépasse le loyer et les charges retenus ({rent} €).</source>
+        <translation>With these resources, the personal contribution ({participation} € a month) exceeds the rent and charges taken into account ({rent} €).</translation>
+    </message>
+    <message>
+        <source>Aide calculée de {amount} € par mois, ramenée à zéro par les abattements (loyer élevé, minoration de 5 €, réduction de loyer de solidarité).</source>
+        <translation>Computed aid of {amount} € a month, brought to zero by the reductions (high rent, 5 € reduction, solidarity rent reduction).</translation>
+    </message>
+    <message>
+        <source>Ressources sous le plafond de la complémentaire gratuite ({ceiling} € par an).</source>
+        <translation>Resources under the ceiling of the free cover ({ceiling} € a year).</translation>
+    </message>
+    <message>
+        <source>Complémentaire avec participation d&apos;environ {participation} € par mois.</source>
+        <translation>Cover with a contribution of about {participation} € a month.</translation>
+    </message>
+    <message>
+        <source>Le RSA donne droit à la complémentaire gratuite.</source>
+        <translation>The RSA gives free cover.</translation>
+    </message>
+    <message>
+        <source>Revenu fiscal estimé à {rfr} € d&apos;après les revenus déclarés.</source>
+        <translation>Reference tax income estimated at {rfr} € from the declared income.</translation>
+    </message>
+    <message>
+        <source>Pas de déclaration de revenus : le chèque énergie n&apos;est envoyé qu&apos;après une déclaration.</source>
+        <translation>No income tax return: the energy cheque is only sent after a return.</translation>
+    </message>
+    <message>
+        <source>Pas de logement à son nom.</source>
+        <translation>No home in their name.</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;incapacité de {rate} %.</source>
+        <translation>Incapacity rate of {rate} %.</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;incapacité supposé de {rate} %.</source>
+        <translation>Assumed incapacity rate of {rate} %.</translation>
+    </message>
+    <message>
+        <source>Taux d&apos;incapacité de {rate} %, sous le minimum de {minimum} %.</source>
+        <translation>Incapacity rate of {rate} %, under the minimum of {minimum} %.</translation>
+    </message>
+    <message>
+        <source>Taux de {rate} % : la MDPH doit aussi reconnaître une restriction durable d&apos;accès à l&apos;emploi (supposée ici).</source>
+        <translation>Rate of {rate} %: the MDPH must also recognise a lasting restriction to employment (assumed here).</translation>
+    </message>
+    <message>
+        <source>Pas de handicap déclaré.</source>
+        <translation>No disability declared.</translation>
+    </message>
+    <message>
+        <source>{age} ans (minimum {minimum} ans).</source>
+        <translation>{age} years old (minimum {minimum}).</translation>
+    </message>
+    <message>
+        <source>Régime de protection sociale inconnu.</source>
+        <translation>Social security scheme unknown.</translation>
+    </message>
+    <message>
+        <source>Régime agricole : s&apos;adresser à la MSA.</source>
+        <translation>Farm scheme: go to the MSA.</translation>
+    </message>
+    <message>
+        <source>Le foyer ne sait pas s&apos;il perçoit déjà ce droit.</source>
+        <translation>The household does not know whether it already receives this right.</translation>
+    </message>
+    <message>
+        <source>Le foyer dit le percevoir, mais d&apos;après ses ressources il serait nul</source>
+        <translation>The household says it receives it, but from its resources it would be nil</translation>
+    </message>
+    <message>
+        <source>Le foyer dit le percevoir, mais d&apos;après sa situation il n&apos;y aurait pas droit</source>
+        <translation>The household says it receives it, but from its situation it would not be entitled</translation>
+    </message>
+    <message>
+        <source> : un changement de ressources ou de foyer peut l&apos;avoir réduit ou arrêté. À vérifier avec l&apos;organisme, pour éviter un trop-perçu à rembourser.</source>
+        <translation>: a change of resources or household may have reduced or stopped it. To check with the office, to avoid an overpayment to repay.</translation>
+    </message>
+    <message>
+        <source>Revenus d&apos;indépendant estimés grossièrement.</source>
+        <translation>Self-employed income roughly estimated.</translation>
+    </message>
+    <message>
+        <source>Barème en vigueur depuis le {parameter_date} (plus récent non connu).</source>
+        <translation>Scale in force since {parameter_date} (no newer one known).</translation>
+    </message>
+    <message>
+        <source>Montant peut-être pas à jour : barème du {parameter_date}, revalorisation du {revaluation_date} non connue.</source>
+        <translation>Amount possibly out of date: scale of {parameter_date}, revaluation of {revaluation_date} not known.</translation>
+    </message>
+    <message>
+        <source>Montant peut-être pas à jour : revalorisation du {revaluation_date} non connue.</source>
+        <translation>Amount possibly out of date: revaluation of {revaluation_date} not known.</translation>
+    </message>
+    <message>
+        <source>Les autres adultes du logement ({persons}) ne sont pas évalués.</source>
+        <translation>The other adults of the home ({persons}) are not assessed.</translation>
+    </message>
+    <message>
+        <source>Revenu fiscal de {rfr} € pour {units} unités de consommation</source>
+        <translation>Reference tax income of {rfr} € for {units} consumption units</translation>
+    </message>
+    <message>
+        <source>Revenu fiscal de {rfr} € pour {units} unité de consommation</source>
+        <translation>Reference tax income of {rfr} € for {units} consumption unit</translation>
+    </message>
+    <message>
+        <source>, soit {rfr_per_unit} € par unité, sous le plafond de {ceiling} € par unité.</source>
+        <translation>, that is {rfr_per_unit} € per unit, under the ceiling of {ceiling} € per unit.</translation>
+    </message>
+    <message>
+        <source>, soit {rfr_per_unit} € par unité, au moins égal au plafond de {ceiling} € par unité.</source>
+        <translation>, that is {rfr_per_unit} € per unit, at or above the ceiling of {ceiling} € per unit.</translation>
+    </message>
+    <message>
+        <source>Pension ou allocation chômage exonérée de CSG</source>
+        <translation>Pension or unemployment benefit exempt from CSG</translation>
+    </message>
+    <message>
+        <source>CSG au taux réduit sur la pension ou l&apos;allocation chômage</source>
+        <translation>CSG at the reduced rate on the pension or unemployment benefit</translation>
+    </message>
+    <message>
+        <source>CSG au taux médian sur la pension</source>
+        <translation>CSG at the median rate on the pension</translation>
+    </message>
+    <message>
+        <source>CSG au taux normal sur la pension ou l&apos;allocation chômage</source>
+        <translation>CSG at the normal rate on the pension or unemployment benefit</translation>
+    </message>
+    <message>
+        <source> (revenu fiscal de {rfr} € pour {shares} part(s)).</source>
+        <translation> (reference tax income of {rfr} € for {shares} share(s)).</translation>
     </message>
 </context>
 <context>

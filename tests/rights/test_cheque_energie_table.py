@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from allervers.rights import cheque_energie
+from allervers.rights import dated_tables
 from allervers.rights.cheque_energie import bareme_on, baremes, consumption_units, estimate
 
 
@@ -114,6 +114,8 @@ def test_the_table_ships_as_package_data() -> None:
     from importlib import resources
 
     text = (
-        resources.files(cheque_energie.PACKAGE).joinpath(*cheque_energie.TABLE).read_text("utf-8")
+        resources.files(dated_tables.PACKAGE)
+        .joinpath(*dated_tables.TABLES["cheque_energie"])
+        .read_text("utf-8")
     )
     assert "JORFTEXT000047325055" in text  # the arrêté du 3 mars 2023 on Légifrance

@@ -67,9 +67,6 @@ is then rounded down to the euro (art. D823-16 CCH)."""
 RLS_ZONE_3_SINGLE, RLS_SHARE = 29.57, 0.98
 """Réduction de loyer de solidarité, zone 3, single person, from 2026-06-01 (arrêté du 27 février
 2018 as amended by arrêté du 22 mai 2026); 98 % of it is taken off the APL (art. L832-3 CCH)."""
-# Net -> gross ratios of the public simulator (aides-jeunes, backend/lib/openfisca/mapping/
-# individu/ressources.ts), documented in docs/household-format.md: pensions gross = net / 0.926.
-PENSION_NET_TO_GROSS = 0.926
 
 
 def al_without_resources(rent_ceiling: float, charges: float, rls: float = 0.0) -> int:
@@ -165,8 +162,9 @@ def test_single_hosted_free_without_income_gets_rsa_minus_forfait_logement(
     found = by_right(engine.assess(visit(person(age=50), housing_status="hosted_free")))
     assert found[R.RSA].status is S.PROBABLE_NON_RECOURS
     assert found[R.RSA].amount == pytest.approx(RSA_MF * (1 - FL_1), abs=0.01)
-    forfait = [r for r in found[R.RSA].reasons if r.code is ReasonCode.FORFAIT_LOGEMENT]
+    forfait = [r for r in found[R.RSA].reasons if r.code is ReasonCode.FORFAIT_LOGEMENT_DEDUCTED]
     assert forfait[0].values["amount"] == pytest.approx(FL_1 * RSA_MF, abs=0.01)
+    assert forfait[0].values["basis"] == "hosted_free"
     assert found[R.AIDE_LOGEMENT].status is S.NOT_ENTITLED
     # Hosted households hold no electricity contract of their own.
     assert found[R.CHEQUE_ENERGIE].status is S.NOT_ENTITLED
@@ -211,15 +209,25 @@ def test_single_salaried_hosted_free_gets_prime_activite(engine: RightsEngine) -
 
 
 def test_three_different_months_of_salary_are_averaged(engine: RightsEngine) -> None:
-    """The prime d'activité is the mean of the three months' amounts (art. R843-1 CSS)."""
+    """The prime d'activité is the mean of the amounts of its three reference months (art.
+    R843-1 CSS). Since 1 March 2025 those are M-4, M-3 and M-2 (décret n° 2025-185 du 26 février
+    2025): for October 2026, June (the mean of the three months answered), July and August; the
+    September salary is not read."""
     months = [900, 1000, 1100]
     found = by_right(
         engine.assess(
             visit(person(age=45, activity="employed", salary=months), housing_status="hosted_free")
         )
     )
-    expected = sum(ppa_single(m, PPA_FL_1 * PPA_MF) for m in months) / 3
+    read = [sum(months) / 3, 900, 1000]
+    expected = sum(ppa_single(m, PPA_FL_1 * PPA_MF) for m in read) / 3
     assert found[R.PPA].amount == pytest.approx(expected, abs=0.03)
+    income = found[R.PPA].reasons[0]
+    assert income.values == {
+        "income": pytest.approx(sum(read) / 3, abs=0.01),
+        "first_month": "2026-06",
+        "last_month": "2026-08",
+    }
 
 
 def test_well_paid_single_gets_neither_rsa_nor_prime_activite(engine: RightsEngine) -> None:
@@ -318,13 +326,15 @@ def test_couple_with_two_children_salaried_social_tenant_receiving_apl(
 
 
 def test_retired_single_owner_gets_differential_aspa(engine: RightsEngine) -> None:
-    """The domain brief's case: 750 € net of pension gives about 234 € of ASPA, not the full 1 043 €."""
+    """The domain brief's case: 750 € net of pension gives a differential ASPA, not the full
+    1 043 €. With an RFR of 8 300 € for one share (under 13 048 € in 2026, art. L136-8 III CSS)
+    the pension pays no CSG, CRDS nor CASA: gross = net, and the ASPA is 1 043.60 - 750."""
     household = visit(
         person(age=78, activity="retired", pension=750), housing_status="owner", rfr=8_300
     )
     found = by_right(engine.assess(household))
-    expected = ASPA_SINGLE_YEAR / 12 - 750 / PENSION_NET_TO_GROSS
-    assert expected == pytest.approx(233.66, abs=0.01)
+    expected = ASPA_SINGLE_YEAR / 12 - 750
+    assert expected == pytest.approx(293.60, abs=0.01)
     aspa = found[R.ASPA]
     assert aspa.status is S.PROBABLE_NON_RECOURS
     assert aspa.amount == pytest.approx(expected, abs=0.01)
@@ -342,7 +352,8 @@ def test_retired_farm_couple_gets_couple_aspa_from_the_msa(engine: RightsEngine)
         rfr=11_000,
     )
     found = by_right(engine.assess(household))
-    expected = ASPA_COUPLE_YEAR / 12 - (600 + 400) / PENSION_NET_TO_GROSS
+    # RFR 11 000 € for two shares: exempt from CSG (13 048 + 2 x 3 484 = 20 016 € in 2026).
+    expected = ASPA_COUPLE_YEAR / 12 - (600 + 400)
     aspa = found[R.ASPA]
     assert aspa.amount == pytest.approx(expected, abs=0.01)
     # Farm regime: the MSA, not the CARSAT, the CAF or the CPAM.
@@ -492,5 +503,9 @@ def test_every_assessment_records_versions_and_parameter_dates(engine: RightsEng
     assert str(found[R.RSA].parameter_date) == "2026-04-01"
     assert str(found[R.AIDE_LOGEMENT].parameter_date) == "2026-10-01"
     assert str(found[R.CHEQUE_ENERGIE].parameter_date) == "2025-01-01"
-    # OpenFisca-France 176 carries the CSS ceilings of April 2024 only: flagged for the coordinator.
-    assert ReasonCode.PARAMETERS_OLDER_THAN_VISIT in [r.code for r in found[R.CSS].reasons]
+    # OpenFisca-France 176 carries the CSS ceiling of April 2024; Aller-Vers' own table adds April
+    # 2025 (10 339 €), but not April 2026 yet: flagged as possibly out of date.
+    assert str(found[R.CSS].parameter_date) == "2025-04-01"
+    stale = [r for r in found[R.CSS].reasons if r.code is ReasonCode.PARAMETERS_MAY_BE_OUT_OF_DATE]
+    assert stale[0].values == {"parameter_date": "2025-04-01", "revaluation_date": "2026-04-01"}
+    assert not any(r.code is ReasonCode.PARAMETERS_MAY_BE_OUT_OF_DATE for r in found[R.RSA].reasons)

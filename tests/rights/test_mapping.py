@@ -23,7 +23,7 @@ OCTOBER = date(2026, 10, 1)
 
 def simulate(engine: RightsEngine, *visits: dict[str, Any]) -> Any:
     households = [read_visit(v) for v in visits]
-    situation = build_situation(households, OCTOBER)
+    situation = build_situation(households, OCTOBER, engine.scales)
     return build_simulation(engine.system, situation)
 
 
@@ -41,17 +41,15 @@ def test_birth_date_is_always_given_to_openfisca(engine: RightsEngine) -> None:
     assert ages.tolist() == [27, 7]
 
 
-def test_net_amounts_become_gross_and_taxable_with_the_public_simulator_ratios() -> None:
+def test_net_salaries_become_gross_and_taxable_with_the_public_simulator_ratios() -> None:
     """aides-jeunes, backend/lib/openfisca/mapping/individu/ressources.ts."""
     assert incomes.salary_gross(780.0) == pytest.approx(1000.0)
     assert incomes.salary_taxable(1000.0) == pytest.approx(1000 + 0.029 * 0.9825 * 1000 / 0.78)
-    assert incomes.pension_gross(926.0) == pytest.approx(1000.0)
-    assert incomes.unemployment_gross(1000.0) == pytest.approx(
-        1000 / (1 - ((0.062 + 0.005) * 0.9825 + 0.028))
-    )
 
 
 def test_openfisca_reads_taxable_salary_and_gross_pension(engine: RightsEngine) -> None:
+    """RFR 0 for two shares: pensions and unemployment benefits pay no CSG (art. L136-8 III CSS),
+    so their gross is their net (tests/rights/test_csg.py covers every rate)."""
     household = visit(
         person(salary=[900, 1000, 1100], pension=463), person("spouse", unemployment=700)
     )
@@ -61,10 +59,9 @@ def test_openfisca_reads_taxable_salary_and_gross_pension(engine: RightsEngine) 
         incomes.salary_taxable(1100.0)
     )
     assert simulation.calculate("salaire_net", "2026-10")[0] == pytest.approx(1100)
-    assert simulation.calculate("retraite_brute", "2026-08")[0] == pytest.approx(500)
-    assert simulation.calculate("chomage_brut", "2026-07")[1] == pytest.approx(
-        incomes.unemployment_gross(700.0)
-    )
+    assert simulation.calculate("retraite_brute", "2026-08")[0] == pytest.approx(463)
+    assert simulation.calculate("chomage_brut", "2026-07")[1] == pytest.approx(700)
+    assert simulation.calculate("nbptr", "2024")[0] == 2
 
 
 def test_months_before_the_three_answered_are_their_mean(engine: RightsEngine) -> None:
@@ -153,7 +150,7 @@ def test_the_nested_dict_situation_gives_the_same_figures_as_the_arrays(
 ) -> None:
     """Guards the benchmark's baseline: `build_from_entities` on `to_entities_dict`."""
     households = [read_visit(v) for v in _households()]
-    situation = build_situation(households, OCTOBER)
+    situation = build_situation(households, OCTOBER, engine.scales)
     from_arrays = household_figures(
         compute(engine.system, build_simulation(engine.system, situation), situation), situation
     )

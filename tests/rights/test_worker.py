@@ -69,7 +69,8 @@ def test_callbacks_and_batches(client: EngineClient) -> None:
     )
     assert done.wait(60)
     aspa = next(a for a in received[0] if a.right is RightId.ASPA)
-    assert aspa.amount == pytest.approx(12_523.14 / 12 - 750 / 0.926, abs=0.01)
+    # RFR 0: the pension pays no CSG (art. L136-8 III CSS), its gross is its net.
+    assert aspa.amount == pytest.approx(12_523.14 / 12 - 750, abs=0.01)
 
     batch = client.assess_batch([visit(person(age=30)), visit(person(age=70))]).result(60)
     assert len(batch) == 2 and all(len(assessments) == len(RightId) for assessments in batch)

@@ -80,43 +80,61 @@ class DocumentCode(enum.StrEnum):
 
 
 class ReasonCode(enum.StrEnum):
-    """Short structured facts behind a status. Values carried with each code are listed."""
+    """Short structured facts behind a status. Values carried with each code are listed; amounts
+    are euros per month unless the code says per year. `first_month` / `last_month` ("2026-06")
+    name the months of resources read. Codes are stored with assessments: never remove one."""
 
     NO_INTERVIEW = "no_interview"  # door_outcome
-    RESOURCES_UNDER_CEILING = "resources_under_ceiling"  # resources, ceiling (per month)
-    RESOURCES_OVER_CEILING = "resources_over_ceiling"  # resources, ceiling (per month)
+    RESOURCES_UNDER_CEILING = "resources_under_ceiling"  # resources, ceiling [, months]
+    RESOURCES_OVER_CEILING = "resources_over_ceiling"  # resources, ceiling [, months]
     HOUSEHOLD_SIZE = "household_size"  # persons
-    FORFAIT_LOGEMENT = "forfait_logement"  # amount (per month)
+    FORFAIT_LOGEMENT = "forfait_logement"  # amount (kept for assessments stored before 0.x)
+    FORFAIT_LOGEMENT_DEDUCTED = "forfait_logement_deducted"  # amount, basis [, housing_aid]
+    FORFAIT_LOGEMENT_CANCELS = "forfait_logement_cancels"  # amount, basis, without [, minimum]
+    UNDER_MINIMUM_PAYMENT = "under_minimum_payment"  # amount, minimum
     UNDER_MINIMUM_AGE = "under_minimum_age"  # age, minimum
     STUDENT = "student"
+    STUDENT_EARNINGS_UNDER_FLOOR = "student_earnings_under_floor"  # income, floor
     RESIDENCE_PERMIT_TOO_RECENT = "residence_permit_too_recent"  # years, minimum
-    ACTIVITY_INCOME = "activity_income"  # income (per month, average of 3 months)
+    SELF_EMPLOYED_OVER_RSA_LIMIT = "self_employed_over_rsa_limit"
+    CONDITIONS_NOT_MET = "conditions_not_met"
+    ACTIVITY_INCOME = "activity_income"  # income [, months]
     NO_ACTIVITY_INCOME = "no_activity_income"
+    PPA_RESOURCES_TOO_HIGH = "ppa_resources_too_high"  # resources, income [, months]
     RENT = "rent"  # rent, ceiling (per month)
     APL_ZONE = "apl_zone"  # zone (1, 2 or 3)
     NOT_A_TENANT = "not_a_tenant"  # housing_status
     OWNER_LOAN_NOT_ASKED = "owner_loan_not_asked"
     UNKNOWN_COMMUNE = "unknown_commune"  # insee
-    RESOURCES_12_MONTHS = "resources_12_months"  # resources, ceiling (per year)
+    RESOURCES_12_MONTHS = "resources_12_months"  # resources [, ceiling, persons] (per year)
+    HOUSING_PARTICIPATION_EXCEEDS_RENT = "housing_participation_exceeds_rent"  # participation, rent
+    HOUSING_AID_REDUCED_TO_ZERO = "housing_aid_reduced_to_zero"  # amount (before reductions)
     CSS_FREE = "css_free"  # resources, ceiling (per year)
     CSS_WITH_PARTICIPATION = (
         "css_with_participation"  # resources, ceiling, participation (per month)
     )
     RSA_GIVES_FREE_CSS = "rsa_gives_free_css"
-    RFR_PER_UNIT = "rfr_per_unit"  # rfr, units, rfr_per_unit, ceiling (per year)
+    RFR_PER_UNIT = "rfr_per_unit"  # rfr, units, rfr_per_unit, ceiling (per year and unit)
     RFR_ESTIMATED = "rfr_estimated"  # rfr (estimated from the declared incomes)
     NO_TAX_RETURN = "no_tax_return"
     NOT_OWN_DWELLING = "not_own_dwelling"  # housing_status
     INCAPACITY_RATE = "incapacity_rate"  # rate (percent)
     INCAPACITY_RATE_ASSUMED = "incapacity_rate_assumed"  # rate (percent)
     INCAPACITY_RATE_TOO_LOW = "incapacity_rate_too_low"  # rate, minimum (percent)
+    EMPLOYMENT_RESTRICTION_ASSUMED = "employment_restriction_assumed"  # rate (50 to 79 %)
+    OVER_MAXIMUM_AGE = "over_maximum_age"  # age, maximum
     NO_DISABILITY_DECLARED = "no_disability_declared"
     AGE = "age"  # age, minimum
+    CSG_RATE = "csg_rate"  # rate (exempt, reduced, median, normal), rfr, shares
     SOCIAL_REGIME_UNKNOWN = "social_regime_unknown"
     FARM_REGIME = "farm_regime"
     RECEIPT_UNKNOWN = "receipt_unknown"
+    RECEIVED_BUT_ESTIMATED_NIL = "received_but_estimated_nil"  # cause (resources or situation)
     SELF_EMPLOYED_INCOME_APPROXIMATED = "self_employed_income_approximated"
     PARAMETERS_OLDER_THAN_VISIT = "parameters_older_than_visit"  # parameter_date
+    PARAMETERS_MAY_BE_OUT_OF_DATE = (
+        "parameters_may_be_out_of_date"  # parameter_date, revaluation_date
+    )
     OTHER_ADULTS_NOT_ASSESSED = "other_adults_not_assessed"  # persons
 
 

@@ -115,7 +115,9 @@ def load(questionnaire_id: str, version: int) -> Questionnaire:
 @functools.cache
 def _load_shipped(questionnaire_id: str, version: int) -> Questionnaire:
     name = f"{questionnaire_id}-v{version}.json"
-    text = resources.files(PACKAGE).joinpath(FOLDER, name).read_text(encoding="utf-8")
+    # One name per joinpath: in the packaged app (Python 3.11) `files()` gives a
+    # MultiplexedPath, whose joinpath takes a single name.
+    text = resources.files(PACKAGE).joinpath(FOLDER).joinpath(name).read_text(encoding="utf-8")
     return parse(json.loads(text))
 
 

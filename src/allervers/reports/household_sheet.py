@@ -34,6 +34,7 @@ from allervers.wording import (
     euros,
     identity,
     organisation_name,
+    out_of_date_line,
     right_name,
 )
 
@@ -178,6 +179,9 @@ def write_household_sheet(
                 )
             )
         story.append(KeepTogether(block))
+    stale = out_of_date_line(rights, translate)
+    if stale:
+        story += [Spacer(1, 4 * mm), Paragraph(escape(stale), styles["small"])]
     story += [
         Spacer(1, 8 * mm),
         Paragraph(

@@ -9,13 +9,10 @@ the commonest cause of non-recours, and the finding is "file a tax return".
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 
-PACKAGE = "allervers.resources"
-TABLE = ("cheque_energie", "bareme.toml")
+from allervers.rights import dated_tables
 
 FIRST_PERSON_UNITS = 1.0
 SECOND_PERSON_UNITS = 0.5
@@ -86,8 +83,7 @@ def consumption_units(persons: int) -> float:
 
 @functools.cache
 def baremes() -> tuple[ChequeEnergieBareme, ...]:
-    text = resources.files(PACKAGE).joinpath(*TABLE).read_text(encoding="utf-8")
-    entries = tomllib.loads(text)["entry"]
+    entries = dated_tables.entries("cheque_energie")
     table = tuple(
         ChequeEnergieBareme(
             valid_from=entry["valid_from"],

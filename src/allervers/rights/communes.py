@@ -10,7 +10,6 @@ must give "cannot tell" for the aides au logement instead of a zone-2 figure.
 from __future__ import annotations
 
 import csv
-import functools
 import importlib.util
 import json
 from pathlib import Path
@@ -26,9 +25,25 @@ def _openfisca_france_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-@functools.cache
+_zones: dict[str, int] | None = None
+
+
 def apl_zones() -> dict[str, int]:
-    """INSEE code -> APL zone (1, 2 or 3; "1bis" counts as 1, as in OpenFisca-France)."""
+    """INSEE code -> APL zone (1, 2 or 3; "1bis" counts as 1, as in OpenFisca-France): the
+    table `zone_apl`'s `preload_zone_apl` builds, from the same files, the same way."""
+    global _zones
+    if _zones is None:
+        _zones = _read_zones()
+    return _zones
+
+
+def preload(zones: dict[str, int]) -> None:
+    """Zones read from the engine cache (made by `apl_zones` from the same installed files)."""
+    global _zones
+    _zones = zones
+
+
+def _read_zones() -> dict[str, int]:
     root = _openfisca_france_dir()
     with open(root / APL_ZONING, encoding="utf-8", newline="") as handle:
         zones = {row["CODGEO"]: int(row["Zonage"][0]) for row in csv.DictReader(handle)}

@@ -1,7 +1,8 @@
 """`RightsEngine`: visits in, one `RightAssessment` per right out.
 
-Building the OpenFisca-France system takes seconds: create one engine per process and keep it (the
-UI uses it through `allervers.rights.worker`, in a separate process). Visits of the same month are
+Building the OpenFisca-France system takes seconds, a fraction of one from the engine cache
+(`system_cache`): create one engine per process and keep it (the UI uses it through
+`allervers.rights.worker`, in a separate process). Visits of the same month are
 computed together in one vectorised simulation (`mapping` + `batch`), whatever their number.
 """
 
@@ -16,19 +17,28 @@ from openfisca_core.taxbenefitsystems import TaxBenefitSystem  # type: ignore[im
 
 from allervers.domain.rights import RightAssessment
 from allervers.rights.batch import HouseholdFigures, build_simulation, compute, household_figures
+from allervers.rights.csg_scales import Scales
 from allervers.rights.household import Household, read_for_engine
 from allervers.rights.mapping import build_situation
-from allervers.rights.parameters import parameter_dates
+from allervers.rights.parameters import currency, parameter_dates
 from allervers.rights.statuses import Context, assess_household
-from allervers.rights.system import build_system, openfisca_france_version
+from allervers.rights.system import openfisca_france_version
+from allervers.rights.system_cache import EngineCache, load_system
 
 Visit = Mapping[str, Any]
 
 
 class RightsEngine:
-    def __init__(self, system: TaxBenefitSystem | None = None) -> None:
-        self.system = system if system is not None else build_system()
+    def __init__(
+        self, system: TaxBenefitSystem | None = None, cache: EngineCache | bool = True
+    ) -> None:
+        """`cache`: True for the default engine cache (`system_cache`), False for none."""
+        if system is None:
+            chosen = EngineCache.default() if cache is True else (cache or None)
+            system = load_system(chosen)
+        self.system = system
         self.version = openfisca_france_version()
+        self.scales = Scales(self.system)
         self._contexts: dict[date, Context] = {}
 
     def assess(self, visit: Visit, month: date | None = None) -> list[RightAssessment]:
@@ -57,14 +67,18 @@ class RightsEngine:
 
     def figures(self, households: Sequence[Household], month: date) -> list[HouseholdFigures]:
         """One vectorised OpenFisca run for households of the same month."""
-        situation = build_situation(households, month)
+        situation = build_situation(households, month, self.scales)
         simulation = build_simulation(self.system, situation)
         results = compute(self.system, simulation, situation)
         return household_figures(results, situation)
 
     def context(self, month: date) -> Context:
         if month not in self._contexts:
-            self._contexts[month] = Context(self.version, parameter_dates(self.system, month))
+            self._contexts[month] = Context(
+                self.version,
+                parameter_dates(self.system, month),
+                currency(self.system, month),
+            )
         return self._contexts[month]
 
     def warm_up(self, month: date | None = None) -> None:

@@ -1,11 +1,14 @@
 """From the net amounts people know to the gross and taxable amounts OpenFisca-France reads.
 
 OpenFisca-France computes net from gross, not the reverse: given only `salaire_net`, the aides au
-logement (which read `salaire_imposable`) and the ASPA (which reads `retraite_brute`) see zero. The
-public simulator behind mes-aides / 1jeune1solution derives them with these ratios; we use the same
-so that our estimates match theirs. Source: betagouv/aides-jeunes,
-`backend/lib/openfisca/mapping/individu/ressources.ts` (`salaireNetToBrut`, `salaireNetToImposable`,
-`chomage_brut`, `retraite_brute`).
+logement (which read `salaire_imposable`) and the ASPA (which reads `retraite_brute`) see zero.
+- Salaries: the ratios of the public simulator behind mes-aides / 1jeune1solution, so that our
+  estimates match theirs. Source: betagouv/aides-jeunes,
+  `backend/lib/openfisca/mapping/individu/ressources.ts` (`salaireNetToBrut`,
+  `salaireNetToImposable`).
+- Pensions and unemployment benefits: the CSG rate that applies to the household (exempt,
+  reduced, median or normal, from its RFR and tax shares, art. L136-8 III CSS), see
+  `allervers.rights.csg`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from collections.abc import Iterable
 import numpy as np
 import numpy.typing as npt
 
-from allervers.rights.household import Household, Person, ThreeMonths
+from allervers.rights import csg
+from allervers.rights.csg import RATE_ORDER, CsgRate, ReplacementIncomeScales
+from allervers.rights.household import Person, ThreeMonths
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -26,10 +31,6 @@ CSG_CRDS_NON_DEDUCTIBLE = 0.029
 CSG_BASE = 0.9825
 """CSG/CRDS are levied on 98.25 % of gross salary (abattement for frais professionnels, art. L136-1-1
 CSS)."""
-RATIO_NET_GROSS_PENSION = 0.926
-"""Average 7.4 % of CSG/CRDS/CASA on pensions (aides-jeunes `retraite_brute`)."""
-UNEMPLOYMENT_DEDUCTIONS = (0.062 + 0.005) * CSG_BASE + 0.028
-"""CSG 6.2 % + CRDS 0.5 % on 98.25 %, and 2.8 % pension contribution (aides-jeunes `chomage_brut`)."""
 
 
 def salary_gross(net: FloatArray | float) -> FloatArray | float:
@@ -39,14 +40,6 @@ def salary_gross(net: FloatArray | float) -> FloatArray | float:
 def salary_taxable(net: FloatArray | float) -> FloatArray | float:
     """Net + the CSG/CRDS that is not deductible from taxable income (aides-jeunes)."""
     return net + CSG_CRDS_NON_DEDUCTIBLE * CSG_BASE * net / RATIO_NET_GROSS_SALARY
-
-
-def pension_gross(net: FloatArray | float) -> FloatArray | float:
-    return net / RATIO_NET_GROSS_PENSION
-
-
-def unemployment_gross(net: FloatArray | float) -> FloatArray | float:
-    return net / (1 - UNEMPLOYMENT_DEDUCTIONS)
 
 
 def earlier_months(three: ThreeMonths) -> float:
@@ -77,43 +70,49 @@ PROFESSIONAL_EXPENSES = 0.10
 """10 % deduction for professional expenses on salaries and unemployment benefits (art. 83, 3° CGI)."""
 PENSION_DEDUCTION = 0.10
 """10 % deduction on pensions (art. 158, 5-a CGI)."""
-TAXABLE_PENSION_RATIO = 1 - 0.059
-"""Taxable pension = gross minus deductible CSG at the full 5.9 % rate (art. 154 quinquies CGI)."""
-TAXABLE_UNEMPLOYMENT_RATIO = 1 - 0.038 * CSG_BASE
-"""Taxable unemployment benefit = gross minus deductible CSG, 3.8 % on 98.25 % (art. 154 quinquies
-CGI)."""
+MAX_ROUNDS = len(RATE_ORDER)
+"""The estimate and the CSG rate depend on each other; each round can only raise the rate."""
 
 
-def estimated_rfr(persons: Iterable[Person]) -> float:
+def _yearly_taxable(person: Person, rate: CsgRate, scales: ReplacementIncomeScales) -> float:
+    """One year of the person's taxable income, after the 10 % deductions (no floor, no ceiling)."""
+    salary = earlier_months(person.income("salary"))
+    rates = [rate]
+    if person.is_self_employed:
+        earned = 12 * salary  # declared profit: no salary ratio applies
+    else:
+        earned = 12 * float(salary_taxable(salary)) * (1 - PROFESSIONAL_EXPENSES)
+    unemployment = np.array([earlier_months(person.income("unemployment"))])
+    activity = np.array([salary])
+    gross = csg.unemployment_gross(unemployment, activity, rates, scales)
+    taxable = csg.unemployment_taxable(gross, unemployment, activity, rates, scales)
+    replacement = 12 * float(taxable[0]) * (1 - PROFESSIONAL_EXPENSES)
+    pension = csg.pension_taxable(
+        csg.pension_gross(np.array([earlier_months(person.income("pension"))]), rates, scales),
+        rates,
+        scales,
+    )
+    alimony = earlier_months(person.income("alimony"))
+    pensions = 12 * (float(pension[0]) + alimony) * (1 - PENSION_DEDUCTION)
+    return earned + replacement + pensions + 12 * earlier_months(person.income("other_income"))
+
+
+def estimated_rfr(
+    persons: Iterable[Person], shares: float, scales: ReplacementIncomeScales
+) -> float:
     """A rough revenu fiscal de référence from a year of the declared monthly incomes.
 
-    Benefits (RSA, prime d'activité, aides au logement, AAH) are not taxable and are left out.
+    Benefits (RSA, prime d'activité, aides au logement, AAH) are not taxable and are left out. The
+    taxable part of a pension depends on the CSG rate, which depends on the RFR: starting from the
+    exempt rate, the estimate is worked out again with the rate it gives until the rate settles.
     """
+    members = list(persons)
+    rate = CsgRate.EXEMPT
     total = 0.0
-    for person in persons:
-        salary = earlier_months(person.income("salary"))
-        unemployment = earlier_months(person.income("unemployment"))
-        pension = earlier_months(person.income("pension"))
-        alimony = earlier_months(person.income("alimony"))
-        other = earlier_months(person.income("other_income"))
-        if person.is_self_employed:
-            earned = 12 * salary  # declared profit: no salary ratio applies
-        else:
-            earned = 12 * float(salary_taxable(salary)) * (1 - PROFESSIONAL_EXPENSES)
-        replacement = 12 * float(unemployment_gross(unemployment)) * TAXABLE_UNEMPLOYMENT_RATIO
-        replacement *= 1 - PROFESSIONAL_EXPENSES
-        pensions = 12 * (float(pension_gross(pension)) * TAXABLE_PENSION_RATIO + alimony)
-        pensions *= 1 - PENSION_DEDUCTION
-        total += earned + replacement + pensions + 12 * other
-    return round(total, 2)
-
-
-def household_rfr(household: Household) -> tuple[float, bool]:
-    """The RFR of year N-2 to use, and whether it is an estimate.
-
-    The `rfr` answer is read from the last tax notice, received in year N-1 for the incomes of N-2:
-    exactly the year the chèque énergie of year N reads (art. R124-1 code de l'énergie).
-    """
-    if household.rfr is not None:
-        return household.rfr, False
-    return estimated_rfr(household.main_family()), True
+    for _ in range(MAX_ROUNDS):
+        total = round(sum(_yearly_taxable(p, rate, scales) for p in members), 2)
+        found = scales.rate(total, shares)
+        if found is rate:
+            break
+        rate = found
+    return total

@@ -6,7 +6,6 @@ from allervers.crypto import kdf, keywrap, recovery
 from allervers.crypto.hashing import slot_hint
 from allervers.domain.users import normalise_user_name
 from allervers.storage.metadata_file import KeySlot, RecoverySlot, WorkspaceMetadata
-from allervers.storage.models import new_id
 
 
 def _slot_aad(workspace_id: str, slot_id: str) -> bytes:
@@ -29,6 +28,8 @@ def make_slot(
     params: kdf.KdfParams,
     slot_id: str | None = None,
 ) -> KeySlot:
+    from allervers.storage.models import new_id  # SQLAlchemy: loaded after the unlock window shows
+
     slot_id = slot_id or new_id()
     salt = kdf.new_salt()
     kek = kdf.derive_key(passphrase, salt, params)

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from allervers.crypto import kdf, keywrap
 from allervers.domain import attempts
@@ -33,9 +34,7 @@ from allervers.domain.passphrase import weakness
 from allervers.domain.users import Role, User
 from allervers.domain.workspace import WorkspaceSettings, out_of_range
 from allervers.services import keyslots
-from allervers.storage import migrate, repositories
 from allervers.storage.attempts_file import AttemptsFile
-from allervers.storage.database import Database
 from allervers.storage.metadata_file import (
     WorkspaceMetadata,
     database_path,
@@ -43,7 +42,14 @@ from allervers.storage.metadata_file import (
     read_metadata,
     write_metadata,
 )
-from allervers.storage.models import new_id
+
+if TYPE_CHECKING:
+    from allervers.storage.database import Database
+
+# The database layer (SQLAlchemy, Alembic, SQLCipher: 1.6 s of the 2.1 s that importing the unlock
+# window took, `python -X importtime`) is imported by the methods that open a database, not here:
+# the unlock window needs only the clear files beside the database, and shows before it is loaded
+# (packaging/README.md).
 
 MAX_NAME_LENGTH = 80
 
@@ -107,10 +113,14 @@ class OpenWorkspace:
         return self.database is not None
 
     def territory(self) -> str:
+        from allervers.storage import repositories
+
         with self.db.session() as session:
             return repositories.territory(session)
 
     def audit(self, action: str, entity: str = "", entity_id: str = "") -> None:
+        from allervers.storage import repositories
+
         with self.db.session() as session:
             repositories.append_audit(session, self.user.id, action, entity, entity_id)
 
@@ -145,6 +155,8 @@ class OpenWorkspace:
         """A coordinator adds a user; the new key slot is written before the user row, so a
         crash in between leaves an unused slot, never a user who cannot log in. `user_id` is
         given when it was announced before (a team invitation)."""
+        from allervers.storage import repositories
+
         self.require_coordinator("add_user")
         name = clean_name("user", name)
         require_strong(passphrase)
@@ -161,6 +173,8 @@ class OpenWorkspace:
         return user
 
     def list_users(self) -> list[User]:
+        from allervers.storage import repositories
+
         self.require_coordinator("list_users")
         with self.db.session() as session:
             return repositories.list_users(session)
@@ -202,6 +216,10 @@ class WorkspaceService:
     def create(
         self, path: Path, territory: str, coordinator: str, passphrase: str
     ) -> CreatedWorkspace:
+        from allervers.storage import migrate, repositories
+        from allervers.storage.database import Database
+        from allervers.storage.models import new_id
+
         territory = clean_name("territory", territory)
         coordinator = clean_name("user", coordinator)
         require_strong(passphrase)
@@ -283,6 +301,9 @@ class WorkspaceService:
         user_name: str,
         slot_id: str | None,
     ) -> OpenWorkspace:
+        from allervers.storage import migrate, repositories
+        from allervers.storage.database import Database
+
         database = Database.open(database_path(path), data_key)
         try:
             revision = migrate.current_revision(database.engine)
@@ -305,6 +326,9 @@ class WorkspaceService:
     ) -> OpenWorkspace:
         """A forgotten passphrase: the recovery key opens the workspace and sets a new passphrase
         for the named user."""
+        from allervers.storage import migrate, repositories
+        from allervers.storage.database import Database
+
         require_strong(new_passphrase)
         metadata = self._metadata(path)
         wait = self.retry_after(path)

@@ -23,7 +23,9 @@ SUPPORTED = ("fr", "en")
 
 
 def translations_folder() -> Path:
-    return Path(str(resources.files("allervers").joinpath("resources", "i18n")))
+    # One name per joinpath: in the packaged app (Python 3.11) `files()` gives a MultiplexedPath,
+    # whose joinpath takes a single name and whose str() is not a path.
+    return Path(str(resources.files("allervers").joinpath("resources").joinpath("i18n")))
 
 
 def workspace_language(service: WorkspaceService, workspace: Path) -> str | None:

@@ -26,7 +26,8 @@ from allervers.wording import (
     organisation_name,
     reason_text,
     right_name,
-    status_name,
+    status_label,
+    to_check,
 )
 
 SHOWN_REASONS = 3
@@ -67,8 +68,8 @@ def place_text(place: Place) -> str:
 
 
 def readable_reasons(assessment: RightAssessment) -> list[str]:
-    """The first facts behind a status, in words. A fact whose figures the engine did not give
-    would show its placeholders ("{ceiling}"): it is left out, and logged."""
+    """The first facts behind a status, in words. `reason_text` never leaves a placeholder; a
+    translation that would is left out, and logged."""
     texts = []
     for reason in assessment.reasons:
         text = reason_text(reason, QCoreApplication.translate)
@@ -109,7 +110,10 @@ class RightCard(QFrame):
         right = assessment.right.value
         translate = QCoreApplication.translate
         flagged = assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS
-        colour = STATUS_COLOURS[assessment.status]
+        # "Perçu, à vérifier" is a warning: the colour of "cannot tell", not of "received".
+        colour = STATUS_COLOURS[
+            AssessmentStatus.CANNOT_TELL if to_check(assessment) else assessment.status
+        ]
         self.setObjectName(f"rightCard_{right}")
         accent = f"border-left: 5px solid {colour};" if flagged else ""
         self.setStyleSheet(
@@ -126,7 +130,7 @@ class RightCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * (1.15 if flagged else 1.0))
         name.setFont(font)
         status = _label(
-            status_name(assessment.status, translate),
+            status_label(assessment, translate),
             f"rightStatus_{right}",
             f"QLabel {{ color: {colour}; font-weight: bold; }}",
         )
@@ -137,9 +141,15 @@ class RightCard(QFrame):
         layout.addLayout(top)
 
         amount = css_cover(assessment, translate) or amount_text(assessment, translate)
-        if amount and assessment.status in (
-            AssessmentStatus.PROBABLE_NON_RECOURS,
-            AssessmentStatus.RECEIVED,
+        # "Perçu, à vérifier": the estimate is nil, its first reason says why (no "0 €" shown).
+        if (
+            amount
+            and not to_check(assessment)
+            and assessment.status
+            in (
+                AssessmentStatus.PROBABLE_NON_RECOURS,
+                AssessmentStatus.RECEIVED,
+            )
         ):
             shown = _label(amount, f"rightAmount_{right}")
             bold = shown.font()

@@ -36,6 +36,7 @@ from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.right_card import RightCard, interview_path, missing_answer_label, monthly
 from allervers.ui.sheet_saver import SheetSaver
 from allervers.ui.visit_lists import visit_text
+from allervers.wording import out_of_date_line
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
 MISSING_STYLE = (
@@ -46,6 +47,7 @@ LINK_STYLE = (
     " text-decoration: underline; }"
 )
 NOTE_STYLE = "QLabel { color: palette(placeholder-text); }"
+OUT_OF_DATE_STYLE = "QLabel { color: #8a6d00; }"
 ORDER = {
     AssessmentStatus.PROBABLE_NON_RECOURS: 0,
     AssessmentStatus.CANNOT_TELL: 1,
@@ -118,6 +120,7 @@ class RightsPanel(QWidget):
         bold.setPointSizeF(bold.pointSizeF() * 1.1)
         self.summary.setFont(bold)
         self.computed_note = message_label("rightsComputed", NOTE_STYLE)
+        self.out_of_date = message_label("rightsOutOfDate", OUT_OF_DATE_STYLE)
         # Answers the engine needed: each one a link to its question in the visit.
         self.missing = QFrame()
         self.missing.setObjectName("rightsMissing")
@@ -164,6 +167,7 @@ class RightsPanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
         layout.addWidget(self.computed_note)
+        layout.addWidget(self.out_of_date)
         layout.addWidget(self.missing)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.done)
@@ -292,6 +296,9 @@ class RightsPanel(QWidget):
                     "verse un droit peut décider."
                 ).format(assessed_on(self.stored), first.openfisca_france_version)
             )
+        self.out_of_date.setText(
+            out_of_date_line([s.assessment for s in self.stored], QCoreApplication.translate)
+        )
         self._update_buttons()
         self._focus_first()
 

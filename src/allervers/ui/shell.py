@@ -7,17 +7,22 @@ whole start-up as a person would, inside pytest-qt's application.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from allervers.rights.worker import EngineClient
-from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_workspace
-from allervers.ui.engine_host import EngineFactory
-from allervers.ui.main_window import MainWindow
 from allervers.ui.unlock import UnlockDialog
-from allervers.ui.wizard import FirstRunWizard
-from allervers.ui.workspace_view import VisitServiceFactory
+
+if TYPE_CHECKING:
+    from allervers.ui.engine_host import EngineFactory
+    from allervers.ui.main_window import MainWindow
+    from allervers.ui.wizard import FirstRunWizard
+    from allervers.ui.workspace_view import VisitServiceFactory
+
+# The main window and the wizard (every page, and the database layer under them) are imported when
+# they are shown, not here: the unlock window comes first and fast (packaging/README.md).
 
 EXIT_OK = 0
 
@@ -36,9 +41,10 @@ class Shell(QObject):
         user: str | None = None,
         banner: str | None = None,
         idle_ms: int | None = None,
-        visit_service: VisitServiceFactory = VisitService,
+        visit_service: VisitServiceFactory | None = None,
         engine: EngineFactory | None = EngineClient,
     ) -> None:
+        """`visit_service`: None for `VisitService` (imported when the main window opens)."""
         super().__init__()
         self._visit_service = visit_service
         self._engine = engine
@@ -58,6 +64,8 @@ class Shell(QObject):
             self._show_wizard()
 
     def _show_wizard(self) -> None:
+        from allervers.ui.wizard import FirstRunWizard
+
         wizard = FirstRunWizard(self._service, self._path)
         wizard.accepted.connect(self._wizard_done)
         wizard.rejected.connect(self._quit)
@@ -81,13 +89,16 @@ class Shell(QObject):
         dialog.show()
 
     def _show_main(self, workspace: OpenWorkspace) -> None:
+        from allervers.services.visits import VisitService
+        from allervers.ui.main_window import MainWindow
+
         window = MainWindow(
             self._service,
             self._path,
             workspace,
             banner=self._banner,
             idle_ms=self._idle_ms,
-            visit_service=self._visit_service,
+            visit_service=self._visit_service or VisitService,
             engine=self._engine,
         )
         window.closed.connect(self._quit)

@@ -7,8 +7,7 @@ elsewhere. Amounts are written the French way: "1 234,56 €".
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Sequence
 
 from allervers.domain.followup import Decision, NonDemandeDetail, NonRecoursReason
 from allervers.domain.rights import (
@@ -16,19 +15,44 @@ from allervers.domain.rights import (
     AssessmentStatus,
     DocumentCode,
     Organisation,
-    Reason,
     ReasonCode,
-    ReasonValue,
     RightAssessment,
     RightId,
 )
+from allervers.wording.base import Translate as Translate
+from allervers.wording.base import identity as identity
+from allervers.wording.reasons import reason_text as reason_text
 
-Translate = Callable[[str, str], str]
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+def status_label(assessment: RightAssessment, translate: Translate = identity) -> str:
+    """The status as the card shows it: "Perçu, à vérifier" when the household says it receives a
+    right the engine estimates nil."""
+    if to_check(assessment):
+        return translate("Wording", "Perçu, à vérifier")
+    return status_name(assessment.status, translate)
 
 
-def identity(_context: str, text: str) -> str:
-    return text
+def to_check(assessment: RightAssessment) -> bool:
+    return any(r.code is ReasonCode.RECEIVED_BUT_ESTIMATED_NIL for r in assessment.reasons)
+
+
+def may_be_out_of_date(assessment: RightAssessment) -> bool:
+    return any(r.code is ReasonCode.PARAMETERS_MAY_BE_OUT_OF_DATE for r in assessment.reasons)
+
+
+def out_of_date_line(
+    assessments: Sequence[RightAssessment], translate: Translate = identity
+) -> str:
+    """One line for the screen and the household sheet, or "" when every barème is current."""
+    stale = [a for a in assessments if may_be_out_of_date(a)]
+    if not stale:
+        return ""
+    names = ", ".join(right_name(a.right, translate) for a in stale)
+    return translate(
+        "Wording",
+        "Barème peut-être pas à jour pour : {0} (une revalorisation récente n'est pas encore "
+        "connue du logiciel ; le droit réel peut être un peu différent).",
+    ).format(names)
 
 
 def euros(amount: float, decimals: int = 0) -> str:
@@ -129,111 +153,6 @@ def document_name(document: DocumentCode, translate: Translate = identity) -> st
         DocumentCode.PENSION_STATEMENTS: translate("Wording", "Relevés de pensions de retraite"),
         DocumentCode.ENERGY_BILL: translate("Wording", "Dernière facture d'énergie"),
     }[document]
-
-
-def _value(values: Mapping[str, ReasonValue], key: str) -> str:
-    value = values.get(key, "")
-    if isinstance(value, float):
-        return f"{value:,.0f}".replace(",", "\u00a0")
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return f"{value[8:10]}/{value[5:7]}/{value[:4]}"  # parameter dates, the French way
-    return str(value)
-
-
-def reason_text(reason: Reason, translate: Translate = identity) -> str:
-    """One fact behind an assessment, in plain French."""
-    texts = {
-        ReasonCode.NO_INTERVIEW: translate("Wording", "Pas d'entretien à cette porte."),
-        ReasonCode.RESOURCES_UNDER_CEILING: translate(
-            "Wording", "Ressources de {resources} € par mois, sous le plafond de {ceiling} €."
-        ),
-        ReasonCode.RESOURCES_OVER_CEILING: translate(
-            "Wording", "Ressources de {resources} € par mois, au-dessus du plafond de {ceiling} €."
-        ),
-        ReasonCode.HOUSEHOLD_SIZE: translate("Wording", "Foyer de {persons} personne(s)."),
-        ReasonCode.FORFAIT_LOGEMENT: translate(
-            "Wording", "Forfait logement déduit : {amount} € par mois."
-        ),
-        ReasonCode.UNDER_MINIMUM_AGE: translate("Wording", "Moins de {minimum} ans ({age} ans)."),
-        ReasonCode.STUDENT: translate("Wording", "Études en cours."),
-        ReasonCode.RESIDENCE_PERMIT_TOO_RECENT: translate(
-            "Wording", "Séjour régulier de {years} an(s) ; {minimum} ans demandés."
-        ),
-        ReasonCode.ACTIVITY_INCOME: translate(
-            "Wording", "Revenus d'activité de {income} € par mois en moyenne."
-        ),
-        ReasonCode.NO_ACTIVITY_INCOME: translate("Wording", "Pas de revenus d'activité."),
-        ReasonCode.RENT: translate(
-            "Wording", "Loyer de {rent} € par mois (plafond pris en compte : {ceiling} €)."
-        ),
-        ReasonCode.APL_ZONE: translate(
-            "Wording", "Commune en zone {zone} pour les aides au logement."
-        ),
-        ReasonCode.NOT_A_TENANT: translate("Wording", "Pas locataire."),
-        ReasonCode.OWNER_LOAN_NOT_ASKED: translate(
-            "Wording", "Propriétaire avec prêt : à vérifier selon le prêt."
-        ),
-        ReasonCode.UNKNOWN_COMMUNE: translate("Wording", "Commune inconnue ({insee})."),
-        ReasonCode.RESOURCES_12_MONTHS: translate(
-            "Wording", "Ressources sur 12 mois : {resources} € (plafond {ceiling} €)."
-        ),
-        ReasonCode.CSS_FREE: translate(
-            "Wording",
-            "Ressources sous le plafond de la complémentaire gratuite ({ceiling} € par an).",
-        ),
-        ReasonCode.CSS_WITH_PARTICIPATION: translate(
-            "Wording", "Complémentaire avec participation d'environ {participation} € par mois."
-        ),
-        ReasonCode.RSA_GIVES_FREE_CSS: translate(
-            "Wording", "Le RSA donne droit à la complémentaire gratuite."
-        ),
-        ReasonCode.RFR_PER_UNIT: translate(
-            "Wording",
-            "Revenu fiscal de {rfr} € pour {units} part(s) de consommation, sous le plafond de {ceiling} €.",
-        ),
-        ReasonCode.RFR_ESTIMATED: translate(
-            "Wording", "Revenu fiscal estimé à {rfr} € d'après les revenus déclarés."
-        ),
-        ReasonCode.NO_TAX_RETURN: translate(
-            "Wording",
-            "Pas de déclaration de revenus : le chèque énergie n'est envoyé qu'après une déclaration.",
-        ),
-        ReasonCode.NOT_OWN_DWELLING: translate("Wording", "Pas de logement à son nom."),
-        ReasonCode.INCAPACITY_RATE: translate("Wording", "Taux d'incapacité de {rate} %."),
-        ReasonCode.INCAPACITY_RATE_ASSUMED: translate(
-            "Wording", "Taux d'incapacité supposé de {rate} %."
-        ),
-        ReasonCode.INCAPACITY_RATE_TOO_LOW: translate(
-            "Wording", "Taux d'incapacité de {rate} %, sous le minimum de {minimum} %."
-        ),
-        ReasonCode.NO_DISABILITY_DECLARED: translate("Wording", "Pas de handicap déclaré."),
-        ReasonCode.AGE: translate("Wording", "{age} ans (minimum {minimum} ans)."),
-        ReasonCode.SOCIAL_REGIME_UNKNOWN: translate(
-            "Wording", "Régime de protection sociale inconnu."
-        ),
-        ReasonCode.FARM_REGIME: translate("Wording", "Régime agricole : s'adresser à la MSA."),
-        ReasonCode.RECEIPT_UNKNOWN: translate(
-            "Wording", "Le foyer ne sait pas s'il perçoit déjà ce droit."
-        ),
-        ReasonCode.SELF_EMPLOYED_INCOME_APPROXIMATED: translate(
-            "Wording", "Revenus d'indépendant estimés grossièrement."
-        ),
-        ReasonCode.PARAMETERS_OLDER_THAN_VISIT: translate(
-            "Wording", "Barème en vigueur depuis le {parameter_date} (plus récent non connu)."
-        ),
-        ReasonCode.OTHER_ADULTS_NOT_ASSESSED: translate(
-            "Wording", "Les autres adultes du logement ({persons}) ne sont pas évalués."
-        ),
-    }
-    text = texts.get(reason.code, reason.code.value)
-    if reason.code is ReasonCode.RESOURCES_12_MONTHS and "ceiling" not in reason.values:
-        # Aides au logement: no single ceiling (the amount decreases with resources).
-        text = translate("Wording", "Ressources sur 12 mois : {resources} €.")
-    values = {key: _value(reason.values, key) for key in reason.values}
-    try:
-        return text.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return text
 
 
 def nonrecours_reason_name(reason: NonRecoursReason, translate: Translate = identity) -> str:

@@ -1,0 +1,11 @@
+"""What every wording module shares: the translate function's type and the identity."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Translate = Callable[[str, str], str]
+
+
+def identity(_context: str, text: str) -> str:
+    return text
