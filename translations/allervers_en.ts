@@ -1187,8 +1187,8 @@
         <translation>Only the coordinator can do this.</translation>
     </message>
     <message>
-        <source>Mois hors de ce que calcule le moteur de droits (de janvier 2016 à décembre 2099) : rien n&apos;a été calculé.</source>
-        <translation>Month outside what the rights engine computes (January 2016 to December 2099): nothing was computed.</translation>
+        <source>Mois hors de ce que calcule le moteur de droits (de mai 2016 à décembre 2099) : rien n&apos;a été calculé.</source>
+        <translation>Month outside what the rights engine computes (May 2016 to December 2099): nothing was computed.</translation>
     </message>
     <message>
         <source>Champ obligatoire : {0}.</source>
@@ -1447,8 +1447,8 @@
         <translation>number of synthetic visits (0 to 50,000)</translation>
     </message>
     <message>
-        <source>mois hors de ce que calcule le moteur (de janvier 2016 à décembre 2099)</source>
-        <translation>month outside what the engine computes (January 2016 to December 2099)</translation>
+        <source>mois hors de ce que calcule le moteur (de mai 2016 à décembre 2099)</source>
+        <translation>month outside what the engine computes (May 2016 to December 2099)</translation>
     </message>
     <message>
         <source>date de visite illisible</source>

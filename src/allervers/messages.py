@@ -74,7 +74,7 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
         case errors.InvalidInput(field="month", reason="not_modelled"):
             return translate(
                 "Messages",
-                "Mois hors de ce que calcule le moteur de droits (de janvier 2016 à décembre "
+                "Mois hors de ce que calcule le moteur de droits (de mai 2016 à décembre "
                 "2099) : rien n'a été calculé.",
             )
         case errors.InvalidInput(field=field, reason="empty"):
@@ -302,7 +302,7 @@ def reassess_failure(reason: str, translate: Translate = identity) -> str:
     """Why one stored visit was not reassessed (`RightsService.reassess_all`)."""
     texts = {
         "month_not_modelled": translate(
-            "Messages", "mois hors de ce que calcule le moteur (de janvier 2016 à décembre 2099)"
+            "Messages", "mois hors de ce que calcule le moteur (de mai 2016 à décembre 2099)"
         ),
         "unreadable_date": translate("Messages", "date de visite illisible"),
     }

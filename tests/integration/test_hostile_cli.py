@@ -113,7 +113,7 @@ def test_hostile_files_given_to_assess_are_refused_in_french(tmp_path: Path) -> 
         (deep, "ligne 1 : trop de niveaux imbriqués (au plus 8)"),
         (huge, "ligne 1 : ligne trop longue (au plus 65536 octets)"),
         (broken, "ligne JSON illisible"),
-        (old, "Mois hors de ce que calcule le moteur de droits (de janvier 2016"),
+        (old, "Mois hors de ce que calcule le moteur de droits (de mai 2016"),
     ):
         result = run_cli(home, "assess", path)
         _refused(result)

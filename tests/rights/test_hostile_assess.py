@@ -29,7 +29,7 @@ from allervers.services.visit_input import engine_input, read_visits
 from tests.hostile import BASES, gentle_bytes, jsonl_bytes, leaked, visit_bytes
 
 FILES_PER_EXAMPLE = 25
-MONTHS = [None, None, None, dt.date(2015, 12, 1), dt.date(2016, 1, 1), dt.date(2100, 1, 1)]
+MONTHS = [None, None, None, dt.date(2016, 4, 1), dt.date(2016, 5, 1), dt.date(2100, 1, 1)]
 
 
 @st.composite
@@ -101,11 +101,11 @@ def test_a_mutated_household_file_is_assessed_or_refused_in_french(
 
 def test_a_month_the_engine_does_not_model_is_refused(engine: RightsEngine) -> None:
     visit = json.loads(json.dumps(BASES[0]))
-    for month in (dt.date(2015, 12, 1), dt.date(2100, 1, 1)):
+    for month in (dt.date(2016, 4, 1), dt.date(2100, 1, 1)):
         with pytest.raises(InvalidInput) as refused:
             engine.assess_batch([visit], month)
-        assert "de janvier 2016 à décembre 2099" in describe(refused.value)
-    assert len(engine.assess_batch([visit], dt.date(2016, 1, 1))[0]) == len(RightId)
+        assert "de mai 2016 à décembre 2099" in describe(refused.value)
+    assert len(engine.assess_batch([visit], dt.date(2016, 5, 1))[0]) == len(RightId)
 
 
 def test_a_one_visit_file_names_the_line_of_its_json_error(tmp_path: Path) -> None:

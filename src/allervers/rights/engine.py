@@ -49,7 +49,7 @@ class RightsEngine:
         self, visits: Sequence[Visit], month: date | None = None
     ) -> list[list[RightAssessment]]:
         """Same order as `visits`. Raises `InvalidInput` for a visit without a readable date or
-        of a month the engine does not model (before January 2016)."""
+        of a month the engine does not model (before May 2016)."""
         households = [read_for_engine(visit, month) for visit in visits]
         figures: list[HouseholdFigures | None] = [None] * len(households)
         by_month: dict[date, list[int]] = defaultdict(list)

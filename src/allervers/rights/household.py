@@ -25,10 +25,11 @@ RIGHTS_RECEIVABLE = frozenset(
 
 E = TypeVar("E", bound=enum.StrEnum)
 
-FIRST_MONTH = date(2016, 1, 1)
+FIRST_MONTH = date(2016, 5, 1)
 """The prime d'activité, the youngest right computed with OpenFisca here, exists from January
 2016 (loi n° 2015-994 du 17 août 2015, art. 57): before, OpenFisca-France has none of its
-parameters and fails."""
+parameters and fails. The engine reads it over the four months before the one assessed (the
+reference quarter, `batch`), so May 2016 is the first month whose reading stays within it."""
 LAST_MONTH = date(2099, 12, 1)
 """After the last barème known the engine keeps it (and says so in each reason); a month near
 the year 9999 makes OpenFisca fail on a date of the year 10000."""
