@@ -2,7 +2,9 @@
 
 In-process tests use light Argon2id parameters (8 MiB, 1 pass): still the real Argon2id and the real
 AES-GCM, only cheaper, so the suite stays fast. Tests that run the `allervers` command as a
-subprocess use the production parameters (see tests/integration/test_cli.py).
+subprocess start from a copy of a template workspace made with the same light parameters
+(`cli_workspace`, see tests/integration/cli.py); `allervers init` is tested with the production
+ones.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 from allervers.crypto.kdf import KdfParams
 from allervers.services.paths import AppPaths, app_paths
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
+from tests.integration.cli import Template, copy_workspace, template_workspace
 
 FAST_KDF = KdfParams(memory_kib=8192, iterations=1, lanes=1)
 PASSPHRASE = "six chats gris dansent sous la pluie"
@@ -64,6 +67,23 @@ def created(service: WorkspaceService, workspace_path: Path) -> Iterator[Created
     result = service.create(workspace_path, TERRITORY, COORDINATOR, PASSPHRASE)
     yield result
     result.workspace.lock()
+
+
+@pytest.fixture(scope="session")
+def cli_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
+    """One workspace for the whole session's command-line tests (see tests/integration/cli.py);
+    each test works on its own copy (`cli_workspace`)."""
+    return template_workspace(tmp_path_factory.mktemp("cli-template"))
+
+
+@pytest.fixture
+def cli_workspace(cli_template: Template, tmp_path: Path) -> tuple[Path, Path, str]:
+    """(ALLERVERS_HOME, a copy of the template workspace, its recovery key)."""
+    return (
+        tmp_path / "home",
+        copy_workspace(cli_template, tmp_path / "ws"),
+        cli_template.recovery_key,
+    )
 
 
 def file_hashes(folder: Path) -> dict[str, str]:

@@ -1647,6 +1647,10 @@
         <translation>Only the coordinator can do this.</translation>
     </message>
     <message>
+        <source>Mois hors de ce que calcule le moteur de droits (de mai 2016 à décembre 2099) : rien n&apos;a été calculé.</source>
+        <translation>Month outside what the rights engine computes (May 2016 to December 2099): nothing was computed.</translation>
+    </message>
+    <message>
         <source>Champ obligatoire : {0}.</source>
         <translation>Required field: {0}.</translation>
     </message>
@@ -1685,6 +1689,30 @@
     <message>
         <source>Aucune tournée « {0} ».</source>
         <translation>No round “{0}”.</translation>
+    </message>
+    <message>
+        <source>{0} n&apos;est pas un fichier ordinaire : rien n&apos;a été lu.</source>
+        <translation>{0} is not a regular file: nothing was read.</translation>
+    </message>
+    <message>
+        <source>{0} est trop gros (au plus {1} Mio) : rien n&apos;a été pris en compte.</source>
+        <translation>{0} is too large (at most {1} MiB): nothing was taken into account.</translation>
+    </message>
+    <message>
+        <source>{0} a trop de lignes (au plus {1} visites par fichier) : rien n&apos;a été pris en compte ; coupez-le en plusieurs fichiers.</source>
+        <translation>{0} has too many lines (at most {1} visits per file): nothing was taken into account; split it into several files.</translation>
+    </message>
+    <message>
+        <source>{0} est un lien symbolique : rien n&apos;a été écrit. Choisissez un fichier ordinaire.</source>
+        <translation>{0} is a symbolic link: nothing was written. Choose a regular file.</translation>
+    </message>
+    <message>
+        <source>{0} est un dossier : donnez le nom du fichier à écrire.</source>
+        <translation>{0} is a folder: give the name of the file to write.</translation>
+    </message>
+    <message>
+        <source>{0} n&apos;est pas un dossier : rien n&apos;a été écrit.</source>
+        <translation>{0} is not a folder: nothing was written.</translation>
     </message>
     <message>
         <source>Cet enregistrement n&apos;existe pas ou plus.</source>
@@ -1991,8 +2019,24 @@
         <translation>delay before removal from a volunteer&apos;s laptop (0 to 365 days)</translation>
     </message>
     <message>
+        <source>nombre de visites fictives (de 0 à 50 000)</source>
+        <translation>number of synthetic visits (0 to 50,000)</translation>
+    </message>
+    <message>
         <source>coût de la dérivation de clé, {0}</source>
         <translation>key derivation cost, {0}</translation>
+    </message>
+    <message>
+        <source>mois hors de ce que calcule le moteur (de mai 2016 à décembre 2099)</source>
+        <translation>month outside what the engine computes (May 2016 to December 2099)</translation>
+    </message>
+    <message>
+        <source>date de visite illisible</source>
+        <translation>unreadable visit date</translation>
+    </message>
+    <message>
+        <source>le moteur de droits a échoué sur cette visite</source>
+        <translation>the rights engine failed on this visit</translation>
     </message>
     <message>
         <source>coordination</source>
@@ -2033,6 +2077,34 @@
     <message>
         <source>date impossible (JJ/MM/AAAA)</source>
         <translation>invalid date (DD/MM/YYYY)</translation>
+    </message>
+    <message>
+        <source>texte illisible (encodage UTF-8 attendu)</source>
+        <translation>unreadable text (UTF-8 expected)</translation>
+    </message>
+    <message>
+        <source>ligne trop longue (au plus {max} octets)</source>
+        <translation>line too long (at most {max} bytes)</translation>
+    </message>
+    <message>
+        <source>trop de niveaux imbriqués (au plus {max})</source>
+        <translation>too many nested levels (at most {max})</translation>
+    </message>
+    <message>
+        <source>date de visite avant le 01/01/2000</source>
+        <translation>visit date before 01/01/2000</translation>
+    </message>
+    <message>
+        <source>date de visite après demain</source>
+        <translation>visit date after tomorrow</translation>
+    </message>
+    <message>
+        <source>date à plus d&apos;un an de la visite</source>
+        <translation>date more than a year after the visit</translation>
+    </message>
+    <message>
+        <source>texte avec des caractères impossibles</source>
+        <translation>text with impossible characters</translation>
     </message>
     <message>
         <source>seule une visite non terminée peut être abandonnée</source>

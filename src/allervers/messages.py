@@ -88,6 +88,12 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             return translate(
                 "Messages", "Cette action est réservée au coordinateur ou à la coordinatrice."
             )
+        case errors.InvalidInput(field="month", reason="not_modelled"):
+            return translate(
+                "Messages",
+                "Mois hors de ce que calcule le moteur de droits (de mai 2016 à décembre "
+                "2099) : rien n'a été calculé.",
+            )
         case errors.InvalidInput(field=field, reason="empty"):
             return translate("Messages", "Champ obligatoire : {0}.").format(
                 field_label(field, translate)
@@ -133,6 +139,35 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             return round_problem(reason, detail, count, translate)
         case errors.UnknownRecord(kind="round", record_id=name):
             return translate("Messages", "Aucune tournée « {0} ».").format(name)
+        case errors.InputFileRefused(path=path, reason="not_a_file"):
+            return translate(
+                "Messages", "{0} n'est pas un fichier ordinaire : rien n'a été lu."
+            ).format(path)
+        case errors.InputFileRefused(path=path, reason="too_large", limit=limit):
+            return translate(
+                "Messages", "{0} est trop gros (au plus {1} Mio) : rien n'a été pris en compte."
+            ).format(path, limit // (1024 * 1024))
+        case errors.InputFileRefused(path=path, limit=limit):
+            return translate(
+                "Messages",
+                "{0} a trop de lignes (au plus {1} visites par fichier) : rien n'a été pris en "
+                "compte ; coupez-le en plusieurs fichiers.",
+            ).format(path, limit)
+        case errors.OutputRefused(path=path, reason="exists"):
+            return translate("Messages", "{0} existe déjà : rien n'a été écrasé.").format(path)
+        case errors.OutputRefused(path=path, reason="symlink"):
+            return translate(
+                "Messages",
+                "{0} est un lien symbolique : rien n'a été écrit. Choisissez un fichier ordinaire.",
+            ).format(path)
+        case errors.OutputRefused(path=path, reason="folder"):
+            return translate(
+                "Messages", "{0} est un dossier : donnez le nom du fichier à écrire."
+            ).format(path)
+        case errors.OutputRefused(path=path):
+            return translate("Messages", "{0} n'est pas un dossier : rien n'a été écrit.").format(
+                path
+            )
         case errors.UnknownRecord():
             return translate("Messages", "Cet enregistrement n'existe pas ou plus.")
         case export_errors.ExportExists(path=path):
@@ -356,6 +391,7 @@ def field_label(field: str, translate: Translate = identity) -> str:
         "sync_grace_days": translate(
             "Messages", "délai avant retrait d'un portable bénévole (de 0 à 365 jours)"
         ),
+        "households": translate("Messages", "nombre de visites fictives (de 0 à 50 000)"),
     }
     return labels.get(field, field)
 
@@ -368,6 +404,17 @@ def metadata_field_label(field: str, translate: Translate = identity) -> str:
     if section == "kdf":
         return translate("Messages", "coût de la dérivation de clé, {0}").format(name)
     return field
+
+
+def reassess_failure(reason: str, translate: Translate = identity) -> str:
+    """Why one stored visit was not reassessed (`RightsService.reassess_all`)."""
+    texts = {
+        "month_not_modelled": translate(
+            "Messages", "mois hors de ce que calcule le moteur (de mai 2016 à décembre 2099)"
+        ),
+        "unreadable_date": translate("Messages", "date de visite illisible"),
+    }
+    return texts.get(reason, translate("Messages", "le moteur de droits a échoué sur cette visite"))
 
 
 def role_label(role: Role, translate: Translate = identity) -> str:
@@ -399,6 +446,13 @@ def describe_problem(problem: Problem, translate: Translate = identity) -> str:
         "no_such_item": translate("Messages", "personne inexistante"),
         "not_a_list": translate("Messages", "une liste est attendue"),
         "not_json": translate("Messages", "ligne JSON illisible"),
+        "not_utf8": translate("Messages", "texte illisible (encodage UTF-8 attendu)"),
+        "line_too_long": translate("Messages", "ligne trop longue (au plus {max} octets)"),
+        "too_deep": translate("Messages", "trop de niveaux imbriqués (au plus {max})"),
+        "visit_too_old": translate("Messages", "date de visite avant le 01/01/2000"),
+        "visit_in_future": translate("Messages", "date de visite après demain"),
+        "date_too_far": translate("Messages", "date à plus d'un an de la visite"),
+        "invalid_text": translate("Messages", "texte avec des caractères impossibles"),
         "unknown_format": translate("Messages", "format inconnu (attendu allervers-visit/1)"),
         "unknown_questionnaire": translate("Messages", "questionnaire inconnu"),
         "not_a_draft": translate("Messages", "seule une visite non terminée peut être abandonnée"),

@@ -13,7 +13,7 @@ from allervers.services.directory_data import synthetic_directory
 from allervers.services.directory_writer import write_directory
 from allervers.services.paths import AppPaths
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
-from tests.conftest import COORDINATOR, PASSPHRASE
+from tests.conftest import COORDINATOR, PASSPHRASE, file_hashes
 
 
 @pytest.fixture
@@ -69,7 +69,9 @@ def test_import_add_list_search(cli, directory_files) -> None:
     assert code == 0 and "Espace numérique des Mauges" in out
 
 
-def test_a_bad_file_exits_1_in_french_without_traceback(cli, tmp_path: Path) -> None:
+def test_a_bad_file_exits_1_in_french_without_traceback_and_changes_nothing(
+    cli, tmp_path: Path, workspace_path: Path
+) -> None:
     bad = tmp_path / "services.json"
     bad.write_text(
         json.dumps(
@@ -86,8 +88,10 @@ def test_a_bad_file_exits_1_in_french_without_traceback(cli, tmp_path: Path) -> 
         ),
         encoding="utf-8",
     )
+    before = file_hashes(workspace_path)
     code, out, err = cli("directory", "import", bad)
     assert code == 1
+    assert file_hashes(workspace_path) == before  # read before unlocking: no audit entry either
     assert err.startswith(
         "allervers : Annuaire refusé : services.json, fiche 1 (dora--9) : date_maj"
     )

@@ -1,4 +1,6 @@
-"""The command line as a script or a person uses it: real processes, real Argon2id cost."""
+"""The command line as a script or a person uses it: real processes. `init` runs with the
+production Argon2id cost; the other tests start from a copy of the session's template workspace
+(`cli_workspace`, tests/integration/cli.py)."""
 
 from __future__ import annotations
 
@@ -12,17 +14,15 @@ import pytest
 
 from allervers import __version__
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE, file_hashes, keys_and_settings
-from tests.integration.cli import run_cli
+from tests.integration.cli import CLI_TERRITORY as TERRITORY
+from tests.integration.cli import CLI_USER as USER
+from tests.integration.cli import Template, copy_workspace, run_cli
 
-TERRITORY = "Communauté du Haut-Lignon-Imaginaire"
-USER = "Maëlys Kerbrat"
 RECOVERY = re.compile(r"\b([0-9A-Z]{4}(?:-[0-9A-Z]{4}){7})\b")
 
 
-@pytest.fixture
-def cli_workspace(tmp_path: Path) -> tuple[Path, Path, str]:
-    home = tmp_path / "home"
-    ws = tmp_path / "ws"
+def _init(home: Path, ws: Path) -> str:
+    """`allervers init` with the production Argon2id parameters; its recovery key."""
     result = run_cli(
         home,
         "init",
@@ -37,7 +37,7 @@ def cli_workspace(tmp_path: Path) -> tuple[Path, Path, str]:
     assert result.code == 0, result.err
     match = RECOVERY.search(result.out)
     assert match, result.out
-    return home, ws, match.group(1)
+    return match.group(1)
 
 
 def test_version() -> None:
@@ -46,10 +46,24 @@ def test_version() -> None:
     assert __version__ in result.out
 
 
-def test_init_leaves_no_sqlite_header_and_no_name_in_any_file(
-    cli_workspace: tuple[Path, Path, str],
-) -> None:
-    _home, ws, _ = cli_workspace
+def test_init_leaves_no_sqlite_header_and_no_name_in_any_file(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    recovery = _init(tmp_path / "home", ws)
+    slots = json.loads((ws / "workspace.json").read_text("utf-8"))
+    assert "262144" in json.dumps(slots), "init uses the production Argon2id cost"
+    opened = run_cli(
+        tmp_path / "home",
+        "users",
+        "passwd",
+        "--recovery",
+        "--workspace",
+        ws,
+        "--user",
+        USER,
+        ALLERVERS_RECOVERY_KEY=recovery,
+        ALLERVERS_NEW_PASSPHRASE=OTHER_PASSPHRASE,
+    )
+    assert opened.code == 0, opened.err
     for path in ws.rglob("*"):
         data = path.read_bytes()
         assert not data.startswith(b"SQLite format 3"), path
@@ -303,16 +317,6 @@ def test_a_damaged_backup_is_refused_and_leaves_no_folder(
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".allervers")]
 
 
-def test_demo_prints_its_passphrase_and_reopens(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    first = run_cli(home, "demo", "--no-gui")
-    assert first.code == 0, first.err
-    assert "Phrase de passe : aller-vers-demo-2026" in first.out
-    assert "(créé)" in first.out
-    second = run_cli(home, "demo", "--no-gui")
-    assert second.code == 0 and "(existant)" in second.out
-
-
 @pytest.fixture
 def small_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A real 3 MiB filesystem (tmpfs). Needs root, as CI and the developers' machines have."""
@@ -358,24 +362,10 @@ def test_backup_on_a_full_disk_says_so_and_leaves_nothing_behind(
 
 
 def test_passphrase_change_on_a_full_disk_keeps_the_old_passphrase(
-    tmp_path: Path, small_disk: Path
+    cli_template: Template, tmp_path: Path, small_disk: Path
 ) -> None:
     home = tmp_path / "home"
-    ws = small_disk / "ws"
-    assert (
-        run_cli(
-            home,
-            "init",
-            "--workspace",
-            ws,
-            "--territory",
-            TERRITORY,
-            "--user",
-            USER,
-            ALLERVERS_PASSPHRASE=PASSPHRASE,
-        ).code
-        == 0
-    )
+    ws = copy_workspace(cli_template, small_disk / "ws")
     _fill(small_disk, 0)
     result = run_cli(
         home,
@@ -450,10 +440,17 @@ def test_visits_import_names_the_first_bad_line_and_imports_nothing(
     assert "Ligne 2 ignorée" in skipped.err
 
 
-def test_demo_fills_synthetic_households(tmp_path: Path) -> None:
+def test_demo_prints_its_passphrase_fills_synthetic_households_and_reopens(
+    tmp_path: Path,
+) -> None:
     home = tmp_path / "home"
-    result = run_cli(home, "demo", "--no-gui", "--households", "50")
-    assert result.code == 0, result.err
+    first = run_cli(home, "demo", "--no-gui", "--households", "50")
+    assert first.code == 0, first.err
+    assert "Phrase de passe : aller-vers-demo-2026" in first.out
+    assert "(créé)" in first.out
+    second = run_cli(home, "demo", "--no-gui")
+    assert second.code == 0 and "(existant)" in second.out
+    assert "visites fictives ajoutées" not in second.out
     listed = run_cli(
         home,
         "visits",

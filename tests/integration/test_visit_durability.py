@@ -12,7 +12,7 @@ from pathlib import Path
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from tests.conftest import COORDINATOR, PASSPHRASE
-from tests.integration.cli import run_cli
+from tests.integration.cli import CLI_USER, Template, copy_workspace, run_cli
 
 # The child plays a volunteer typing an interview: it announces each answer once it is stored,
 # and goes on until it is killed.
@@ -107,7 +107,11 @@ def _clear_text_hits(folder: Path) -> list[str]:
 
 
 def test_imported_name_and_note_are_listed_but_never_stored_in_clear(
-    service: WorkspaceService, created: CreatedWorkspace, workspace_path: Path, tmp_path: Path
+    service: WorkspaceService,
+    created: CreatedWorkspace,
+    workspace_path: Path,
+    tmp_path: Path,
+    cli_template: Template,
 ) -> None:
     source = tmp_path / "in" / "visite.jsonl"
     source.parent.mkdir()
@@ -121,23 +125,9 @@ def test_imported_name_and_note_are_listed_but_never_stored_in_clear(
 
     # And through the command line, with its own temporary directory watched.
     home = tmp_path / "home"
-    ws = tmp_path / "ws"
+    ws = copy_workspace(cli_template, tmp_path / "ws")
     temp = tmp_path / "tmpdir"
     temp.mkdir()
-    assert (
-        run_cli(
-            home,
-            "init",
-            "--workspace",
-            ws,
-            "--territory",
-            "T",
-            "--user",
-            "Coord",
-            ALLERVERS_PASSPHRASE=PASSPHRASE,
-        ).code
-        == 0
-    )
     imported = run_cli(
         home,
         "visits",
@@ -146,7 +136,7 @@ def test_imported_name_and_note_are_listed_but_never_stored_in_clear(
         "--workspace",
         ws,
         "--user",
-        "Coord",
+        CLI_USER,
         ALLERVERS_PASSPHRASE=PASSPHRASE,
         TMPDIR=str(temp),
     )
@@ -159,7 +149,7 @@ def test_imported_name_and_note_are_listed_but_never_stored_in_clear(
         "--workspace",
         ws,
         "--user",
-        "Coord",
+        CLI_USER,
         ALLERVERS_PASSPHRASE=PASSPHRASE,
         TMPDIR=str(temp),
     )

@@ -203,7 +203,7 @@ def test_every_example_household_imports(visits: VisitService, tmp_path: Path) -
 def test_any_answer_either_validates_or_is_refused_with_a_problem(
     visits: VisitService, key: str, value: object
 ) -> None:
-    from allervers.services.visits import parse_visit
+    from allervers.services.visit_input import parse_visit
 
     visit = example("personne-seule-sans-revenu")
     visit["answers"][key] = value

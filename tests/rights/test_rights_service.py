@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from datetime import date
 from pathlib import Path
@@ -9,12 +10,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from allervers.cli import rights_cli
 from allervers.domain.followup import Decision, NonDemandeDetail, NonRecoursReason, Place
 from allervers.domain.rights import AssessmentStatus, Organisation, RightId
 from allervers.domain.visits import DoorOutcome
 from allervers.reports.household_sheet import SheetContent, write_household_sheet
 from allervers.rights.engine import RightsEngine
-from allervers.services.rights import RightsService, assessable
+from allervers.services.rights import ReassessReport, RightsService, assessable
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace
 from tests.integration.cli import run_cli
@@ -51,7 +53,7 @@ def test_assessments_are_stored_with_version_and_reassessed_keeping_the_followup
         NonDemandeDetail.FEAR_OF_REPAYMENT,
         Decision.WANTS_HELP,
     )
-    assert rights.reassess_all(engine) == 1
+    assert rights.reassess_all(engine) == ReassessReport(1, [])
     again = {s.assessment.right: s for s in rights.current(visit_id)}
     assert again[RightId.RSA].id != rsa.id  # a new assessment row...
     assert again[RightId.RSA].reason is NonRecoursReason.NON_DEMANDE  # ...keeps what was said
@@ -119,10 +121,13 @@ def test_household_sheet_names_the_flagged_rights_places_and_documents(
         assert "Prime d'activité" not in flat, right
 
 
-def test_assess_command_prints_json_for_one_household_and_a_batch(tmp_path: Path) -> None:
-    single = run_cli(tmp_path, "assess", EXAMPLES / "retraitee-proprietaire.json", timeout=300)
-    assert single.code == 0, single.err
-    result = json.loads(single.out)
+def test_assess_command_prints_json_for_one_household_and_a_batch(
+    tmp_path: Path, engine: RightsEngine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One household in this process (with the session's engine), a batch in a real process.
+    single = argparse.Namespace(file=EXAMPLES / "retraitee-proprietaire.json", month=None)
+    assert rights_cli.assess(single, engine) == 0
+    result = json.loads(capsys.readouterr().out)
     by_right = {a["right"]: a for a in result["assessments"]}
     aspa = by_right["aspa"]
     # 78 years old, 750 € of pension: ASPA is probable, but she does not know what she receives

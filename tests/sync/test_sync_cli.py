@@ -1,4 +1,6 @@
-"""The team commands end to end, as real subprocesses with production Argon2id parameters."""
+"""The team commands end to end, as real subprocesses. The hub is a copy of the session's
+template workspace (tests/integration/cli.py); the volunteer's laptop is made by `team join`
+with the production Argon2id parameters."""
 
 from __future__ import annotations
 
@@ -6,11 +8,11 @@ import json
 from pathlib import Path
 
 from tests.conftest import OTHER_PASSPHRASE, PASSPHRASE, keys_and_settings
-from tests.integration.cli import Result
+from tests.integration.cli import CLI_USER as HUB_USER
+from tests.integration.cli import Result, Template, copy_workspace
 from tests.integration.cli import run_cli as _run_cli
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "households"
-HUB_USER = "Hortense Quillivic"
 VOLUNTEER = "Alice Marchand"
 
 
@@ -18,13 +20,11 @@ def run_cli(home: Path, *args: str | Path, **env: str) -> Result:
     return _run_cli(home, *args, **env)  # type: ignore[arg-type]  # env holds no timeout
 
 
-def test_invite_join_enrol_and_one_bundle_each_way(tmp_path: Path) -> None:
+def test_invite_join_enrol_and_one_bundle_each_way(cli_template: Template, tmp_path: Path) -> None:
     home = tmp_path / "home"
-    hub, laptop = tmp_path / "hub", tmp_path / "laptop"
+    hub, laptop = copy_workspace(cli_template, tmp_path / "hub"), tmp_path / "laptop"
     as_hub = {"ALLERVERS_USER": HUB_USER, "ALLERVERS_PASSPHRASE": PASSPHRASE}
     as_volunteer = {"ALLERVERS_USER": VOLUNTEER, "ALLERVERS_PASSPHRASE": OTHER_PASSPHRASE}
-    init = run_cli(home, "init", "--workspace", hub, "--territory", "Val-de-Brenne", **as_hub)
-    assert init.code == 0, init.err
     invite = run_cli(
         home,
         "team",
@@ -93,13 +93,11 @@ def test_invite_join_enrol_and_one_bundle_each_way(tmp_path: Path) -> None:
     assert conflicts.code == 0, conflicts.err
 
 
-def test_settings_are_read_and_changed_by_the_coordinator_within_bounds(tmp_path: Path) -> None:
-    home, hub = tmp_path / "home", tmp_path / "hub"
+def test_settings_are_read_and_changed_by_the_coordinator_within_bounds(
+    cli_template: Template, tmp_path: Path
+) -> None:
+    home, hub = tmp_path / "home", copy_workspace(cli_template, tmp_path / "hub")
     as_hub = {"ALLERVERS_USER": HUB_USER, "ALLERVERS_PASSPHRASE": PASSPHRASE}
-    assert (
-        run_cli(home, "init", "--workspace", hub, "--territory", "Val-de-Brenne", **as_hub).code
-        == 0
-    )
     shown = run_cli(home, "settings", "--workspace", hub, **as_hub)
     assert shown.code == 0, shown.err
     assert "Délai avant retrait d'un portable bénévole (jours) : 30" in shown.out

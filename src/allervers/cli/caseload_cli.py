@@ -10,8 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from allervers.domain.errors import InvalidInput, WorkspaceAlreadyExists
+from allervers.cli.options import add_force
+from allervers.domain.errors import InvalidInput
 from allervers.domain.figures import Period, parse_period, period_between
+from allervers.services.output_files import writing
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
 
@@ -26,6 +28,7 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     report.add_argument("--to", dest="end", help="fin incluse, AAAA-MM-JJ")
     report.add_argument("--format", choices=["pdf", "json"], default="pdf")
     report.add_argument("--out", type=Path, help="fichier PDF à créer (format pdf)")
+    add_force(report)
 
     caseload = commands.add_parser("caseload", help="foyers suivis")
     add_workspace(caseload)
@@ -39,6 +42,7 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     add_workspace(export)
     export.add_argument("household", help="identifiant du foyer (allervers caseload)")
     export.add_argument("--out", type=Path, required=True, help="dossier où écrire")
+    add_force(export)
     erase = sub.add_parser("erase", help="effacer les données d'un foyer, à sa demande")
     add_workspace(erase)
     erase.add_argument("household", help="identifiant du foyer")
@@ -62,17 +66,16 @@ def _period(args: argparse.Namespace) -> Period:
 def report(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services.figures import territory_figures
 
+    if args.format == "pdf" and args.out is None:
+        raise InvalidInput("out", "empty")
     figures = territory_figures(workspace, _period(args))
     if args.format == "json":
         print(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
         return 0
-    if args.out is None:
-        raise InvalidInput("out", "empty")
-    if args.out.exists():
-        raise WorkspaceAlreadyExists(args.out)
     from allervers.reports.activity_report import write_activity_report
 
-    write_activity_report(args.out, figures, date.today())
+    with writing(args.out, args.force) as temporary:
+        write_activity_report(temporary, figures, date.today())
     print(f"Rapport écrit : {args.out} (usage interne, non signé : pas une publication)")
     return 0
 
@@ -108,7 +111,7 @@ def person(args: argparse.Namespace, workspace: Any) -> int:
         print("Données du foyer effacées ; les comptes anonymes restent.")
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
-    json_path, pdf_path = service.write_person_files(args.household, args.out)
+    json_path, pdf_path = service.write_person_files(args.household, args.out, replace=args.force)
     print(f"Données exportées : {json_path} et {pdf_path}")
     return 0
 

@@ -9,9 +9,12 @@ import argparse
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allervers.domain.directory import DirectoryService, ImportCounts, OfficeKind, full_address
+
+if TYPE_CHECKING:
+    from allervers.services.directory import DirectoryRead
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
 
@@ -59,19 +62,34 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     find.add_argument("text", metavar="TEXTE")
 
 
+def handler(args: argparse.Namespace) -> Callable[[Any], int]:
+    """The command on an open workspace. An import reads and checks its files first, before
+    cli/main.py unlocks anything: a refused file leaves the workspace byte for byte as it was."""
+    if args.directory_command != "import":
+        return lambda workspace: directory(args, workspace)
+    from allervers.services.directory import read_import
+
+    read = read_import(args.files, args.departement, args.communes_voisines)
+    return lambda workspace: store_import(read, workspace)
+
+
+def store_import(read: DirectoryRead, workspace: Any) -> int:
+    from allervers.services.directory import Directory
+
+    report = Directory(workspace).store_import(read)
+    where = f" (département {report.departement})" if report.departement else ""
+    print(f"Annuaire importé{where} : {_n(report.read)} fiche(s) lue(s).")
+    if report.departement:
+        print(f"{_n(report.outside)} fiche(s) hors du territoire, non gardée(s).")
+    print(f"Services : {_counts(report.services)}.")
+    print(f"Structures : {_counts(report.structures)}.")
+    return 0
+
+
 def directory(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services.directory import Directory
 
     service = Directory(workspace)
-    if args.directory_command == "import":
-        report = service.import_files(args.files, args.departement, args.communes_voisines)
-        where = f" (département {report.departement})" if report.departement else ""
-        print(f"Annuaire importé{where} : {_n(report.read)} fiche(s) lue(s).")
-        if report.departement:
-            print(f"{_n(report.outside)} fiche(s) hors du territoire, non gardée(s).")
-        print(f"Services : {_counts(report.services)}.")
-        print(f"Structures : {_counts(report.structures)}.")
-        return 0
     if args.directory_command == "add":
         fields = {
             "nom": args.name,

@@ -8,11 +8,14 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allervers.domain.doors import DoorStatus
 from allervers.domain.rounds import RoundKind
 from allervers.messages import address_problem
+
+if TYPE_CHECKING:
+    from allervers.services.addresses import AddressRead
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
 COMMANDS = ("addresses", "rounds", "doors", "coverage")
@@ -104,10 +107,10 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f} %".replace(".", ",")
 
 
-def addresses(args: argparse.Namespace, workspace: Any) -> int:
+def addresses(args: argparse.Namespace, read: AddressRead, workspace: Any) -> int:
     from allervers.services.addresses import AddressService
 
-    counts = AddressService(workspace).import_file(args.file, args.commune, args.skip_invalid)
+    counts = AddressService(workspace).store(read)
     print(
         f"Adresses : {counts.added} ajoutée(s), {counts.changed} modifiée(s), "
         f"{counts.removed} retirée(s), {counts.unchanged} inchangée(s)."
@@ -234,5 +237,10 @@ def coverage(args: argparse.Namespace, workspace: Any) -> int:
 
 def handler(name: str, args: argparse.Namespace) -> Callable[[Any], int]:
     """The command `name` on an open workspace (cli/main.py opens and locks it)."""
+    if name == "addresses":  # the file is read and checked before the workspace is unlocked
+        from allervers.services.addresses import read_addresses
+
+        read = read_addresses(args.file, args.commune, args.skip_invalid)
+        return lambda workspace: addresses(args, read, workspace)
     action: Callable[[argparse.Namespace, Any], int] = globals()[name]
     return lambda workspace: action(args, workspace)

@@ -1,6 +1,12 @@
 """`allervers` command line. Every error becomes a French sentence and a non-zero exit code:
 1 for a refused action (wrong passphrase, bad input, full disk), 2 for a wrong command line
-(argparse), 3 when `check` finds a problem."""
+(argparse), 3 when `check` finds a problem.
+
+An error nobody foresaw still gives a French sentence and exit code 1, never a traceback: the
+command line's log is its standard error, where the sentence names the error's type and nothing
+else (an exception's text may quote a value, and a database driver's quotes the statement's
+parameters: a household's name, a phone number).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from allervers import __version__
 from allervers.cli import (
     caseload_cli,
     check_cli,
@@ -25,18 +30,27 @@ from allervers.cli import (
     settings_cli,
     sync_cli,
 )
-from allervers.domain.errors import AllerVersError, BackupInvalid, WorkspaceAlreadyExists
+from allervers.cli.options import french
+from allervers.cli.parser import (
+    DEMO_HOUSEHOLDS,
+    MAX_DEMO_HOUSEHOLDS,
+    build_parser,
+    take_top_options,
+)
+from allervers.domain.errors import AllerVersError, InvalidInput, OutputRefused
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
 from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services import backup as backup_service
 from allervers.services import demo as demo_service
 from allervers.services.integrity import check_workspace
+from allervers.services.output_files import check_output, check_output_folder, writing
 from allervers.services.paths import AppPaths
-from allervers.services.visits import VisitService, visit_to_json
+from allervers.services.retention import person_export_paths
+from allervers.services.visit_input import read_import
+from allervers.services.visits import ImportReport, VisitService, visit_to_json
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 
-DEMO_HOUSEHOLDS = 300
 EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_CHECK_FAILED = 3
@@ -53,91 +67,13 @@ class LaunchGui:
     banner: str | None = None  # shown on the unlock screen (the demo's passphrase)
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse in French for the words people read."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog} : erreur : {message}\n")
-
-
-def _add_workspace(parser: argparse.ArgumentParser, with_user: bool = True) -> None:
-    parser.add_argument("--workspace", type=Path, help="dossier de l'espace de travail")
-    if with_user:
-        parser.add_argument("--user", help="nom d'utilisateur (ou ALLERVERS_USER)")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="allervers", description="Aller-Vers : repérage du non-recours.")
-    parser.add_argument("--version", action="version", version=f"allervers {__version__}")
-    _add_workspace(parser)
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    init = commands.add_parser("init", help="créer un espace de travail et son coordinateur")
-    _add_workspace(init)
-    init.add_argument("--territory", required=True, help="nom du territoire")
-    init.add_argument("--recovery-sheet", type=Path, help="écrire la clé de secours dans ce PDF")
-
-    users = commands.add_parser("users", help="gérer les utilisateurs")
-    users_commands = users.add_subparsers(dest="users_command", required=True, parser_class=_Parser)
-    add = users_commands.add_parser("add", help="ajouter un utilisateur")
-    _add_workspace(add)
-    add.add_argument("name", help="nom du nouvel utilisateur")
-    add.add_argument("--role", choices=[r.value for r in Role], default=Role.VOLUNTEER.value)
-    listing = users_commands.add_parser("list", help="lister les utilisateurs")
-    _add_workspace(listing)
-    passwd = users_commands.add_parser("passwd", help="changer de phrase de passe")
-    _add_workspace(passwd)
-    passwd.add_argument("--recovery", action="store_true", help="avec la clé de secours")
-    rotate = users_commands.add_parser(
-        "recovery-key", help="remplacer la clé de secours (l'ancienne n'ouvre plus rien)"
-    )
-    _add_workspace(rotate)
-    rotate.add_argument(
-        "--recovery-sheet", type=Path, help="écrire la nouvelle clé dans ce PDF (nouveau fichier)"
-    )
-
-    chk = commands.add_parser("check", help="vérifier l'intégrité de l'espace de travail")
-    _add_workspace(chk)
-
-    bak = commands.add_parser("backup", help="écrire une sauvegarde chiffrée")
-    _add_workspace(bak)
-    bak.add_argument("--out", type=Path, required=True, help="fichier de sauvegarde à créer")
-
-    res = commands.add_parser("restore", help="restaurer une sauvegarde dans un nouveau dossier")
-    _add_workspace(res)
-    res.add_argument("file", type=Path, help="fichier de sauvegarde")
-
-    demo = commands.add_parser("demo", help="ouvrir l'espace de démonstration")
-    _add_workspace(demo, with_user=False)
-    demo.add_argument("--no-gui", action="store_true", help="ne pas ouvrir la fenêtre")
-    demo.add_argument(
-        "--households",
-        type=int,
-        default=None,
-        metavar="N",
-        help=f"ajouter N visites fictives (par défaut {DEMO_HOUSEHOLDS} à la création)",
-    )
-
-    visits = commands.add_parser("visits", help="visites : importer, lister")
-    visits_commands = visits.add_subparsers(
-        dest="visits_command", required=True, parser_class=_Parser
-    )
-    imp = visits_commands.add_parser("import", help="importer un fichier JSONL de visites")
-    _add_workspace(imp)
-    imp.add_argument("file", type=Path, help="une visite par ligne (docs/household-format.md)")
-    imp.add_argument("--skip-invalid", action="store_true", help="ignorer les lignes invalides")
-    vlist = visits_commands.add_parser("list", help="lister les visites")
-    _add_workspace(vlist)
-    vlist.add_argument("--json", action="store_true", help="une visite JSON par ligne")
-    rights_cli.add_parsers(commands, _Parser, _add_workspace)
-    export_cli.add_parsers(commands, _Parser, _add_workspace)
-    caseload_cli.add_parsers(commands, _Parser, _add_workspace)
-    sync_cli.add_parsers(commands, _Parser, _add_workspace)
-    settings_cli.add_parser(commands, _Parser, _add_workspace)
-    directory_cli.add_parsers(commands, _Parser, _add_workspace)
-    doors_cli.add_parsers(commands, _Parser, _add_workspace)
-    return parser
+def skipped_lines(report: ImportReport) -> list[str]:
+    """`visits import --skip-invalid`: one line per line left out, with its reasons (never the
+    line's content)."""
+    return [
+        f"Ligne {line} ignorée : " + "; ".join(describe_problem(p) for p in problems[:3])
+        for line, problems in report.skipped
+    ]
 
 
 class _Command:
@@ -174,17 +110,14 @@ class _Command:
 
     def _show_recovery_key(self, territory: str, key: str, sheet: Path | None) -> None:
         if sheet:
-            write_recovery_sheet(sheet, territory, key, date.today())
-            print(
-                f"Clé de secours écrite dans {sheet} : imprimez-la, "
-                "rangez-la à part, puis supprimez le fichier."
-            )
+            self._recovery_sheet(sheet, territory, key)
         else:
             # Shown once, on purpose: without it a forgotten passphrase loses everything.
             print("Clé de secours (affichée une seule fois, notez-la et rangez-la à part) :")
             print(f"  {key}")
 
     def init(self) -> int:
+        sheet = self.args.recovery_sheet  # checked before the workspace exists (check_outputs)
         created = self.service.create(
             self.workspace_path,
             self.args.territory,
@@ -194,12 +127,25 @@ class _Command:
         workspace = created.workspace
         try:
             print(f"Espace de travail créé : {self.workspace_path}")
-            self._show_recovery_key(
-                workspace.territory(), created.recovery_key, self.args.recovery_sheet
-            )
+            self._show_recovery_key(workspace.territory(), created.recovery_key, sheet)
         finally:
             workspace.lock()
         return EXIT_OK
+
+    def _recovery_sheet(self, sheet: Path, territory: str, key: str) -> None:
+        try:
+            with writing(sheet, self.args.force) as temporary:
+                write_recovery_sheet(temporary, territory, key, date.today())
+        except (AllerVersError, OSError):
+            # The workspace exists now: without its recovery key a forgotten passphrase would
+            # lose everything, so the key is shown since it could not be written.
+            print("Clé de secours (affichée une seule fois, notez-la et rangez-la à part) :")
+            print(f"  {key}")
+            raise
+        print(
+            f"Clé de secours écrite dans {sheet} : imprimez-la, rangez-la à part, puis "
+            "supprimez le fichier."
+        )
 
     def users(self) -> int:
         sub = self.args.users_command
@@ -227,9 +173,7 @@ class _Command:
                     state = "" if user.active else " (désactivé)"
                     print(f"{user.name}\t{role_label(user.role)}{state}")
             elif sub == "recovery-key":
-                sheet = self.args.recovery_sheet
-                if sheet is not None and (sheet.exists() or sheet.is_symlink()):
-                    raise WorkspaceAlreadyExists(sheet)  # checked before the old key is dropped
+                sheet = self.args.recovery_sheet  # checked before the old key is dropped
                 key = workspace.rotate_recovery_key()
                 print("Nouvelle clé de secours enregistrée : l'ancienne n'ouvre plus rien.")
                 self._show_recovery_key(workspace.territory(), key, sheet)
@@ -257,10 +201,11 @@ class _Command:
     def backup(self) -> int:
         workspace = self.unlock()
         try:
-            written = backup_service.backup(workspace, self.args.out)
+            with writing(self.args.out, self.args.force) as temporary:
+                backup_service.backup(workspace, temporary)
         finally:
             workspace.lock()
-        print(f"Sauvegarde chiffrée écrite : {written}")
+        print(f"Sauvegarde chiffrée écrite : {self.args.out}")
         return EXIT_OK
 
     def restore(self) -> int:
@@ -276,17 +221,17 @@ class _Command:
         return EXIT_OK
 
     def visits(self) -> int:
+        read = None
+        if self.args.visits_command == "import":  # a refused file never opens the workspace
+            read = read_import(self.args.file, self.args.skip_invalid)
         workspace = self.unlock()
         try:
             service = VisitService(workspace)
-            if self.args.visits_command == "import":
-                if not self.args.file.is_file():
-                    raise BackupInvalid(self.args.file, "missing")
-                report = service.import_file(self.args.file, self.args.skip_invalid)
+            if read is not None:
+                report = service.store_read(read)
                 print(f"{report.imported} visite(s) importée(s).")
-                for line, problems in report.skipped:
-                    reasons = "; ".join(describe_problem(p) for p in problems[:3])
-                    print(f"Ligne {line} ignorée : {reasons}", file=sys.stderr)
+                for text in skipped_lines(report):
+                    print(text, file=sys.stderr)
             else:
                 for visit in service.list_visits():
                     if self.args.json:
@@ -318,7 +263,7 @@ class _Command:
         return self._with_workspace(lambda ws: rights_cli.places(self.args, ws))
 
     def directory(self) -> int:
-        return self._with_workspace(lambda ws: directory_cli.directory(self.args, ws))
+        return self._with_workspace(directory_cli.handler(self.args))
 
     def sheet(self) -> int:
         return self._with_workspace(lambda ws: rights_cli.sheet(self.args, ws))
@@ -365,6 +310,11 @@ class _Command:
 
     def demo(self) -> int | LaunchGui:
         path = self.args.workspace or self.paths.demo_workspace
+        if (
+            self.args.households is not None
+            and not 0 <= self.args.households <= MAX_DEMO_HOUSEHOLDS
+        ):
+            raise InvalidInput("households", "range")
         demo, workspace = demo_service.ensure_demo(self.service, path)
         households = self.args.households
         if households is None and demo.created:
@@ -404,21 +354,70 @@ for _name in doors_cli.COMMANDS:
 
 
 def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) -> int | LaunchGui:
-    args = build_parser().parse_args(argv)
+    with french():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        take_top_options(parser, args)
     command = _Command(args, paths, service)
     if args.command is None:
         return LaunchGui(command.workspace_path, args.user or os.environ.get(ENV_USER))
     handler = getattr(command, args.command.replace("-", "_"))
     try:
+        check_outputs(args)
         result: int | LaunchGui = handler()
     except AllerVersError as error:
-        print(f"allervers : {describe(error)}", file=sys.stderr)
+        print(f"allervers : {describe(error)}{_hint(error)}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # `allervers visits list | head`: the reader left; not an error for the user.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return EXIT_OK
+    except OSError as error:
+        # A file that cannot be read or written: its name and the reason, in French.
+        text = describe(error) if error.filename is not None else _unexpected(error)
+        print(f"allervers : {text}", file=sys.stderr)
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         print("allervers : interrompu.", file=sys.stderr)
         return 130
+    except Exception as error:  # the last resort: see the module's docstring
+        print(f"allervers : {_unexpected(error)}", file=sys.stderr)
+        return EXIT_REFUSED
     return result
+
+
+# Their --out may be a folder (or a .zip): the release service checks each file it writes there.
+_FOLDER_OUTPUTS = {"export", "export-microdata", "merge-exports"}
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """The files a command will write, checked before it unlocks or changes anything (each is
+    checked again when written: see services/output_files)."""
+    if not hasattr(args, "force") or args.command in _FOLDER_OUTPUTS:
+        return  # the command writes no file, or checks its own (see _FOLDER_OUTPUTS)
+    if getattr(args, "person_command", None) == "export":
+        check_output_folder(args.out)
+        for path in person_export_paths(args.out, args.household):
+            check_output(path, args.force)
+        return
+    if getattr(args, "format", "pdf") != "pdf":
+        return  # report --format json: printed, not written
+    for name in ("out", "to", "recovery_sheet"):
+        written: Path | None = getattr(args, name, None)
+        if written is not None:
+            check_output(written, args.force)
+
+
+def _unexpected(error: BaseException) -> str:
+    return (
+        f"erreur inattendue ({type(error).__name__}), la commande s'est arrêtée. Ce qu'elle "
+        "avait fini d'enregistrer est gardé ; le reste n'a pas été modifié. Signalez cette "
+        "erreur avec son nom (entre parenthèses)."
+    )
+
+
+def _hint(error: AllerVersError) -> str:
+    """What only the command line can add to a message shared with the window."""
+    if isinstance(error, OutputRefused) and error.reason == "exists":
+        return " Ajoutez --force pour le remplacer."
+    return ""

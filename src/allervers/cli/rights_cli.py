@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from allervers.domain.errors import ImportInvalid, InvalidInput
+from allervers.cli.options import add_force
+from allervers.domain.errors import InvalidInput
 from allervers.domain.followup import Place
-from allervers.domain.rights import Organisation
-from allervers.services.visits import parse_visit
+from allervers.domain.rights import Organisation, RightAssessment
+from allervers.messages import reassess_failure
+from allervers.rights.household import read_for_engine
+from allervers.services.output_files import check_output, writing
+from allervers.services.visit_input import engine_input, read_visits
 
 AddWorkspace = Callable[[argparse.ArgumentParser], None]
 
@@ -44,62 +49,75 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     add_workspace(sheet)
     sheet.add_argument("visit", help="identifiant de la visite (allervers visits list)")
     sheet.add_argument("--out", type=Path, required=True, help="fichier PDF à créer")
+    add_force(sheet)
 
 
 def _month(text: str | None) -> date | None:
     if text is None:
         return None
     try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}", text):
+            raise ValueError(text)
         return date.fromisoformat(f"{text}-01")
     except ValueError:
         raise InvalidInput("month", "format") from None
 
 
-def read_households(path: Path) -> list[dict[str, Any]]:
-    """A .json file holds one visit, a .jsonl file one per line; each is validated first."""
-    if not path.is_file():
-        raise ImportInvalid(path, 0, [])
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines() if path.suffix == ".jsonl" else [text.replace("\n", " ")]
-    households = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        _parsed, problems = parse_visit(line)
-        if problems:
-            raise ImportInvalid(path, number, problems)
-        households.append(json.loads(line))
-    return households
-
-
-def assess(args: argparse.Namespace) -> int:
-    from allervers.rights.engine import RightsEngine  # seconds to load: only when asked
-
-    households = read_households(args.file)
+def assess(args: argparse.Namespace, engine: Any = None) -> int:
+    """`engine`: the process's engine when it already has one (tests); built here otherwise."""
     month = _month(args.month)
-    results = RightsEngine().assess_batch(households, month)
-    for household, assessments in zip(households, results, strict=True):
-        record = {
-            "visited_on": household["visited_on"],
-            "month": (month.isoformat()[:7] if month else household["visited_on"][:7]),
-            "assessments": [a.to_json() for a in assessments],
-        }
-        indent = None if args.file.suffix == ".jsonl" else 2
+    visits = read_visits(args.file, one_visit=args.file.suffix != ".jsonl")
+    households = [engine_input(visit) for visit in visits]
+    for household in households:  # refused now, rather than after seconds of loading
+        read_for_engine(household, month)
+    if engine is None:
+        from allervers.rights.engine import RightsEngine  # seconds to load: only when needed
+
+        engine = RightsEngine()
+    results = engine.assess_batch(households, month)
+    indent = None if args.file.suffix == ".jsonl" else 2
+    for record in assessment_records(households, results, month):
         print(json.dumps(record, ensure_ascii=False, indent=indent))
     return 0
 
 
-def reassess(workspace: Any) -> int:
+def assessment_records(
+    households: list[dict[str, Any]],
+    results: list[list[RightAssessment]],
+    month: date | None,
+) -> list[dict[str, Any]]:
+    """What `assess` prints: one record per household, in the file's order."""
+    return [
+        {
+            "visited_on": household["visited_on"],
+            "month": (month.isoformat()[:7] if month else household["visited_on"][:7]),
+            "assessments": [a.to_json() for a in assessments],
+        }
+        for household, assessments in zip(households, results, strict=True)
+    ]
+
+
+def reassess(workspace: Any, engine: Any = None) -> int:
+    """`engine`: the process's engine when it already has one (tests); built here otherwise."""
     from allervers.rights.engine import RightsEngine
     from allervers.services.rights import RightsService
 
-    engine = RightsEngine()
+    engine = engine or RightsEngine()
 
     def progress(done: int, total: int) -> None:
         print(f"{done}/{total} visites réévaluées", file=sys.stderr, flush=True)
 
-    count = RightsService(workspace).reassess_all(engine, progress)
-    print(f"{count} visite(s) réévaluée(s) avec openfisca-france {engine.version}.")
+    report = RightsService(workspace).reassess_all(engine, progress)
+    print(f"{report.assessed} visite(s) réévaluée(s) avec openfisca-france {engine.version}.")
+    for visit_id, reason in report.failed:
+        print(f"Visite {visit_id} non réévaluée : {reassess_failure(reason)}.", file=sys.stderr)
+    if report.failed:
+        print(
+            f"{len(report.failed)} visite(s) non réévaluée(s) : corrigez-les (allervers visits "
+            "list) puis relancez ; les autres sont à jour.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -128,6 +146,7 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
     from allervers.services.visits import VisitService
     from allervers.wording import organisation_short_name
 
+    check_output(args.out, args.force)  # before anything is computed or looked up
     visit = VisitService(workspace).get(args.visit)
     if not assessable(visit):
         raise InvalidInput("visit", "not_assessable")
@@ -137,10 +156,6 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
         from allervers.rights.engine import RightsEngine
 
         stored = rights.assess(visit, RightsEngine())
-    if args.out.exists():
-        from allervers.domain.errors import WorkspaceAlreadyExists
-
-        raise WorkspaceAlreadyExists(args.out)
     from allervers.services.directory import sheet_directory
 
     visited_on = date.fromisoformat(visit.visited_on)
@@ -152,7 +167,8 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
         visited_on=visited_on,
         pistes=found.pistes,
     )
-    write_household_sheet(args.out, content)
+    with writing(args.out, args.force) as temporary:
+        write_household_sheet(temporary, content)
     for organisation in found.incomplete:
         print(
             f"Attention : l'annuaire n'a pas l'adresse ou le téléphone de l'accueil "

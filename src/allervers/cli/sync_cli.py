@@ -8,7 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from allervers.cli import passphrases
+from allervers.cli.options import add_force
 from allervers.crypto import kdf
+from allervers.domain.errors import InvalidInput
+from allervers.domain.workspace import SETTING_LIMITS
+from allervers.services.output_files import writing
 from allervers.services.sync import SyncService, join
 from allervers.services.workspace import OpenWorkspace
 
@@ -28,10 +32,12 @@ def add_parsers(
     add_workspace(invite)
     invite.add_argument("--volunteer", required=True, help="nom du ou de la bénévole")
     invite.add_argument("--out", type=Path, required=True, help="fichier d'invitation à écrire")
+    add_force(invite)
     joining = team_commands.add_parser("join", help="rejoindre l'équipe sur cet ordinateur")
     add_workspace(joining, with_user=False)
     joining.add_argument("invitation", type=Path, help="fichier d'invitation reçu")
     joining.add_argument("--out", type=Path, required=True, help="réponse d'inscription à écrire")
+    add_force(joining)
     enrol = team_commands.add_parser("enrol", help="inscrire l'ordinateur d'un ou une bénévole")
     add_workspace(enrol)
     enrol.add_argument("reply", type=Path, help="réponse d'inscription reçue")
@@ -46,6 +52,7 @@ def add_parsers(
     add_workspace(out)
     out.add_argument("--to", type=Path, required=True, help="fichier à écrire")
     out.add_argument("--volunteer", help="destinataire (coordinateur avec plusieurs bénévoles)")
+    add_force(out)
     into = sync_commands.add_parser("in", help="vérifier et fusionner un fichier reçu")
     add_workspace(into)
     into.add_argument("file", type=Path, help="fichier de synchronisation reçu")
@@ -73,7 +80,8 @@ def add_parsers(
 def join_team(args: argparse.Namespace, workspace_path: Path) -> int:
     """On the volunteer's laptop; the passphrase is the one the coordinator set for the account."""
     passphrase = passphrases.current_passphrase("Phrase de passe de votre compte : ")
-    joined = join(args.invitation, workspace_path, passphrase, args.out, kdf.DEFAULT_PARAMS)
+    with writing(args.out, args.force) as temporary:
+        joined = join(args.invitation, workspace_path, passphrase, temporary, kdf.DEFAULT_PARAMS)
     try:
         print(f"Espace de travail créé : {workspace_path}")
         print(f"Empreinte du coordinateur (à comparer de vive voix) : {joined.hub_fingerprint}")
@@ -89,11 +97,9 @@ def join_team(args: argparse.Namespace, workspace_path: Path) -> int:
 def team(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
     service = SyncService(workspace)
     if args.team_command == "invite":
-        user, fp = service.invite(
-            args.volunteer,
-            passphrases.new_passphrase(label="Phrase de passe du nouvel utilisateur : "),
-            args.out,
-        )
+        passphrase = passphrases.new_passphrase(label="Phrase de passe du nouvel utilisateur : ")
+        with writing(args.out, args.force) as temporary:
+            user, fp = service.invite(args.volunteer, passphrase, temporary)
         print(f"Utilisateur ajouté : {user.name}")
         print(f"Invitation écrite : {args.out}")
         print(f"Empreinte de cet ordinateur (à comparer de vive voix) : {fp}")
@@ -109,10 +115,15 @@ def team(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
 
 
 def sync(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
-    service = SyncService(workspace, getattr(args, "keep_days", None))
+    keep_days = getattr(args, "keep_days", None)
+    low, high = SETTING_LIMITS["sync_grace_days"]  # the bounds of the setting it stands for
+    if keep_days is not None and not low <= keep_days <= high:
+        raise InvalidInput("sync_grace_days", "range")
+    service = SyncService(workspace, keep_days)
     if args.sync_command == "out":
-        written = service.write_bundle(args.to, args.volunteer)
-        print(f"{written.records} enregistrement(s) écrit(s), chiffrés, dans {written.path}")
+        with writing(args.to, args.force) as temporary:
+            written = service.write_bundle(temporary, args.volunteer)
+        print(f"{written.records} enregistrement(s) écrit(s), chiffrés, dans {args.to}")
     elif args.sync_command == "in":
         report = service.read_bundle(args.file)
         print(

@@ -132,6 +132,24 @@ class ImportInvalid(AllerVersError):
 
 
 @dataclass
+class InputFileRefused(AllerVersError):
+    """A file to read (visits, households) refused as a whole before any line is used."""
+
+    path: Path
+    reason: str  # "not_a_file", "too_large", "too_many_lines"
+    limit: int = 0
+
+
+@dataclass
+class OutputRefused(AllerVersError):
+    """A file to write refused before anything was written: it exists (and replacing it was not
+    asked), it is a symbolic link, or a folder where a file is expected (or the reverse)."""
+
+    path: Path
+    reason: str  # "exists", "symlink", "folder", "not_a_folder"
+
+
+@dataclass
 class UnknownRecord(AllerVersError):
     kind: str
     record_id: str

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from typing import Any
+
+FIRST_VISIT_DAY = dt.date(2000, 1, 1)
+"""No visit recorded with Aller-Vers can be older: a date before is a typing error (the TZNR
+experiment began in 2023; older visits imported from another tool still fit)."""
+
+
+def visit_day_problem(day: dt.date, today: dt.date) -> str | None:
+    """The problem code of a visit's date, or None: from 2000 to tomorrow (a laptop's clock
+    may run a few hours ahead of the one that wrote the file, not more)."""
+    if day < FIRST_VISIT_DAY:
+        return "visit_too_old"
+    if day > today + dt.timedelta(days=1):
+        return "visit_in_future"
+    return None
 
 
 class DoorOutcome(enum.StrEnum):

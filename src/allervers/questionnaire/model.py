@@ -41,7 +41,7 @@ class Question:
     minimum: float | None = None
     maximum: float | None = None
     max_length: int | None = None
-    date_range: str | None = None  # "past", "future", "any"
+    date_range: str | None = None  # "past", "future" (within a year of the visit), "any"
 
     def choice_values(self) -> tuple[str, ...]:
         if self.type is QuestionType.YESNO:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -19,6 +20,35 @@ from allervers.questionnaire.model import Question, Questionnaire, QuestionType,
 
 CommuneCheck = Callable[[str], bool]
 
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""Dates are stored as written and compared as text (next doors, caseload): only the one
+spelling `AAAA-MM-JJ` sorts right, so `date.fromisoformat`'s other spellings are refused."""
+FIRST_BIRTH_YEAR = 1900
+"""Nobody alive was born before (the oldest person ever recorded lived 122 years)."""
+COME_BACK_HORIZON = dt.timedelta(days=366)
+"""A `future` date (coming back to a door) lies within a year of the visit: a round is planned
+weeks ahead, and a date years away is a typing error that would hide the door from the rounds."""
+_QUESTION_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def answer_name(key: object) -> str:
+    """The name of an unknown answer as problems quote it: a file may put anything in a key,
+    a person's name included, and the messages never repeat a file's content."""
+    if isinstance(key, str) and _QUESTION_ID.fullmatch(key):
+        return key
+    return "?"
+
+
+def usable_text(value: str) -> bool:
+    """Text that can be stored and shown: no lone surrogate (JSON's `\\ud800` escapes make
+    them), no control character other than tab and line breaks."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return _CONTROL.search(value) is None
+
 
 def _is_number(value: Any) -> bool:
     """A finite int or float: JSON's NaN and Infinity, and booleans, are not amounts."""
@@ -27,8 +57,9 @@ def _is_number(value: Any) -> bool:
     return math.isfinite(value)
 
 
-def _parse_date(value: Any) -> dt.date | None:
-    if not isinstance(value, str):
+def parse_day(value: Any) -> dt.date | None:
+    """An ISO date written `AAAA-MM-JJ`, or None."""
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
         return None
     try:
         return dt.date.fromisoformat(value)
@@ -61,19 +92,21 @@ def check_value(
             return "not_a_number"
         return next((p for a in amounts if (p := _range(question, a))), None)
     if kind is QuestionType.DATE:
-        day = _parse_date(value)
-        if day is None:
+        day = parse_day(value)
+        if day is None or day.year < FIRST_BIRTH_YEAR:
             return "invalid_date"
         if question.date_range == "past" and day > visit_date:
             return "date_in_future"
         if question.date_range == "future" and day < visit_date:
             return "date_in_past"
-        if day.year < 1900:
-            return "invalid_date"
+        if question.date_range == "future" and day > visit_date + COME_BACK_HORIZON:
+            return "date_too_far"
         return None
     if kind is QuestionType.TEXT:
         if not isinstance(value, str):
             return "not_text"
+        if not usable_text(value):
+            return "invalid_text"
         if question.max_length is not None and len(value) > question.max_length:
             return "too_long"
         return None
@@ -170,7 +203,11 @@ def _check_group(
     known = {q.id for q in section.questions}
     for index, item in enumerate(items, start=1):
         prefix = f"{section.id}[{index}]."
-        problems += [Problem(prefix + key, "unknown_question") for key in item if key not in known]
+        problems += [
+            Problem(prefix + answer_name(key), "unknown_question")
+            for key in item
+            if key not in known
+        ]
         problems += _check_questions(
             section.questions, item, answers, item, prefix, finished, visit_date, commune_exists
         )
@@ -187,7 +224,9 @@ def validate(
     known = {s.id for s in questionnaire.sections if s.repeat} | {
         q.id for s in questionnaire.sections if not s.repeat for q in s.questions
     }
-    problems = [Problem(key, "unknown_question") for key in answers if key not in known]
+    problems = [
+        Problem(answer_name(key), "unknown_question") for key in answers if key not in known
+    ]
     for section in questionnaire.sections:
         if section.repeat:
             problems += _check_group(section, answers, finished, visit_date, commune_exists)

@@ -15,11 +15,10 @@ from typing import Any
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem  # type: ignore[import-untyped]
 
-from allervers.domain.errors import InvalidInput
 from allervers.domain.rights import RightAssessment
 from allervers.rights.batch import HouseholdFigures, build_simulation, compute, household_figures
 from allervers.rights.csg_scales import Scales
-from allervers.rights.household import Household, read_visit
+from allervers.rights.household import Household, read_for_engine
 from allervers.rights.mapping import build_situation
 from allervers.rights.parameters import currency, parameter_dates
 from allervers.rights.statuses import Context, assess_household
@@ -49,8 +48,9 @@ class RightsEngine:
     def assess_batch(
         self, visits: Sequence[Visit], month: date | None = None
     ) -> list[list[RightAssessment]]:
-        """Same order as `visits`. Raises `InvalidInput` for a visit without a readable date."""
-        households = [self._read(visit, month) for visit in visits]
+        """Same order as `visits`. Raises `InvalidInput` for a visit without a readable date or
+        of a month the engine does not model (before May 2016)."""
+        households = [read_for_engine(visit, month) for visit in visits]
         figures: list[HouseholdFigures | None] = [None] * len(households)
         by_month: dict[date, list[int]] = defaultdict(list)
         for index, household in enumerate(households):
@@ -86,13 +86,6 @@ class RightsEngine:
         of parameters and commune tables (about 2 s on a 2-core laptop)."""
         day = month or date.today().replace(day=1)
         self.assess(WARM_UP_VISIT | {"visited_on": day.isoformat()})
-
-    @staticmethod
-    def _read(visit: Visit, month: date | None) -> Household:
-        try:
-            return read_visit(visit, month)
-        except ValueError as error:
-            raise InvalidInput("visited_on", "missing or not an ISO date") from error
 
 
 WARM_UP_VISIT: dict[str, Any] = {

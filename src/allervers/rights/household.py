@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from allervers.domain.errors import InvalidInput
+
 INCOME_KINDS = ("salary", "unemployment", "pension", "alimony", "other_income")
 """Per-person money answers, net per month (`money3`: one number or [M-3, M-2, M-1])."""
 
@@ -22,6 +24,20 @@ RIGHTS_RECEIVABLE = frozenset(
 )
 
 E = TypeVar("E", bound=enum.StrEnum)
+
+FIRST_MONTH = date(2016, 5, 1)
+"""The prime d'activité, the youngest right computed with OpenFisca here, exists from January
+2016 (loi n° 2015-994 du 17 août 2015, art. 57): before, OpenFisca-France has none of its
+parameters and fails. The engine reads it over the four months before the one assessed (the
+reference quarter, `batch`), so May 2016 is the first month whose reading stays within it."""
+LAST_MONTH = date(2099, 12, 1)
+"""After the last barème known the engine keeps it (and says so in each reason); a month near
+the year 9999 makes OpenFisca fail on a date of the year 10000."""
+
+
+class MonthNotModelled(ValueError):
+    """A month outside FIRST_MONTH..LAST_MONTH: no assessment, rather than a wrong one."""
+
 
 ThreeMonths = tuple[float, float, float]
 """Net monthly amounts for M-3, M-2, M-1, oldest first."""
@@ -165,8 +181,21 @@ def read_visit(visit: Mapping[str, Any], month: date | None = None) -> Household
     answers = visit.get("answers")
     if not isinstance(answers, Mapping):
         answers = {}
-    reader = _Reader(answers, visited_on)
-    return reader.household(first_of_month(month) if month else first_of_month(visited_on))
+    assessed = first_of_month(month) if month else first_of_month(visited_on)
+    if not FIRST_MONTH <= assessed <= LAST_MONTH:
+        raise MonthNotModelled(assessed.isoformat()[:7])
+    return _Reader(answers, visited_on).household(assessed)
+
+
+def read_for_engine(visit: Mapping[str, Any], month: date | None = None) -> Household:
+    """`read_visit`, with its refusals as the errors people see: no readable date, or a month
+    the engine does not model. Cheap: checks a file before the engine takes seconds to load."""
+    try:
+        return read_visit(visit, month)
+    except MonthNotModelled:
+        raise InvalidInput("month", "not_modelled") from None
+    except ValueError as error:
+        raise InvalidInput("visited_on", "missing or not an ISO date") from error
 
 
 class _Reader:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from allervers.domain.addresses import AddressFileInvalid, ImportCounts
@@ -10,12 +11,34 @@ from allervers.domain.doors import Door, parse_number
 from allervers.domain.errors import InvalidInput
 from allervers.questionnaire import communes as commune_list
 from allervers.services import door_links
-from allervers.services.address_files import read_address_file
+from allervers.services.address_files import ParsedFile, read_address_file
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import addresses_repo, doors_repo, repositories
 
 MAX_LABEL = 40
 MAX_WAY = 120
+
+
+@dataclass(frozen=True, slots=True)
+class AddressRead:
+    """An address file once read and checked, and the communes it was asked for."""
+
+    parsed: ParsedFile
+    communes: tuple[str, ...]
+
+
+def read_addresses(
+    path: Path, communes: list[str] | None = None, skip_invalid: bool = False
+) -> AddressRead:
+    """Reads and checks the whole file; needs no workspace (the command line reads before it
+    unlocks: a refused file leaves the workspace as it was, audit anchor included)."""
+    wanted = tuple(c.strip().upper() for c in communes or [])
+    for code in wanted:
+        if commune_list.find(code) is None:
+            raise InvalidInput("commune", "unknown")
+    if not path.is_file():
+        raise AddressFileInvalid(str(path), 0, "missing")
+    return AddressRead(read_address_file(path, wanted, skip_invalid), wanted)
 
 
 class AddressService:
@@ -30,19 +53,18 @@ class AddressService:
     def import_file(
         self, path: Path, communes: list[str] | None = None, skip_invalid: bool = False
     ) -> ImportCounts:
-        """Reads and checks the whole file, then stores it in one transaction: added, changed
-        and removed addresses. Removal applies to the communes the file speaks for (those given
-        with `communes`, when given), and only when no line was skipped: a skipped line is not
-        an address that left the reference."""
+        """Reads and checks the whole file, then stores it (`store`)."""
         self._workspace.require_coordinator("addresses")
-        wanted = [c.strip().upper() for c in communes or []]
-        for code in wanted:
-            if commune_list.find(code) is None:
-                raise InvalidInput("commune", "unknown")
-        if not path.is_file():
-            raise AddressFileInvalid(str(path), 0, "missing")
-        parsed = read_address_file(path, wanted, skip_invalid)
-        scope = set(wanted) & parsed.communes if wanted else parsed.communes
+        return self.store(read_addresses(path, communes, skip_invalid))
+
+    def store(self, read: AddressRead) -> ImportCounts:
+        """Stores a file `read_addresses` read, in one transaction: added, changed and removed
+        addresses. Removal applies to the communes the file speaks for (those given with
+        `communes`, when given), and only when no line was skipped: a skipped line is not an
+        address that left the reference."""
+        self._workspace.require_coordinator("addresses")
+        parsed = read.parsed
+        scope = set(read.communes) & parsed.communes if read.communes else parsed.communes
         with self._workspace.db.session() as session:
             stored = addresses_repo.store_addresses(
                 session,

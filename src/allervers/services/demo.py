@@ -48,7 +48,8 @@ def fill_demo(workspace: OpenWorkspace, households: int, seed: int | None = None
     import json
 
     from allervers.services.demo_data import synthetic_visits
-    from allervers.services.visits import VisitService, parse_visit
+    from allervers.services.visit_input import parse_visit
+    from allervers.services.visits import VisitService
 
     service = VisitService(workspace)
     rows = []

@@ -46,6 +46,7 @@ from allervers.services.directory_household import (
 from allervers.services.directory_table import matching_table
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import directory_repo, repositories
+from allervers.storage.directory_rows import Incoming
 
 SHOWN_PISTES = 3
 ADULT_AGE = 18
@@ -60,6 +61,49 @@ class VisitDirectory:
     offices: Mapping[OfficeKind, DirectoryService | None]
     pistes: Sequence[Piste]
     findings: Sequence[str]
+
+
+@dataclass(frozen=True, slots=True)
+class DirectoryRead:
+    """data·inclusion files once read and checked, before anything is stored."""
+
+    names: Sequence[str]
+    structures: Sequence[Incoming]
+    services: Sequence[tuple[Any, Any]]  # (checked model, raw record)
+    has_structures: bool
+    has_services: bool
+    read: int
+    outside: int
+    departement: str | None
+
+
+def read_import(
+    paths: Sequence[Path], departement: str | None = None, neighbours: bool = False
+) -> DirectoryRead:
+    """Reads every file whole and checks every record kept with the pinned schema; any problem
+    refuses them all (DirectoryFileInvalid). Needs no workspace."""
+    files = [read_file(path) for path in paths]
+    keep = area_filter(departement, neighbours)
+    services_raw = [(f, r) for f in files if f.kind == "services" for r in f.records]
+    structures_raw = [(f, r) for f in files if f.kind == "structures" for r in f.records]
+    kept_services = [(f, r) for f, r in services_raw if keep.service(r.data)]
+    wanted_structures = {str(r.data.get("structure_id")) for _f, r in kept_services}
+    kept_structures = [
+        (f, r) for f, r in structures_raw if keep.located(r.data) or r.id in wanted_structures
+    ]
+    structures = [incoming_structure(validate(f.path, f, r)) for f, r in kept_structures]
+    services = [(validate(f.path, f, r), r) for f, r in kept_services]
+    read = len(services_raw) + len(structures_raw)
+    return DirectoryRead(
+        names=[p.name for p in paths],
+        structures=structures,
+        services=services,
+        has_structures=any(f.kind == "structures" for f in files),
+        has_services=any(f.kind == "services" for f in files),
+        read=read,
+        outside=read - len(kept_services) - len(kept_structures),
+        departement=departement,
+    )
 
 
 class Directory:
@@ -80,22 +124,16 @@ class Directory:
         replaces what was imported of each kind given, in one transaction. Any problem refuses
         the import: nothing is changed."""
         self._workspace.require_coordinator("directory")
-        files = [read_file(path) for path in paths]
-        keep = area_filter(departement, neighbours)
-        services_raw = [(f, r) for f in files if f.kind == "services" for r in f.records]
-        structures_raw = [(f, r) for f in files if f.kind == "structures" for r in f.records]
-        kept_services = [(f, r) for f, r in services_raw if keep.service(r.data)]
-        wanted_structures = {str(r.data.get("structure_id")) for _f, r in kept_services}
-        kept_structures = [
-            (f, r) for f, r in structures_raw if keep.located(r.data) or r.id in wanted_structures
-        ]
-        structures = [(validate(f.path, f, r), r) for f, r in kept_structures]
-        services = [(validate(f.path, f, r), r) for f, r in kept_services]
-        incoming_structures = [incoming_structure(model) for model, _r in structures]
-        by_id = {item.entry.id: item.entry for item in incoming_structures}
-        read = len(services_raw) + len(structures_raw)
+        return self.store_import(read_import(paths, departement, neighbours))
+
+    def store_import(self, read: DirectoryRead) -> ImportReport:
+        """Stores what `read_import` read (the command line reads the files before it unlocks
+        the workspace: a refused file leaves it untouched, audit anchor included)."""
+        self._workspace.require_coordinator("directory")
+        services = read.services
+        by_id = {item.entry.id: item.entry for item in read.structures}
         with self._workspace.db.session() as session:
-            if not any(f.kind == "structures" for f in files):
+            if not read.has_structures:
                 by_id = stored_structures(session, {str(m.structure_id) for m, _r in services})
             incoming_services = [
                 incoming_service(
@@ -105,21 +143,21 @@ class Directory:
             ]
             structure_counts, service_counts = directory_repo.apply_import(
                 session,
-                incoming_structures if any(f.kind == "structures" for f in files) else None,
-                incoming_services if any(f.kind == "services" for f in files) else None,
+                list(read.structures) if read.has_structures else None,
+                incoming_services if read.has_services else None,
                 self.today,
             )
             report = ImportReport(
                 structure_counts,
                 service_counts,
-                read,
-                read - len(kept_services) - len(kept_structures),
-                departement,
+                read.read,
+                read.outside,
+                read.departement,
             )
             directory_repo.record_import(
                 session,
                 self._workspace.user.id,
-                [p.name for p in paths],
+                list(read.names),
                 report,
                 SCHEMA_VERSION,
             )

@@ -10,13 +10,10 @@ the doors' schema (revision 0009) has no doors until its first import, which mat
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import Any
 
-from allervers.domain.addresses import CLE_INTEROP
 from allervers.domain.doors import DoorIndex, DoorStatus, links_household, parse_number
-from allervers.domain.problems import Problem
 from allervers.domain.visits import DoorOutcome
 from allervers.storage import doors_repo
 from allervers.storage.doors_repo import UNLINKED, NewPass, VisitAtDoor
@@ -120,17 +117,3 @@ def door_for_key(
         None,
         cle_interop=key.casefold(),
     ).id
-
-
-def door_key(line: str) -> tuple[str | None, Problem | None]:
-    """The `address_ban_id` of a visit line (docs/household-format.md), when it has one."""
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError:
-        return None, None
-    if not isinstance(data, dict) or data.get("address_ban_id") is None:
-        return None, None
-    key = data["address_ban_id"]
-    if not isinstance(key, str) or not CLE_INTEROP.match(key.strip().casefold()):
-        return None, Problem("address_ban_id", "invalid_key")
-    return key.strip().casefold(), None

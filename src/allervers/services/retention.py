@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from allervers.domain.doors import EXPIRING
-from allervers.domain.errors import StorageFull, WorkspaceAlreadyExists
+from allervers.domain.errors import StorageFull
 from allervers.reports.person_export import write_person_export
 from allervers.services.caseload import add_months
+from allervers.services.output_files import check_output
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import (
     caseload_repo,
@@ -142,17 +143,18 @@ class RetentionService:
         household_id: str,
         folder: Path,
         translate: Translate = identity,
+        replace: bool = False,
     ) -> tuple[Path, Path]:
         """Writes the household's data (`export_person`) in `folder` as JSON and PDF, the files and
         contents `allervers person export` writes. Both or neither: each is written to a temporary
         file in `folder` (readable by its owner only), and renamed once both are complete; a file
-        already there is never replaced (WorkspaceAlreadyExists). A full disk is StorageFull; any
+        already there is never replaced (OutputRefused) unless `replace` (the command
+        line's --force); a symbolic link is never written through. A full disk is StorageFull; any
         other failure is an OSError naming the file that could not be written. Nothing is left
         behind when it fails."""
         json_path, pdf_path = person_export_paths(folder, household_id)
         for path in (json_path, pdf_path):
-            if path.exists():
-                raise WorkspaceAlreadyExists(path)
+            check_output(path, replace)
         data = self.export_person(household_id)
         text = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
@@ -179,8 +181,7 @@ class RetentionService:
                 _sync(Path(name))
             for temporary, (path, _) in zip(temporaries, writers, strict=True):
                 current = path
-                if path.exists():
-                    raise WorkspaceAlreadyExists(path)
+                check_output(path, replace)  # again: a file or a link may have appeared
                 os.replace(temporary, path)
                 placed.append(path)
         except BaseException as error:

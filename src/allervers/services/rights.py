@@ -9,6 +9,7 @@ re-assessment (the yearly April revaluation) keeps the previous one as history.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
@@ -21,11 +22,56 @@ from allervers.domain.followup import (
 )
 from allervers.domain.rights import Organisation, RightAssessment
 from allervers.domain.visits import DoorOutcome, Visit, VisitStatus
+from allervers.rights.household import MonthNotModelled, read_visit
 from allervers.services.visits import visit_to_json
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import caseload_repo, repositories, rights_repo, visits_repo
 
 REASSESS_BATCH = 2_000
+MAX_ENGINE_FAILURES = 20
+"""Visits the engine failed on, one by one, before a reassessment stops: past that, the engine is
+broken, not the visits (and isolating each would cost two runs per visit)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReassessReport:
+    assessed: int
+    failed: list[tuple[str, str]]
+    """(visit id, reason) of each visit not reassessed: `month_not_modelled`, `unreadable_date`
+    or `engine_error`. Never a datum of the visit: the id says where to look."""
+
+
+def unreadable(visit: Visit) -> str | None:
+    """Why the engine would refuse this stored visit before computing anything, or None. Stored
+    visits may predate today's checks (a visit dated 1900, imported by an older version)."""
+    try:
+        read_visit(visit_to_json(visit))
+    except MonthNotModelled:
+        return "month_not_modelled"
+    except ValueError:
+        return "unreadable_date"
+    return None
+
+
+def _assess_apart(
+    engine: Engine, visits: list[Visit], failed: list[tuple[str, str]]
+) -> dict[str, list[RightAssessment]]:
+    """The engine's results by visit id. A batch that fails is split in halves until the failing
+    visits stand alone: they join `failed`, the others are computed (a few more runs, only when
+    something is wrong)."""
+    try:
+        results = engine.assess_batch([visit_to_json(v) for v in visits])
+    except Exception as error:  # any failure of the engine is isolated, then counted
+        if len(visits) > 1:
+            half = len(visits) // 2
+            return _assess_apart(engine, visits[:half], failed) | _assess_apart(
+                engine, visits[half:], failed
+            )
+        failed.append((visits[0].id, "engine_error"))
+        if sum(1 for _, code in failed if code == "engine_error") > MAX_ENGINE_FAILURES:
+            raise error
+        return {}
+    return {visit.id: found for visit, found in zip(visits, results, strict=True)}
 
 
 class Engine(Protocol):
@@ -90,8 +136,9 @@ class RightsService:
 
     def reassess_all(
         self, engine: Engine, progress: Callable[[int, int], None] | None = None
-    ) -> int:
-        """Re-assesses every finished interview of the workspace (coordinator only), in batches."""
+    ) -> ReassessReport:
+        """Re-assesses every finished interview of the workspace (coordinator only), in batches.
+        A visit the engine cannot assess is named in the report and the others are computed."""
         self._workspace.require_coordinator("reassess")
         with self._workspace.db.read() as session:
             visits = [
@@ -99,18 +146,15 @@ class RightsService:
                 for v in visits_repo.list_visits(session, None, VisitStatus.FINISHED)
                 if assessable(v)
             ]
+        failed = [(v.id, code) for v in visits if (code := unreadable(v))]
+        refused = {visit_id for visit_id, _ in failed}
+        readable = [v for v in visits if v.id not in refused]
         done = 0
-        for start in range(0, len(visits), REASSESS_BATCH):
-            batch = visits[start : start + REASSESS_BATCH]
-            results = engine.assess_batch([visit_to_json(v) for v in batch])
+        for start in range(0, len(readable), REASSESS_BATCH):
+            batch = readable[start : start + REASSESS_BATCH]
+            results = _assess_apart(engine, batch, failed)
             with self._workspace.db.session() as session:
-                rights_repo.replace_many(
-                    session,
-                    {
-                        visit.id: assessments
-                        for visit, assessments in zip(batch, results, strict=True)
-                    },
-                )
+                rights_repo.replace_many(session, results)
                 caseload_repo.refresh_households(
                     session, sorted({visit.household_id for visit in batch})
                 )
@@ -119,12 +163,12 @@ class RightsService:
                     self._workspace.user.id,
                     "visits_reassessed",
                     "visit",
-                    str(len(batch)),
+                    str(len(results)),
                 )
-            done += len(batch)
+            done += len(results)
             if progress is not None:
-                progress(done, len(visits))
-        return done
+                progress(start + len(batch), len(readable))
+        return ReassessReport(done, failed)
 
     def places(self, commune: str | None = None) -> dict[Organisation, Place]:
         """Where to go for each organisation: for a household's commune, the office the local

@@ -127,7 +127,8 @@ class SelfTest:
         """Records the known household and computes its rights in the engine's process."""
         from allervers.rights.worker import EngineClient
         from allervers.services.rights import RightsService
-        from allervers.services.visits import VisitService, parse_visit, visit_to_json
+        from allervers.services.visit_input import parse_visit
+        from allervers.services.visits import VisitService, visit_to_json
 
         workspace = self._open()
         parsed, problems = parse_visit(json.dumps(KNOWN_HOUSEHOLD))

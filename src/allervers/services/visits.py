@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from allervers.domain.errors import ImportInvalid, PermissionDenied, VisitInvalid
+from allervers.domain.errors import PermissionDenied, VisitInvalid
 from allervers.domain.problems import Problem
 from allervers.domain.visits import (
     DIRECT_IDENTIFIERS,
@@ -20,20 +19,23 @@ from allervers.domain.visits import (
     Visit,
     VisitChange,
     VisitStatus,
+    visit_day_problem,
 )
-from allervers.questionnaire import communes, loader
+from allervers.questionnaire import loader
 from allervers.questionnaire.model import Questionnaire
 from allervers.questionnaire.validation import check_value, validate
 from allervers.services import door_links
+from allervers.services.visit_input import (
+    FORMAT,
+    ImportRead,
+    ParsedVisit,
+    commune_exists,
+    read_import,
+)
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import caseload_repo, repositories, visits_repo
 
-FORMAT = "allervers-visit/1"
 _PATH = re.compile(r"^(?P<group>[a-z_]+)\[(?P<index>\d+)\]\.(?P<key>[a-z_]+)$|^(?P<plain>[a-z_]+)$")
-
-
-def commune_exists(code: str) -> bool:
-    return communes.find(code) is not None
 
 
 def questionnaire_of(visit: Visit) -> Questionnaire:
@@ -135,6 +137,9 @@ class VisitService:
         questionnaire = self.questionnaire
         if not commune_exists(commune_insee):
             raise VisitInvalid([Problem("address_insee", "unknown_commune")])
+        day_problem = visit_day_problem(day, dt.date.today())
+        if day_problem:
+            raise VisitInvalid([Problem("visited_on", day_problem)])
         answers: dict[str, Any] = {"address_insee": commune_insee}
         if street:
             answers["address_street"] = street
@@ -295,32 +300,20 @@ class VisitService:
             return visits_repo.doors_to_revisit(session, commune_insee, day, self._visible_to())
 
     def import_file(self, path: Path, skip_invalid: bool = False) -> ImportReport:
-        """Validates every line first; imports nothing if a line is bad, unless `skip_invalid`."""
-        good: list[tuple[dt.date, Questionnaire, dict[str, Any]]] = []
-        keys: list[str | None] = []
-        skipped: list[tuple[int, list[Problem]]] = []
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                parsed, problems = parse_visit(line)
-                key, key_problem = door_links.door_key(line)
-                problems += [key_problem] if key_problem else []
-                if problems or parsed is None:
-                    if not skip_invalid:
-                        raise ImportInvalid(path, number, problems)
-                    skipped.append((number, problems))
-                    continue
-                good.append(parsed)
-                keys.append(key)
-        return ImportReport(self.store_finished(good, keys), skipped)
+        """Validates every line first; imports nothing if a line is bad, unless `skip_invalid`.
+        Limits (line length, nesting, number of lines) are in `visit_input`."""
+        return self.store_read(read_import(path, skip_invalid))
+
+    def store_read(self, read: ImportRead) -> ImportReport:
+        """Stores what `visit_input.read_import` read (the command line reads the file before
+        it unlocks the workspace)."""
+        return ImportReport(self.store_finished(read.visits, read.door_keys), read.skipped)
 
     def store_finished(
-        self,
-        visits: list[tuple[dt.date, Questionnaire, dict[str, Any]]],
-        door_keys: list[str | None] | None = None,
+        self, visits: list[ParsedVisit], door_keys: list[str | None] | None = None
     ) -> int:
-        """Stores validated, finished visits in one transaction (import, demo) with passes."""
+        """Stores validated, finished visits in one transaction (import, demo) with their passes
+        at their doors."""
         with self._workspace.db.session() as session:
             for index, (day, questionnaire, raw) in enumerate(visits):
                 answers = strip_identifiers(raw)
@@ -358,33 +351,6 @@ class VisitService:
 
 def _fields(visit: Visit) -> dict[str, Any]:
     return {name: getattr(visit, name) for name in Visit.__slots__}  # type: ignore[attr-defined]
-
-
-def parse_visit(
-    line: str,
-) -> tuple[tuple[dt.date, Questionnaire, dict[str, Any]] | None, list[Problem]]:
-    """One line of an import file: the visit, or the problems that make it unusable."""
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        return None, [Problem("", "not_json", {"column": error.colno})]
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return None, [Problem("format", "unknown_format")]
-    try:
-        qid = data["questionnaire"]["id"]
-        version = int(data["questionnaire"]["version"])
-        questionnaire = loader.load(qid, version)
-    except (KeyError, TypeError, ValueError, loader.UnknownQuestionnaire):
-        return None, [Problem("questionnaire", "unknown_questionnaire")]
-    try:
-        day = dt.date.fromisoformat(data["visited_on"])
-    except (KeyError, TypeError, ValueError):
-        return None, [Problem("visited_on", "invalid_date")]
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        return None, [Problem("answers", "required")]
-    problems = validate(questionnaire, answers, day, commune_exists)
-    return ((day, questionnaire, answers) if not problems else None), problems
 
 
 def visit_to_json(visit: Visit) -> dict[str, Any]:

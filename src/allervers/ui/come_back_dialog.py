@@ -29,6 +29,7 @@ class ComeBackDialog(QDialog):
         self.date.setCalendarPopup(True)
         first = QDate(today.year, today.month, today.day)
         self.date.setMinimumDate(first)  # the questionnaire wants a day not yet past
+        self.date.setMaximumDate(first.addDays(366))  # ...and within a year (validation.py)
         self.date.setDate(first.addDays(DEFAULT_DELAY_DAYS))
         text = QLabel(self.tr("La porte reviendra dans « Portes suivantes » à partir de ce jour."))
         text.setWordWrap(True)

@@ -34,7 +34,8 @@ from allervers.questionnaire import loader
 from allervers.questionnaire.model import Question, Section
 from allervers.questionnaire.validation import check_value, validate
 from allervers.services.rights import assessable
-from allervers.services.visits import VisitService, commune_exists
+from allervers.services.visit_input import commune_exists
+from allervers.services.visits import VisitService
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.commune_edit import display_code
 from allervers.ui.interview.fields import QuestionField, problem_text
