@@ -71,8 +71,9 @@ def test(args: list[str]) -> int:
         ("ruff format", [BIN / "ruff", "format", "--check", *LINTED]),
         ("import-linter", [BIN / "lint-imports"]),
         ("mypy", [BIN / "mypy"]),
-        # pytest exits 5 when it collected no test: that is a failure here too.
-        ("pytest", [PYTHON, "-m", "pytest", *args]),
+        # pytest exits 5 when it collected no test: that is a failure here too. One worker per
+        # core (pytest-xdist): the suite is CPU-bound, and each worker is a new process, as CI's.
+        ("pytest", [PYTHON, "-m", "pytest", *_workers(args), *args]),
     ]
     failed = []
     for name, command in steps:
@@ -83,6 +84,12 @@ def test(args: list[str]) -> int:
         print("ÉCHEC : " + ", ".join(failed), flush=True)
         return 1
     return 0
+
+
+def _workers(args: list[str]) -> list[str]:
+    """`-n auto` unless the command line chose (`-n 0` runs in this one process)."""
+    chosen = any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in args)
+    return [] if chosen else ["-n", "auto"]
 
 
 def repeat(args: list[str]) -> int:

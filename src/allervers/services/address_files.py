@@ -189,7 +189,10 @@ def read_address_file(
     first = next(lines, None)
     if first is None:
         raise AddressFileInvalid(str(path), 1, "empty")
-    header = next(csv.reader([first[1]], delimiter=";"), [])
+    try:
+        header = next(csv.reader(io.StringIO(first[1]), delimiter=";"), [])
+    except csv.Error:  # a stray carriage return inside a name, say: not a header we know
+        header = []
     fmt = detect_format(header)
     if fmt is None:
         raise AddressFileInvalid(str(path), 1, "header")
