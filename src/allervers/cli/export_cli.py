@@ -17,10 +17,9 @@ from typing import Any
 
 from allervers.crypto import signing
 from allervers.domain.export import Check, ExportKeyInvalid, KeySource, VerifyReport
-from allervers.export import package
-from allervers.export.merge import merge_exports as merge
-from allervers.export.merge import read_keys_file
-from allervers.export.verify import verify_export as verify
+
+# allervers.export (the solver, reportlab, the readers) is imported by the commands that use it:
+# every other command of the `allervers` process starts sooner without it.
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -173,6 +172,7 @@ def release_microdata(args: argparse.Namespace, workspace: Any) -> int:
 
 
 def export_key(args: argparse.Namespace, workspace: Any) -> int:
+    from allervers.export import package
     from allervers.services import export as export_service
 
     pem = export_service.public_key_pem(workspace)
@@ -193,6 +193,8 @@ def read_key(path: Path) -> bytes:
 
 
 def verify_export(args: argparse.Namespace) -> int:
+    from allervers.export.verify import verify_export as verify
+
     key = read_key(args.key) if args.key else None
     report = verify(args.file, key)
     for line in verify_lines(report):
@@ -241,6 +243,9 @@ def check_line(check: Check) -> str:
 
 
 def merge_exports(args: argparse.Namespace) -> int:
+    from allervers.export.merge import merge_exports as merge
+    from allervers.export.merge import read_keys_file
+
     keys = {code: key for code, key in (read_keys_file(args.keys).items() if args.keys else ())}
     given = [read_key(path) for path in args.key]
     report = merge(

@@ -40,16 +40,16 @@ from allervers.cli.parser import (
 from allervers.domain.errors import AllerVersError, InvalidInput, OutputRefused
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
-from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services import backup as backup_service
-from allervers.services import demo as demo_service
 from allervers.services.integrity import check_workspace
 from allervers.services.output_files import check_output, check_output_folder, writing
 from allervers.services.paths import AppPaths
-from allervers.services.retention import person_export_paths
 from allervers.services.visit_input import read_import
 from allervers.services.visits import ImportReport, VisitService, visit_to_json
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
+
+# Reports (reportlab), the demo's generators, sync and the release machinery are imported by the
+# commands that use them: `allervers --version` or `visits import` does not load them.
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -135,6 +135,8 @@ class _Command:
     def _recovery_sheet(self, sheet: Path, territory: str, key: str) -> None:
         try:
             with writing(sheet, self.args.force) as temporary:
+                from allervers.reports.recovery_sheet import write_recovery_sheet
+
                 write_recovery_sheet(temporary, territory, key, date.today())
         except (AllerVersError, OSError):
             # The workspace exists now: without its recovery key a forgotten passphrase would
@@ -315,6 +317,8 @@ class _Command:
             and not 0 <= self.args.households <= MAX_DEMO_HOUSEHOLDS
         ):
             raise InvalidInput("households", "range")
+        from allervers.services import demo as demo_service
+
         demo, workspace = demo_service.ensure_demo(self.service, path)
         households = self.args.households
         if households is None and demo.created:
@@ -397,6 +401,8 @@ def check_outputs(args: argparse.Namespace) -> None:
         return  # the command writes no file, or checks its own (see _FOLDER_OUTPUTS)
     if getattr(args, "person_command", None) == "export":
         check_output_folder(args.out)
+        from allervers.services.retention import person_export_paths
+
         for path in person_export_paths(args.out, args.household):
             check_output(path, args.force)
         return
