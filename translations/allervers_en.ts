@@ -459,16 +459,8 @@
 <context>
     <name>DoorFigures</name>
     <message>
-        <source>Portes frappées, par semaine</source>
-        <translation>Doors knocked, by week</translation>
-    </message>
-    <message>
         <source>Aucune porte frappée sur la période.</source>
         <translation>No door knocked in the period.</translation>
-    </message>
-    <message>
-        <source>Portes du territoire (à la fin de la période)</source>
-        <translation>The territory&apos;s doors (at the end of the period)</translation>
     </message>
 </context>
 <context>
@@ -833,7 +825,51 @@
     </message>
 </context>
 <context>
-    <name>FigureLabels</name>
+    <name>Figures</name>
+    <message>
+        <source>Portes frappées</source>
+        <translation>Doors knocked</translation>
+    </message>
+    <message>
+        <source>Foyers rencontrés</source>
+        <translation>Households met</translation>
+    </message>
+    <message>
+        <source>Personnes rencontrées</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <source>Non-recours probables repérés sur la période</source>
+        <translation>Probable non-take-up detected in the period</translation>
+    </message>
+    <message>
+        <source>… dont orientés</source>
+        <translation>… of which referred</translation>
+    </message>
+    <message>
+        <source>… dont demande déposée</source>
+        <translation>… of which claim filed</translation>
+    </message>
+    <message>
+        <source>… dont droit ouvert (repérés sur la période)</source>
+        <translation>… of which right granted (detected in the period)</translation>
+    </message>
+    <message>
+        <source>Droits ouverts pendant la période</source>
+        <translation>Rights granted during the period</translation>
+    </message>
+    <message>
+        <source>Montant annuel des droits ouverts pendant la période</source>
+        <translation>Yearly amount of the rights granted during the period</translation>
+    </message>
+    <message>
+        <source>Vérifications à 3 mois faites à temps</source>
+        <translation>3-month checks done on time</translation>
+    </message>
+    <message>
+        <source>Portes du territoire (à la fin de la période)</source>
+        <translation>The territory&apos;s doors (at the end of the period)</translation>
+    </message>
     <message>
         <source>Non renseigné</source>
         <translation>Not given</translation>
@@ -871,20 +907,48 @@
         <translation>Referred</translation>
     </message>
     <message>
-        <source>Demandes déposées</source>
-        <translation>Claims filed</translation>
+        <source>Demande déposée</source>
+        <translation>Claim filed</translation>
     </message>
     <message>
-        <source>Droits ouverts</source>
-        <translation>Rights granted</translation>
+        <source>Droit ouvert</source>
+        <translation>Right granted</translation>
     </message>
-</context>
-<context>
-    <name>FiguresPage</name>
+    <message>
+        <source>Du repérage au droit ouvert (repérés sur la période)</source>
+        <translation>From detection to right granted (detected in the period)</translation>
+    </message>
+    <message>
+        <source>Portes frappées, par issue</source>
+        <translation>Doors knocked, by outcome</translation>
+    </message>
+    <message>
+        <source>Portes frappées, par semaine</source>
+        <translation>Doors knocked, by week</translation>
+    </message>
+    <message>
+        <source>Non-recours probable, par droit</source>
+        <translation>Probable non-take-up, by right</translation>
+    </message>
+    <message>
+        <source>Non-recours probable, par raison</source>
+        <translation>Probable non-take-up, by reason</translation>
+    </message>
+    <message>
+        <source>Orientations, par organisme</source>
+        <translation>Referrals, by organisation</translation>
+    </message>
+    <message>
+        <source>Droits ouverts pendant la période, par droit</source>
+        <translation>Rights granted during the period, by right</translation>
+    </message>
     <message>
         <source>{0} sur {1}</source>
         <translation>{0} of {1}</translation>
     </message>
+</context>
+<context>
+    <name>FiguresPage</name>
     <message>
         <source>Chiffres du territoire</source>
         <translation>Territory figures</translation>
@@ -900,70 +964,6 @@
     <message>
         <source>Aucun sur la période.</source>
         <translation>None in the period.</translation>
-    </message>
-    <message>
-        <source>Du repérage au droit ouvert (repérés sur la période)</source>
-        <translation>From detection to right granted (detected in the period)</translation>
-    </message>
-    <message>
-        <source>Droits ouverts sur la période, par droit</source>
-        <translation>Rights granted in the period, by right</translation>
-    </message>
-    <message>
-        <source>Portes frappées, par issue</source>
-        <translation>Doors knocked, by outcome</translation>
-    </message>
-    <message>
-        <source>Portes frappées</source>
-        <translation>Doors knocked</translation>
-    </message>
-    <message>
-        <source>Foyers rencontrés</source>
-        <translation>Households met</translation>
-    </message>
-    <message>
-        <source>Personnes rencontrées</source>
-        <translation>People met</translation>
-    </message>
-    <message>
-        <source>Non-recours probables repérés</source>
-        <translation>Probable non-take-up detected</translation>
-    </message>
-    <message>
-        <source>… dont orientés</source>
-        <translation>… of which referred</translation>
-    </message>
-    <message>
-        <source>… dont demande déposée</source>
-        <translation>… of which claim filed</translation>
-    </message>
-    <message>
-        <source>… dont droit ouvert</source>
-        <translation>… of which right granted</translation>
-    </message>
-    <message>
-        <source>Droits ouverts sur la période</source>
-        <translation>Rights granted in the period</translation>
-    </message>
-    <message>
-        <source>Leur montant annuel</source>
-        <translation>Their yearly amount</translation>
-    </message>
-    <message>
-        <source>Vérifications à 3 mois faites à temps</source>
-        <translation>3-month checks done on time</translation>
-    </message>
-    <message>
-        <source>Non-recours probable, par droit</source>
-        <translation>Probable non-take-up, by right</translation>
-    </message>
-    <message>
-        <source>Non-recours probable, par raison</source>
-        <translation>Probable non-take-up, by reason</translation>
-    </message>
-    <message>
-        <source>Orientations, par organisme</source>
-        <translation>Referrals, by organisation</translation>
     </message>
     <message>
         <source>Calcul des chiffres…</source>
@@ -2700,34 +2700,6 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
         <translation>For the territory&apos;s internal use: exact counts, small ones included, for freely chosen dates. This report is neither signed nor protected by statistical secrecy. The evaluators receive the signed releases (months, quarters or years that are over, « Export » page or « allervers export » command).</translation>
     </message>
     <message>
-        <source>Entretien</source>
-        <translation>Interview</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Absent</translation>
-    </message>
-    <message>
-        <source>Refus</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <source>Logement vacant</source>
-        <translation>Vacant dwelling</translation>
-    </message>
-    <message>
-        <source>Repasser</source>
-        <translation>Come back</translation>
-    </message>
-    <message>
-        <source>Pas un logement</source>
-        <translation>Not a dwelling</translation>
-    </message>
-    <message>
-        <source>Non renseigné</source>
-        <translation>Not given</translation>
-    </message>
-    <message>
         <source>Aucun sur la période.</source>
         <translation>None in the period.</translation>
     </message>
@@ -2738,86 +2710,6 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>Période du {0} au {1} ({2}). Produit le {3}.</source>
         <translation>Period from {0} to {1} ({2}). Produced on {3}.</translation>
-    </message>
-    <message>
-        <source>Portes frappées</source>
-        <translation>Doors knocked</translation>
-    </message>
-    <message>
-        <source>Foyers rencontrés</source>
-        <translation>Households met</translation>
-    </message>
-    <message>
-        <source>Personnes rencontrées</source>
-        <translation>People met</translation>
-    </message>
-    <message>
-        <source>Situations de non-recours probable</source>
-        <translation>Probable non-take-up situations</translation>
-    </message>
-    <message>
-        <source>Orientations (demande accompagnée)</source>
-        <translation>Referrals (assisted claim)</translation>
-    </message>
-    <message>
-        <source>Demandes déposées</source>
-        <translation>Claims filed</translation>
-    </message>
-    <message>
-        <source>Droits ouverts</source>
-        <translation>Rights granted</translation>
-    </message>
-    <message>
-        <source>Montant annuel des droits ouverts (période)</source>
-        <translation>Yearly amount of rights granted (period)</translation>
-    </message>
-    <message>
-        <source>Vérifications à 3 mois faites à temps</source>
-        <translation>3-month checks done on time</translation>
-    </message>
-    <message>
-        <source>Repérés</source>
-        <translation>Detected</translation>
-    </message>
-    <message>
-        <source>Orientés</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <source>Déposés</source>
-        <translation>Filed</translation>
-    </message>
-    <message>
-        <source>Ouverts</source>
-        <translation>Granted</translation>
-    </message>
-    <message>
-        <source>Du repérage au droit ouvert</source>
-        <translation>From detection to right granted</translation>
-    </message>
-    <message>
-        <source>Portes frappées, par issue</source>
-        <translation>Doors knocked, by outcome</translation>
-    </message>
-    <message>
-        <source>Portes frappées, par semaine</source>
-        <translation>Doors knocked, by week</translation>
-    </message>
-    <message>
-        <source>Non-recours probable, par droit</source>
-        <translation>Probable non-take-up, by right</translation>
-    </message>
-    <message>
-        <source>Non-recours probable, par raison</source>
-        <translation>Probable non-take-up, by reason</translation>
-    </message>
-    <message>
-        <source>Orientations, par organisme</source>
-        <translation>Referrals, by organisation</translation>
-    </message>
-    <message>
-        <source>Droits ouverts, par droit</source>
-        <translation>Rights granted, by right</translation>
     </message>
     <message>
         <source>Chiffres agrégés, sans aucune donnée nominative. Les droits « probables » sont estimés avec OpenFisca-France à partir des réponses des foyers.</source>

@@ -70,7 +70,11 @@ def report(args: argparse.Namespace, workspace: Any) -> int:
         raise InvalidInput("out", "empty")
     figures = territory_figures(workspace, _period(args))
     if args.format == "json":
-        print(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
+        from allervers.wording.figures import figure_sheet
+
+        # The counts, then the figures as the screen and the PDF name and write them.
+        data = {**figures.to_json(), "sheet": figure_sheet(figures).to_json()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     from allervers.reports.activity_report import write_activity_report
 
