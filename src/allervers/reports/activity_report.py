@@ -7,6 +7,7 @@ releases of calendar periods, docs/export-format.md)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -67,6 +68,8 @@ def _chart(bars: Sequence[tuple[str, float]]) -> Drawing:
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "e"
     chart.valueAxis.valueMin = 0
+    # Counts: whole ticks only (never "0.5 household").
+    chart.valueAxis.valueStep = max(1, math.ceil(max((v for _l, v in bars), default=1) / 5))
     chart.valueAxis.labels.fontSize = 8
     chart.bars[0].fillColor = BLUE
     chart.barLabelFormat = "%d"
