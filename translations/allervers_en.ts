@@ -263,6 +263,10 @@
 <context>
     <name>DateField</name>
     <message>
+        <source>Date attendue en entier, jour/mois/année : par exemple 20/07/2026.</source>
+        <translation>Whole date expected, day/month/year: for example 20/07/2026.</translation>
+    </message>
+    <message>
         <source>JJ/MM/AAAA</source>
         <translation>DD/MM/YYYY</translation>
     </message>
@@ -1196,6 +1200,10 @@
         <translation>Not referred yet</translation>
     </message>
     <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
         <source>Vérification du résultat : le {0}.</source>
         <translation>Outcome check: on {0}.</translation>
     </message>
@@ -1941,6 +1949,38 @@
     <message>
         <source>nom de fichier trop long</source>
         <translation>file name too long</translation>
+    </message>
+    <message>
+        <source>La date de l&apos;orientation</source>
+        <translation>The referral date</translation>
+    </message>
+    <message>
+        <source>La date du dépôt de la demande</source>
+        <translation>The claim&apos;s filing date</translation>
+    </message>
+    <message>
+        <source>La date de la décision</source>
+        <translation>The decision date</translation>
+    </message>
+    <message>
+        <source>La date du refus</source>
+        <translation>The refusal date</translation>
+    </message>
+    <message>
+        <source>La date de la relance</source>
+        <translation>The reminder date</translation>
+    </message>
+    <message>
+        <source>La date de cette étape</source>
+        <translation>This step&apos;s date</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) est dans le futur : une étape s&apos;enregistre une fois faite.</source>
+        <translation>{0} ({1}) is in the future: a step is recorded once done.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) précède la date de l&apos;orientation ({2}) : vérifiez la date saisie.</source>
+        <translation>{0} ({1}) is before the referral date ({2}): check the date typed.</translation>
     </message>
     <message>
         <source>période (--period 2026-Q3, ou --from et --to)</source>
@@ -3300,6 +3340,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>&amp;Organisme :</source>
         <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Aussi orienté vers :</source>
+        <translation>Also referred to:</translation>
     </message>
     <message>
         <source>&amp;Contact (facultatif) :</source>

@@ -116,6 +116,25 @@ class ReferralStep:
     service: FrozenService | None = None  # with REFERRED: the service chosen in the directory
 
 
+class StepDateProblem(enum.StrEnum):
+    FUTURE = "future"
+    BEFORE_REFERRAL = "before_referral"
+
+
+def step_date_problem(
+    referred_on: str | None, step: ReferralStep, today: dt.date
+) -> StepDateProblem | None:
+    """Why a step's date cannot be true, or None. A step is recorded once it happened: never in
+    the future. Everything that follows a referral (claim filed, decision, reminder, abandon)
+    happens on or after the day the household was referred: a filing date seven months before
+    the referral is a typing slip (issue 13), refused rather than counted in the funnel."""
+    if step.on > today.isoformat():
+        return StepDateProblem.FUTURE
+    if step.status is not ReferralStatus.REFERRED and referred_on and step.on < referred_on:
+        return StepDateProblem.BEFORE_REFERRAL
+    return None
+
+
 # A household referred and not heard of since: the coordinator calls after ten days, long before
 # the outcome check at three months (issue 17), while an appointment missed can still be made.
 NO_NEWS_AFTER_DAYS = 10

@@ -91,12 +91,13 @@ class VisitIndex:
 @dataclass(frozen=True, slots=True)
 class RightFollowUp:
     """A right of the household: its current flag (if still flagged), who recorded the visit
-    that flagged it (a volunteer may refer only from their own visits), its latest referral."""
+    that flagged it (a volunteer may refer only from their own visits), its referrals in the
+    order they were made (one per organisation: CAF and CPAM may share a right)."""
 
     right: RightId
     flag: StoredAssessment | None
     flagged_by: str | None
-    referral: Referral | None
+    referrals: tuple[Referral, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,18 +119,18 @@ def load_household(
         for stored in rights.current(visit.visit_id):
             if stored.assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS:
                 flags[stored.assessment.right] = (stored, visit.volunteer_id)
-    latest: dict[RightId, Referral] = {}
+    referrals: dict[RightId, list[Referral]] = {}
     for referral in caseload.referrals(household_id):  # in creation order
-        latest[referral.right] = referral
+        referrals.setdefault(referral.right, []).append(referral)
     order = list(RightId)
     follow_ups = tuple(
         RightFollowUp(
             right,
             flags[right][0] if right in flags else None,
             flags[right][1] if right in flags else None,
-            latest.get(right),
+            tuple(referrals.get(right, ())),
         )
-        for right in sorted(set(flags) | set(latest), key=order.index)
+        for right in sorted(set(flags) | set(referrals), key=order.index)
     )
     return HouseholdFile(
         household_id=household_id,
