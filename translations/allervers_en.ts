@@ -627,6 +627,10 @@
         <translation>Household</translation>
     </message>
     <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
@@ -1192,6 +1196,18 @@
         <translation>Followed up by {0}.</translation>
     </message>
     <message>
+        <source>Souhait : {0}.</source>
+        <translation>Wish: {0}.</translation>
+    </message>
+    <message>
+        <source>Souhait non noté.</source>
+        <translation>Wish not noted.</translation>
+    </message>
+    <message>
+        <source>Pourquoi pas demandé : {0}.</source>
+        <translation>Why not claimed: {0}.</translation>
+    </message>
+    <message>
         <source>à demander : {0}</source>
         <translation>to claim: {0}</translation>
     </message>
@@ -1226,6 +1242,37 @@
     <message>
         <source>Visite de suivi confiée à {0}.</source>
         <translation>Follow-up visit handed to {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdNotes</name>
+    <message>
+        <source>Noté à l&apos;entretien du {0}</source>
+        <translation>Noted at the interview of {0}</translation>
+    </message>
+    <message>
+        <source>Note : {0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>Pas de note.</source>
+        <translation>No note.</translation>
+    </message>
+    <message>
+        <source>Difficultés : {0}.</source>
+        <translation>Difficulties: {0}.</translation>
+    </message>
+    <message>
+        <source>Aucune difficulté signalée.</source>
+        <translation>No difficulty reported.</translation>
+    </message>
+    <message>
+        <source>Accepte que sa situation soit transmise à : {0}.</source>
+        <translation>Agrees that their situation is passed to: {0}.</translation>
+    </message>
+    <message>
+        <source>N&apos;a accepté de transmission à aucun organisme.</source>
+        <translation>Agreed to no organisation being told.</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,7 @@ class CaseloadService:
         organisation of `also` (the CAF and the CPAM for one household): one referral each, all
         or nothing, each followed step by step on its own. The others share the referral's day;
         the contact, the appointment and the place are the first organisation's. An organisation
-        this right was already referred to is not referred twice."""
+        this right is already referred to (and not closed) is not referred twice."""
         self._workspace.require_coordinator("referral")
         _step_day(step)
         if step.status is not ReferralStatus.REFERRED:
@@ -165,7 +165,9 @@ class CaseloadService:
             taken = {
                 r.organisation
                 for r in caseload_repo.referrals_of(session, first.household_id)
-                if r.right.value == first.right_id and r.status is not ReferralStatus.TO_REFER
+                if r.right.value == first.right_id
+                and r.status is not ReferralStatus.TO_REFER
+                and r.status not in CLOSED_STATUSES
             }
             rows = [first]
             others = [

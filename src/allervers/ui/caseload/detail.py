@@ -31,6 +31,7 @@ from allervers.services.caseload import CaseloadService
 from allervers.services.retention import RetentionService
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.caseload.household import HouseholdFile
+from allervers.ui.caseload.notes_box import NotesBox
 from allervers.ui.caseload.person_rights import PersonRightsBox
 from allervers.ui.caseload.right_box import RightBox
 from allervers.ui.caseload.step_dialogs import StepDialog
@@ -113,6 +114,7 @@ class HouseholdDetail(QWidget):
         assign_grid.addWidget(self.assign, 1, 1)
         assign_grid.setColumnStretch(0, 1)
 
+        self.notes = NotesBox()
         self.done = message_label("detailDone", DONE_STYLE)
         self.error = message_label("detailError", ERROR_STYLE)
         self.rights_title = QLabel(self.tr("Droits repérés"))
@@ -136,6 +138,7 @@ class HouseholdDetail(QWidget):
         column.addWidget(self.phone)
         column.addWidget(self.meta)
         column.addWidget(self.assign_box)
+        column.addWidget(self.notes)
         column.addWidget(self.done)
         column.addWidget(self.error)
         column.addSpacing(6)
@@ -164,6 +167,7 @@ class HouseholdDetail(QWidget):
         for label in (self.name, self.address, self.phone, self.meta):
             label.clear()  # a hidden label still holds its text: an erased name goes with it
         self.assign_box.setVisible(False)
+        self.notes.show_entry(None)
         self.done.clear()
         self.error.clear()
         self._clear_rights()
@@ -186,6 +190,7 @@ class HouseholdDetail(QWidget):
             self.name.setVisible(True)
             if self.person is not None:
                 self.person.set_household(household_id, None)
+        self.notes.show_entry(None)
         self._clear_rights()
         self.rights_title.setVisible(False)
 
@@ -211,6 +216,7 @@ class HouseholdDetail(QWidget):
                 contact.phone,
             )
             self._meta(file.last_visit_on, None)
+        self.notes.show_entry(file.interview)
         self._clear_rights()
         self.rights_title.setVisible(True)
         if not file.rights:

@@ -10,17 +10,42 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from allervers.domain.followup import StoredAssessment
 from allervers.domain.referrals import CLOSED_STATUSES, NEXT_STEPS, Referral, ReferralStatus
 from allervers.ui.caseload.household import RightFollowUp
 from allervers.ui.caseload.referral_text import referral_text
 from allervers.ui.caseload.step_dialogs import STEP_ORDER, step_label
 from allervers.ui.caseload.texts import date_text, organisation_text, status_name
-from allervers.wording import amount_text, right_name
+from allervers.wording import (
+    amount_text,
+    decision_name,
+    nondemande_detail_name,
+    nonrecours_reason_name,
+    right_name,
+)
 
 translate = QCoreApplication.translate
 
 LATE_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
 BUTTONS_PER_ROW = 2
+
+
+def wishes_text(flag: StoredAssessment) -> str:
+    """What the person said at the doorstep about this right: what they want, and why they
+    had not claimed it (ODENORE's reasons)."""
+    parts = [
+        translate("HouseholdDetail", "Souhait : {0}.").format(
+            decision_name(flag.decision, translate)
+        )
+        if flag.decision
+        else translate("HouseholdDetail", "Souhait non noté.")
+    ]
+    if flag.reason is not None:
+        why = nonrecours_reason_name(flag.reason, translate)
+        if flag.reason_detail is not None:
+            why = f"{why} ({nondemande_detail_name(flag.reason_detail, translate).lower()})"
+        parts.append(translate("HouseholdDetail", "Pourquoi pas demandé : {0}.").format(why))
+    return " ".join(parts)
 
 
 class RightBox(QGroupBox):
@@ -54,6 +79,10 @@ class RightBox(QGroupBox):
                 estimate_label = QLabel(" — ".join(parts))
                 estimate_label.setWordWrap(True)
                 column.addWidget(estimate_label)
+            wishes = QLabel(wishes_text(flag))
+            wishes.setObjectName(f"wishes-{right.value}")
+            wishes.setWordWrap(True)
+            column.addWidget(wishes)
         if not follow_up.referrals:
             status = QLabel(translate("HouseholdDetail", "Pas encore d'orientation"))
             status.setObjectName(f"status-{right.value}")
