@@ -440,6 +440,10 @@
         <translation>none</translation>
     </message>
     <message>
+        <source>Sans adresse ou téléphone : {0}. La feuille du foyer dira où les trouver ; ajoutez l&apos;accueil en fiche locale ci-dessous pour l&apos;y écrire.</source>
+        <translation>No address or phone: {0}. The household sheet will say where to find them; add the office as a local entry below to print it there.</translation>
+    </message>
+    <message>
         <source>Fichiers structures et services de data·inclusion</source>
         <translation>data·inclusion structures and services files</translation>
     </message>
