@@ -232,3 +232,18 @@ def test_the_coordinator_finds_the_figures_in_the_navigation(
     qtbot.waitUntil(page.isVisible)
     qtbot.waitUntil(lambda: page.report_button.isEnabled(), timeout=10_000)
     assert "Chiffres du territoire" in visible_texts(window)
+
+
+def test_the_file_dialog_speaks_french(qtbot: QtBot, figures_page: FiguresPage) -> None:
+    """Qt's own strings too (issue 13): qtbase_fr.qm, completed by qtbase_extra_fr.qm."""
+    page = figures_page
+    qtbot.waitUntil(page.report_button.isEnabled, timeout=10_000)
+    qtbot.mouseClick(find(page, QPushButton, "reportButton"), LEFT)
+    dialog = _file_dialog(qtbot, page)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert labels == ["Regarder &dans :", "&Nom de fichier\u00a0:", "Fichiers de &type :"]
+    buttons = find(dialog, QDialogButtonBox, "buttonBox")
+    assert [b.text() for b in buttons.buttons()] == ["&Enregistrer", "Annuler"]
+    tips = {b.toolTip() for b in dialog.findChildren(QAbstractButton) if b.toolTip()}
+    assert {"Précédent", "Dossier parent", "Créer un nouveau dossier"} <= tips
+    dialog.reject()
