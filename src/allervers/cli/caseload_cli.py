@@ -26,7 +26,12 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     report.add_argument("--period", help="2026-Q3, 2026-09 ou 2026")
     report.add_argument("--from", dest="start", help="début, AAAA-MM-JJ")
     report.add_argument("--to", dest="end", help="fin incluse, AAAA-MM-JJ")
-    report.add_argument("--format", choices=["pdf", "json"], default="pdf")
+    report.add_argument(
+        "--format",
+        choices=["pdf", "json"],
+        default="pdf",
+        help="pdf (rapport d'activité, par défaut) ou json (les mêmes chiffres, nommés de même)",
+    )
     report.add_argument("--out", type=Path, help="fichier PDF à créer (format pdf)")
     add_force(report)
 
