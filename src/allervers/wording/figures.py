@@ -26,17 +26,19 @@ from allervers.wording import (
 )
 from allervers.wording.base import Translate, identity
 
-# The key figures, in the order shown (screen and report).
+# The key figures, in the order shown (screen and report). The screen shows them in two
+# columns of five: the period's activity and the rights opened during it, then the period's flags
+# followed to their outcome ("… dont", kept together under the count they divide).
 KEY_FIGURES = (
     "doors",
     "households",
     "people",
+    "opened_in_period",
+    "opened_in_period_amount",
     "flagged",
     "referred",
     "filed",
     "flagged_opened",
-    "opened_in_period",
-    "opened_in_period_amount",
     "checks",
 )
 FUNNEL_STAGES = ("flagged", "referred", "filed", "opened")
