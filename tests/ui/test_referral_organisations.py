@@ -13,10 +13,13 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButt
 from pytestqt.qtbot import QtBot
 
 from allervers.domain.errors import StepDateRefused
+from allervers.domain.figures import parse_period
 from allervers.domain.referrals import ReferralStatus
 from allervers.domain.rights import Organisation, RightId
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService, step
+from allervers.services.export_months import month_tables
+from allervers.services.figures import territory_figures
 from allervers.services.workspace import CreatedWorkspace
 from tests.integration.test_caseload import interview
 from tests.ui.conftest import find
@@ -162,3 +165,29 @@ def test_a_referral_dated_in_the_future_is_refused_for_every_organisation(
         [Organisation.CAF, Organisation.CPAM, Organisation.CAF],
     )
     assert [r.organisation for r in made] == [Organisation.CPAM, Organisation.CAF]
+
+
+def test_a_right_opened_by_two_organisations_counts_once(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    """Two referrals, one right: the figures and the release count one right opened (the
+    earlier decision), and two referrals, one per organisation."""
+    workspace = created.workspace
+    visit = interview(workspace, tmp_path, "Ysé Marchal", "2026-03-02", rights=(RightId.RSA,))
+    caseload = CaseloadService(workspace, today=dt.date(2026, 3, 31))
+    referral = caseload.refer(visit, RightId.RSA)
+    caf, cpam = caseload.refer_to(
+        referral.id,
+        step(ReferralStatus.REFERRED, dt.date(2026, 3, 3), organisation=Organisation.CAF),
+        [Organisation.CPAM],
+    )
+    caseload.advance(caf.id, step(ReferralStatus.OPENED, dt.date(2026, 3, 20), amount=500))
+    caseload.advance(cpam.id, step(ReferralStatus.OPENED, dt.date(2026, 3, 10), amount=400))
+    figures = territory_figures(workspace, parse_period("2026-03"))
+    assert figures.referrals_by_organisation == {"caf": 1, "cpam": 1}
+    assert figures.rights_opened_in_period == {"rsa": 1}
+    assert figures.rights_opened_in_period_yearly_amount == {"rsa": 4800.0}  # the first: 400 x 12
+    assert figures.funnel["opened"] == 1
+    values, _largest = month_tables(workspace, ["2026-03"])["2026-03"]
+    assert values[("rights_opened", "rsa")] == 1
+    assert values[("rights_opened_yearly_amount", "rsa")] == 4800.0

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from allervers.domain.export import TOTAL, CellKey
+from allervers.domain.referrals import first_openings
 from allervers.domain.release import (
     DOOR_OUTCOMES,
     NOT_RECORDED,
@@ -104,6 +105,8 @@ def month_tables(
             counts[month][("funnel", step)] += 1
     months_setting = workspace.settings.outcome_check_months
     household_amounts: dict[str, dict[str, float]] = {m: {} for m in months}
+    # A right opens once per household, however many organisations it was referred to.
+    openings = {id(referral) for referral in first_openings(referrals)}
     for referral in referrals:
         if referral.referred_on and referral.referred_on[:7] in wanted:
             organisation = referral.organisation
@@ -111,7 +114,7 @@ def month_tables(
                 organisation = NOT_RECORDED
             counts[referral.referred_on[:7]][("referrals", organisation)] += 1
         if (
-            referral.status == "opened"
+            id(referral) in openings
             and referral.closed_on
             and referral.closed_on[:7] in wanted
             and referral.right in RIGHTS

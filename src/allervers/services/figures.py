@@ -9,6 +9,7 @@ from datetime import date
 from allervers.domain.coverage import coverage, weekly
 from allervers.domain.doors import door_states
 from allervers.domain.figures import Period, TerritoryFigures
+from allervers.domain.referrals import first_openings
 from allervers.services.caseload import add_months
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import doors_repo, figures_repo, repositories
@@ -47,7 +48,8 @@ def territory_figures(workspace: OpenWorkspace, period: Period) -> TerritoryFigu
         r.organisation or "unknown" for r in referrals if period.contains(r.referred_on)
     )
     # Rights opened in the period, and their yearly amounts.
-    opened = [r for r in referrals if r.status == "opened" and period.contains(r.closed_on)]
+    # (one per household and right: referred to two organisations, a right opens once).
+    opened = [r for r in first_openings(referrals) if period.contains(r.closed_on)]
     opened_count = Counter(r.right for r in opened)
     yearly: dict[str, float] = {}
     for r in opened:
