@@ -191,3 +191,26 @@ def test_a_right_opened_by_two_organisations_counts_once(
     values, _largest = month_tables(workspace, ["2026-03"])["2026-03"]
     assert values[("rights_opened", "rsa")] == 1
     assert values[("rights_opened_yearly_amount", "rsa")] == 4800.0
+
+
+def test_the_release_funnel_reaches_opened_when_either_organisation_opens(
+    created: CreatedWorkspace, tmp_path: Path
+) -> None:
+    workspace = created.workspace
+    visit = interview(workspace, tmp_path, "Ysé Marchal", "2026-03-02", rights=(RightId.RSA,))
+    caseload = CaseloadService(workspace, today=dt.date(2026, 3, 31))
+    referral = caseload.refer(visit, RightId.RSA)
+    caf, _cpam = caseload.refer_to(  # the CPAM's referral, made second, stays "referred"
+        referral.id,
+        step(ReferralStatus.REFERRED, dt.date(2026, 3, 3), organisation=Organisation.CAF),
+        [Organisation.CPAM],
+    )
+    caseload.advance(caf.id, step(ReferralStatus.OPENED, dt.date(2026, 3, 20), amount=500))
+    values, _largest = month_tables(workspace, ["2026-03"])["2026-03"]
+    assert [values[("funnel", s)] for s in ("flagged", "referred", "filed", "opened")] == [
+        1,
+        1,
+        1,
+        1,
+    ]
+    assert territory_figures(workspace, parse_period("2026-03")).funnel["opened"] == 1
