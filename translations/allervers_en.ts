@@ -263,6 +263,10 @@
 <context>
     <name>DateField</name>
     <message>
+        <source>Date attendue en entier, jour/mois/année : par exemple 20/07/2026.</source>
+        <translation>Whole date expected, day/month/year: for example 20/07/2026.</translation>
+    </message>
+    <message>
         <source>JJ/MM/AAAA</source>
         <translation>DD/MM/YYYY</translation>
     </message>
@@ -436,6 +440,10 @@
         <translation>none</translation>
     </message>
     <message>
+        <source>Sans adresse ou téléphone : {0}. La feuille du foyer dira où les trouver ; ajoutez l&apos;accueil en fiche locale ci-dessous pour l&apos;y écrire.</source>
+        <translation>No address or phone: {0}. The household sheet will say where to find them; add the office as a local entry below to print it there.</translation>
+    </message>
+    <message>
         <source>Fichiers structures et services de data·inclusion</source>
         <translation>data·inclusion structures and services files</translation>
     </message>
@@ -459,16 +467,8 @@
 <context>
     <name>DoorFigures</name>
     <message>
-        <source>Portes frappées, par semaine</source>
-        <translation>Doors knocked, by week</translation>
-    </message>
-    <message>
         <source>Aucune porte frappée sur la période.</source>
         <translation>No door knocked in the period.</translation>
-    </message>
-    <message>
-        <source>Portes du territoire (à la fin de la période)</source>
-        <translation>The territory&apos;s doors (at the end of the period)</translation>
     </message>
 </context>
 <context>
@@ -629,6 +629,10 @@
     <message>
         <source>Foyer</source>
         <translation>Household</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
     </message>
     <message>
         <source>Commune</source>
@@ -833,7 +837,51 @@
     </message>
 </context>
 <context>
-    <name>FigureLabels</name>
+    <name>Figures</name>
+    <message>
+        <source>Portes frappées</source>
+        <translation>Doors knocked</translation>
+    </message>
+    <message>
+        <source>Foyers rencontrés</source>
+        <translation>Households met</translation>
+    </message>
+    <message>
+        <source>Personnes rencontrées</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <source>Non-recours probables repérés sur la période</source>
+        <translation>Probable non-take-up detected in the period</translation>
+    </message>
+    <message>
+        <source>… dont orientés</source>
+        <translation>… of which referred</translation>
+    </message>
+    <message>
+        <source>… dont demande déposée</source>
+        <translation>… of which claim filed</translation>
+    </message>
+    <message>
+        <source>… dont droit ouvert (repérés sur la période)</source>
+        <translation>… of which right granted (detected in the period)</translation>
+    </message>
+    <message>
+        <source>Droits ouverts pendant la période</source>
+        <translation>Rights granted during the period</translation>
+    </message>
+    <message>
+        <source>Montant annuel des droits ouverts pendant la période</source>
+        <translation>Yearly amount of the rights granted during the period</translation>
+    </message>
+    <message>
+        <source>Vérifications à 3 mois faites à temps</source>
+        <translation>3-month checks done on time</translation>
+    </message>
+    <message>
+        <source>Portes du territoire (à la fin de la période)</source>
+        <translation>The territory&apos;s doors (at the end of the period)</translation>
+    </message>
     <message>
         <source>Non renseigné</source>
         <translation>Not given</translation>
@@ -871,20 +919,48 @@
         <translation>Referred</translation>
     </message>
     <message>
-        <source>Demandes déposées</source>
-        <translation>Claims filed</translation>
+        <source>Demande déposée</source>
+        <translation>Claim filed</translation>
     </message>
     <message>
-        <source>Droits ouverts</source>
-        <translation>Rights granted</translation>
+        <source>Droit ouvert</source>
+        <translation>Right granted</translation>
     </message>
-</context>
-<context>
-    <name>FiguresPage</name>
+    <message>
+        <source>Du repérage au droit ouvert (repérés sur la période)</source>
+        <translation>From detection to right granted (detected in the period)</translation>
+    </message>
+    <message>
+        <source>Portes frappées, par issue</source>
+        <translation>Doors knocked, by outcome</translation>
+    </message>
+    <message>
+        <source>Portes frappées, par semaine</source>
+        <translation>Doors knocked, by week</translation>
+    </message>
+    <message>
+        <source>Non-recours probable, par droit</source>
+        <translation>Probable non-take-up, by right</translation>
+    </message>
+    <message>
+        <source>Non-recours probable, par raison</source>
+        <translation>Probable non-take-up, by reason</translation>
+    </message>
+    <message>
+        <source>Orientations, par organisme</source>
+        <translation>Referrals, by organisation</translation>
+    </message>
+    <message>
+        <source>Droits ouverts pendant la période, par droit</source>
+        <translation>Rights granted during the period, by right</translation>
+    </message>
     <message>
         <source>{0} sur {1}</source>
         <translation>{0} of {1}</translation>
     </message>
+</context>
+<context>
+    <name>FiguresPage</name>
     <message>
         <source>Chiffres du territoire</source>
         <translation>Territory figures</translation>
@@ -900,70 +976,6 @@
     <message>
         <source>Aucun sur la période.</source>
         <translation>None in the period.</translation>
-    </message>
-    <message>
-        <source>Du repérage au droit ouvert (repérés sur la période)</source>
-        <translation>From detection to right granted (detected in the period)</translation>
-    </message>
-    <message>
-        <source>Droits ouverts sur la période, par droit</source>
-        <translation>Rights granted in the period, by right</translation>
-    </message>
-    <message>
-        <source>Portes frappées, par issue</source>
-        <translation>Doors knocked, by outcome</translation>
-    </message>
-    <message>
-        <source>Portes frappées</source>
-        <translation>Doors knocked</translation>
-    </message>
-    <message>
-        <source>Foyers rencontrés</source>
-        <translation>Households met</translation>
-    </message>
-    <message>
-        <source>Personnes rencontrées</source>
-        <translation>People met</translation>
-    </message>
-    <message>
-        <source>Non-recours probables repérés</source>
-        <translation>Probable non-take-up detected</translation>
-    </message>
-    <message>
-        <source>… dont orientés</source>
-        <translation>… of which referred</translation>
-    </message>
-    <message>
-        <source>… dont demande déposée</source>
-        <translation>… of which claim filed</translation>
-    </message>
-    <message>
-        <source>… dont droit ouvert</source>
-        <translation>… of which right granted</translation>
-    </message>
-    <message>
-        <source>Droits ouverts sur la période</source>
-        <translation>Rights granted in the period</translation>
-    </message>
-    <message>
-        <source>Leur montant annuel</source>
-        <translation>Their yearly amount</translation>
-    </message>
-    <message>
-        <source>Vérifications à 3 mois faites à temps</source>
-        <translation>3-month checks done on time</translation>
-    </message>
-    <message>
-        <source>Non-recours probable, par droit</source>
-        <translation>Probable non-take-up, by right</translation>
-    </message>
-    <message>
-        <source>Non-recours probable, par raison</source>
-        <translation>Probable non-take-up, by reason</translation>
-    </message>
-    <message>
-        <source>Orientations, par organisme</source>
-        <translation>Referrals, by organisation</translation>
     </message>
     <message>
         <source>Calcul des chiffres…</source>
@@ -1188,12 +1200,28 @@
         <translation>Followed up by {0}.</translation>
     </message>
     <message>
+        <source>Souhait : {0}.</source>
+        <translation>Wish: {0}.</translation>
+    </message>
+    <message>
+        <source>Souhait non noté.</source>
+        <translation>Wish not noted.</translation>
+    </message>
+    <message>
+        <source>Pourquoi pas demandé : {0}.</source>
+        <translation>Why not claimed: {0}.</translation>
+    </message>
+    <message>
         <source>à demander : {0}</source>
         <translation>to claim: {0}</translation>
     </message>
     <message>
         <source>Pas encore d&apos;orientation</source>
         <translation>Not referred yet</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
     </message>
     <message>
         <source>Vérification du résultat : le {0}.</source>
@@ -1218,6 +1246,37 @@
     <message>
         <source>Visite de suivi confiée à {0}.</source>
         <translation>Follow-up visit handed to {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdNotes</name>
+    <message>
+        <source>Noté à l&apos;entretien du {0}</source>
+        <translation>Noted at the interview of {0}</translation>
+    </message>
+    <message>
+        <source>Note : {0}</source>
+        <translation>Note: {0}</translation>
+    </message>
+    <message>
+        <source>Pas de note.</source>
+        <translation>No note.</translation>
+    </message>
+    <message>
+        <source>Difficultés : {0}.</source>
+        <translation>Difficulties: {0}.</translation>
+    </message>
+    <message>
+        <source>Aucune difficulté signalée.</source>
+        <translation>No difficulty reported.</translation>
+    </message>
+    <message>
+        <source>Accepte que sa situation soit transmise à : {0}.</source>
+        <translation>Agrees that their situation is passed to: {0}.</translation>
+    </message>
+    <message>
+        <source>N&apos;a accepté de transmission à aucun organisme.</source>
+        <translation>Agreed to no organisation being told.</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2000,38 @@
     <message>
         <source>nom de fichier trop long</source>
         <translation>file name too long</translation>
+    </message>
+    <message>
+        <source>La date de l&apos;orientation</source>
+        <translation>The referral date</translation>
+    </message>
+    <message>
+        <source>La date du dépôt de la demande</source>
+        <translation>The claim&apos;s filing date</translation>
+    </message>
+    <message>
+        <source>La date de la décision</source>
+        <translation>The decision date</translation>
+    </message>
+    <message>
+        <source>La date du refus</source>
+        <translation>The refusal date</translation>
+    </message>
+    <message>
+        <source>La date de la relance</source>
+        <translation>The reminder date</translation>
+    </message>
+    <message>
+        <source>La date de cette étape</source>
+        <translation>This step&apos;s date</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) est dans le futur : une étape s&apos;enregistre une fois faite.</source>
+        <translation>{0} ({1}) is in the future: a step is recorded once done.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) précède la date de l&apos;orientation ({2}) : vérifiez la date saisie.</source>
+        <translation>{0} ({1}) is before the referral date ({2}): check the date typed.</translation>
     </message>
     <message>
         <source>période (--period 2026-Q3, ou --from et --to)</source>
@@ -2700,34 +2791,6 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
         <translation>For the territory&apos;s internal use: exact counts, small ones included, for freely chosen dates. This report is neither signed nor protected by statistical secrecy. The evaluators receive the signed releases (months, quarters or years that are over, « Export » page or « allervers export » command).</translation>
     </message>
     <message>
-        <source>Entretien</source>
-        <translation>Interview</translation>
-    </message>
-    <message>
-        <source>Absent</source>
-        <translation>Absent</translation>
-    </message>
-    <message>
-        <source>Refus</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <source>Logement vacant</source>
-        <translation>Vacant dwelling</translation>
-    </message>
-    <message>
-        <source>Repasser</source>
-        <translation>Come back</translation>
-    </message>
-    <message>
-        <source>Pas un logement</source>
-        <translation>Not a dwelling</translation>
-    </message>
-    <message>
-        <source>Non renseigné</source>
-        <translation>Not given</translation>
-    </message>
-    <message>
         <source>Aucun sur la période.</source>
         <translation>None in the period.</translation>
     </message>
@@ -2738,86 +2801,6 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>Période du {0} au {1} ({2}). Produit le {3}.</source>
         <translation>Period from {0} to {1} ({2}). Produced on {3}.</translation>
-    </message>
-    <message>
-        <source>Portes frappées</source>
-        <translation>Doors knocked</translation>
-    </message>
-    <message>
-        <source>Foyers rencontrés</source>
-        <translation>Households met</translation>
-    </message>
-    <message>
-        <source>Personnes rencontrées</source>
-        <translation>People met</translation>
-    </message>
-    <message>
-        <source>Situations de non-recours probable</source>
-        <translation>Probable non-take-up situations</translation>
-    </message>
-    <message>
-        <source>Orientations (demande accompagnée)</source>
-        <translation>Referrals (assisted claim)</translation>
-    </message>
-    <message>
-        <source>Demandes déposées</source>
-        <translation>Claims filed</translation>
-    </message>
-    <message>
-        <source>Droits ouverts</source>
-        <translation>Rights granted</translation>
-    </message>
-    <message>
-        <source>Montant annuel des droits ouverts (période)</source>
-        <translation>Yearly amount of rights granted (period)</translation>
-    </message>
-    <message>
-        <source>Vérifications à 3 mois faites à temps</source>
-        <translation>3-month checks done on time</translation>
-    </message>
-    <message>
-        <source>Repérés</source>
-        <translation>Detected</translation>
-    </message>
-    <message>
-        <source>Orientés</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <source>Déposés</source>
-        <translation>Filed</translation>
-    </message>
-    <message>
-        <source>Ouverts</source>
-        <translation>Granted</translation>
-    </message>
-    <message>
-        <source>Du repérage au droit ouvert</source>
-        <translation>From detection to right granted</translation>
-    </message>
-    <message>
-        <source>Portes frappées, par issue</source>
-        <translation>Doors knocked, by outcome</translation>
-    </message>
-    <message>
-        <source>Portes frappées, par semaine</source>
-        <translation>Doors knocked, by week</translation>
-    </message>
-    <message>
-        <source>Non-recours probable, par droit</source>
-        <translation>Probable non-take-up, by right</translation>
-    </message>
-    <message>
-        <source>Non-recours probable, par raison</source>
-        <translation>Probable non-take-up, by reason</translation>
-    </message>
-    <message>
-        <source>Orientations, par organisme</source>
-        <translation>Referrals, by organisation</translation>
-    </message>
-    <message>
-        <source>Droits ouverts, par droit</source>
-        <translation>Rights granted, by right</translation>
     </message>
     <message>
         <source>Chiffres agrégés, sans aucune donnée nominative. Les droits « probables » sont estimés avec OpenFisca-France à partir des réponses des foyers.</source>
@@ -3408,6 +3391,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>&amp;Organisme :</source>
         <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Aussi orienté vers :</source>
+        <translation>Also referred to:</translation>
     </message>
     <message>
         <source>&amp;Contact (facultatif) :</source>

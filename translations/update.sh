@@ -18,3 +18,6 @@ BIN=.venv/bin
     -locations none -no-obsolete src/allervers -ts translations/allervers_en.ts
 "$BIN/pyside6-lrelease" translations/allervers_en.ts \
     -qm src/allervers/resources/i18n/allervers_en.qm
+# Qt's own French, where qtbase_fr.qm leaves strings in English (written by hand).
+"$BIN/pyside6-lrelease" translations/qtbase_extra_fr.ts \
+    -qm src/allervers/resources/i18n/qtbase_extra_fr.qm

@@ -106,6 +106,8 @@ def describe(error: BaseException, translate: Translate = identity) -> str:
             return translate("Messages", "Valeur impossible : {0}.").format(
                 field_label(field, translate)
             )
+        case errors.StepDateRefused():
+            return step_date_refused(error, translate)
         case errors.StorageFull(path=path):
             return translate(
                 "Messages",
@@ -360,6 +362,29 @@ def os_reason(error: OSError, system_text: str | None, translate: Translate = id
     if error.errno in reasons:
         return reasons[error.errno]
     return system_text or type(error).__name__
+
+
+def _french_day(iso_day: str | None) -> str:
+    return f"{iso_day[8:10]}/{iso_day[5:7]}/{iso_day[:4]}" if iso_day else ""
+
+
+def step_date_refused(error: errors.StepDateRefused, translate: Translate = identity) -> str:
+    """A referral step's date refused (domain.referrals.step_date_problem)."""
+    what = {
+        "referred": translate("Messages", "La date de l'orientation"),
+        "claim_filed": translate("Messages", "La date du dépôt de la demande"),
+        "opened": translate("Messages", "La date de la décision"),
+        "refused": translate("Messages", "La date du refus"),
+        "no_news": translate("Messages", "La date de la relance"),
+    }.get(error.status, translate("Messages", "La date de cette étape"))
+    if error.problem == "future":
+        return translate(
+            "Messages", "{0} ({1}) est dans le futur : une étape s'enregistre une fois faite."
+        ).format(what, _french_day(error.on))
+    return translate(
+        "Messages",
+        "{0} ({1}) précède la date de l'orientation ({2}) : vérifiez la date saisie.",
+    ).format(what, _french_day(error.on), _french_day(error.referred_on))
 
 
 def field_label(field: str, translate: Translate = identity) -> str:

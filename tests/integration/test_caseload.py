@@ -403,7 +403,7 @@ def test_erasure_and_purge_remove_the_person_but_keep_past_figures(
     VisitService(workspace).answer(erased, "note", "Appeler Eulalie le matin")  # history row
     period = parse_period("2026-Q1")
     before = territory_figures(workspace, period)
-    assert before.opened_by_right == {"rsa": 1} and before.households_met == 2
+    assert before.rights_opened_in_period == {"rsa": 1} and before.households_met == 2
 
     exported = RetentionService(workspace).export_person(
         VisitService(workspace).get(erased).household_id

@@ -145,6 +145,9 @@ def test_every_help_is_in_french() -> None:
         for action in parser._actions:
             if action.nargs != 0 and action.choices is None and action.dest != "help":
                 assert action.metavar is not None, (parser.prog, action.dest)
+            # ... and said in French: every option and argument has its help (issue 13).
+            if not isinstance(action, argparse._SubParsersAction):
+                assert action.help, (parser.prog, action.dest)
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]  # put back
 
 

@@ -15,7 +15,7 @@ from allervers.services.addresses import AddressService
 from allervers.services.doors import DoorService
 from allervers.services.figures import territory_figures
 from allervers.services.workspace import CreatedWorkspace
-from allervers.wording import door_figure_name, door_figure_value
+from allervers.wording.figures import door_figure_name, door_figure_value
 
 
 def test_door_figures_count_the_period_and_read_the_same_in_the_report(

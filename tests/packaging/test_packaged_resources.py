@@ -55,6 +55,7 @@ def test_translations_folder_is_a_real_folder_in_the_bundle(
     folder = i18n.translations_folder()
     assert folder == Path(allervers.__file__).parent / "resources" / "i18n"
     assert (folder / "allervers_en.qm").is_file()
+    assert (folder / "qtbase_extra_fr.qm").is_file()  # Qt's French, completed
 
 
 def test_resources_package_is_the_one_shipped() -> None:

@@ -91,7 +91,7 @@ def test_figures_json_and_pdf_equal_independent_counts(
             e=end,
         )
     )
-    assert as_json["opened_by_right"] == opened
+    assert as_json["rights_opened_in_period"] == opened
     yearly = dict(
         sql(
             created,
@@ -102,7 +102,7 @@ def test_figures_json_and_pdf_equal_independent_counts(
             e=end,
         )
     )
-    assert as_json["opened_yearly_amount_by_right"] == yearly
+    assert as_json["rights_opened_in_period_yearly_amount"] == yearly
 
     pdf = tmp_path / "rapport.pdf"
     write_activity_report(pdf, figures, today)
@@ -110,7 +110,9 @@ def test_figures_json_and_pdf_equal_independent_counts(
     assert f"Portes frappées {sum(doors.values())}" in words
     assert f"Foyers rencontrés {met[0]}" in words
     assert f"Personnes rencontrées {met[1]}" in words
-    assert f"Droits ouverts {as_json['funnel']['opened']}" in words
+    assert f"… dont droit ouvert (repérés sur la période) {as_json['funnel']['opened']}" in words
+    opened_in_period = sum(as_json["rights_opened_in_period"].values())
+    assert f"Droits ouverts pendant la période {opened_in_period}" in words
     assert figures.territory in words
     # Exact counts for any dates: marked for internal use on every page, in the PDF's metadata
     # and in the JSON, never signed.

@@ -58,6 +58,12 @@ def test_offices_are_flagged_when_they_lack_an_address_or_a_phone(
     assert "Caisse d'allocations familiales (Angers)" in caf[0] and caf[1] == ""
     assert rows["Centre des finances publiques (impôts)"][1] == "aucun accueil connu"
     assert "France services de Chemillé-en-Anjou" in rows["France services"][0]
+    gaps = find(page, QLabel, "directoryOfficesGaps").text()
+    assert (
+        gaps.startswith("Sans adresse ou téléphone : ") and "Centre des finances publiques" in gaps
+    )
+    assert "CAF (caisse" not in gaps and "France services" not in gaps
+    assert gaps.endswith("ajoutez l'accueil en fiche locale ci-dessous pour l'y écrire.")
 
     qtbot.keyClicks(find(page, QLineEdit, "localName"), "Permanence CAF de la mairie")
     office = find(page, QComboBox, "localOffice")

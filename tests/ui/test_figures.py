@@ -99,17 +99,17 @@ def test_the_figures_of_the_quarter_are_shown_with_their_charts(
         "flagged": "3",
         "referred": "2",
         "filed": "1",
-        "opened": "1",
+        "flagged_opened": "1",
         "opened_in_period": "1",
-        "amount": "3 600 €",
+        "opened_in_period_amount": "3 600 €",
         "checks": "0 sur 0",  # the checks fall due in April
     }
     charts = {chart.objectName(): chart.bars for chart in page.findChildren(BarChart)}
     assert charts["chart-funnel"] == [
         ("Repérés", 3.0),
         ("Orientés", 2.0),
-        ("Demandes déposées", 1.0),
-        ("Droits ouverts", 1.0),
+        ("Demande déposée", 1.0),
+        ("Droit ouvert", 1.0),
     ]
     assert charts["chart-doors"] == [("Absent", 1.0), ("Entretien", 2.0)]
     assert sorted(charts["chart-rights"]) == [
@@ -148,7 +148,11 @@ def test_another_period_gives_other_figures(qtbot: QtBot, figures_page: FiguresP
     assert (figures["households"], figures["flagged"]) == ("1", "1")
     # The funnel follows January's flag to its outcome (opened in March); the amounts count the
     # rights opened within the period: none.
-    assert (figures["opened"], figures["opened_in_period"], figures["amount"]) == ("1", "0", "0 €")
+    assert (
+        figures["flagged_opened"],
+        figures["opened_in_period"],
+        figures["opened_in_period_amount"],
+    ) == ("1", "0", "0 €")
 
 
 def _file_dialog(qtbot: QtBot, page: FiguresPage) -> QFileDialog:
@@ -185,11 +189,12 @@ def test_the_pdf_report_holds_the_figures_and_never_replaces_a_file_silently(
         "Portes frappées 3",
         "Foyers rencontrés 2",
         "Personnes rencontrées 8",
-        "Situations de non-recours probable 3",
-        "Orientations (demande accompagnée) 2",
-        "Demandes déposées 1",
-        "Droits ouverts 1",
-        "Montant annuel des droits ouverts (période) 3 600 €",
+        "Non-recours probables repérés sur la période 3",
+        "… dont orientés 2",
+        "… dont demande déposée 1",
+        "… dont droit ouvert (repérés sur la période) 1",
+        "Droits ouverts pendant la période 1",
+        "Montant annuel des droits ouverts pendant la période 3 600 €",
     ):
         assert line in text, line
     assert "Anne Premier" not in text  # figures, never names
@@ -227,3 +232,18 @@ def test_the_coordinator_finds_the_figures_in_the_navigation(
     qtbot.waitUntil(page.isVisible)
     qtbot.waitUntil(lambda: page.report_button.isEnabled(), timeout=10_000)
     assert "Chiffres du territoire" in visible_texts(window)
+
+
+def test_the_file_dialog_speaks_french(qtbot: QtBot, figures_page: FiguresPage) -> None:
+    """Qt's own strings too (issue 13): qtbase_fr.qm, completed by qtbase_extra_fr.qm."""
+    page = figures_page
+    qtbot.waitUntil(page.report_button.isEnabled, timeout=10_000)
+    qtbot.mouseClick(find(page, QPushButton, "reportButton"), LEFT)
+    dialog = _file_dialog(qtbot, page)
+    labels = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert labels == ["Regarder &dans :", "&Nom de fichier\u00a0:", "Fichiers de &type :"]
+    buttons = find(dialog, QDialogButtonBox, "buttonBox")
+    assert [b.text() for b in buttons.buttons()] == ["&Enregistrer", "Annuler"]
+    tips = {b.toolTip() for b in dialog.findChildren(QAbstractButton) if b.toolTip()}
+    assert {"Précédent", "Dossier parent", "Créer un nouveau dossier"} <= tips
+    dialog.reject()

@@ -319,6 +319,8 @@ def test_the_household_sheet_holds_the_flagged_rights_and_never_replaces_a_file_
         "Complémentaire santé solidaire",
         "CAF de Maine-et-Loire",
         "Remis par Hortense, bénévole.",
+        # No office known for the CPAM: the sheet says where the household finds it.
+        "Pour trouver l'accueil : accueil de votre CPAM sur ameli.fr ou au 36 46.",
     ):
         assert line in text, line
     assert "Quillivic" not in text  # the volunteer's first name only

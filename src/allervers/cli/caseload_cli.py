@@ -26,7 +26,12 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     report.add_argument("--period", help="2026-Q3, 2026-09 ou 2026")
     report.add_argument("--from", dest="start", help="début, AAAA-MM-JJ")
     report.add_argument("--to", dest="end", help="fin incluse, AAAA-MM-JJ")
-    report.add_argument("--format", choices=["pdf", "json"], default="pdf")
+    report.add_argument(
+        "--format",
+        choices=["pdf", "json"],
+        default="pdf",
+        help="pdf (rapport d'activité, par défaut) ou json (les mêmes chiffres, nommés de même)",
+    )
     report.add_argument("--out", type=Path, help="fichier PDF à créer (format pdf)")
     add_force(report)
 
@@ -70,7 +75,11 @@ def report(args: argparse.Namespace, workspace: Any) -> int:
         raise InvalidInput("out", "empty")
     figures = territory_figures(workspace, _period(args))
     if args.format == "json":
-        print(json.dumps(figures.to_json(), ensure_ascii=False, indent=2))
+        from allervers.wording.figures import figure_sheet
+
+        # The counts, then the figures as the screen and the PDF name and write them.
+        data = {**figures.to_json(), "sheet": figure_sheet(figures).to_json()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     from allervers.reports.activity_report import write_activity_report
 

@@ -67,15 +67,20 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
         "--volunteer", action="append", default=[], metavar="NOM", help="bénévole (deux au plus)"
     )
     create.add_argument(
-        "--kind", choices=[k.value for k in RoundKind], default=RoundKind.SPOTTING.value
+        "--kind",
+        choices=[k.value for k in RoundKind],
+        default=RoundKind.SPOTTING.value,
+        help="reperage (premier passage, par défaut) ou relance (foyers à revoir)",
     )
     listing = sub.add_parser("list", help="lister les tournées et leur avancement")
     add_workspace(listing)
     listing.add_argument("--json", action="store_true", help="une ligne JSON par tournée")
     assign = sub.add_parser("assign", help="confier une tournée à un ou deux bénévoles")
     add_workspace(assign)
-    assign.add_argument("name", metavar="NOM")
-    assign.add_argument("--volunteer", action="append", required=True, metavar="NOM")
+    assign.add_argument("name", metavar="NOM", help="nom de la tournée")
+    assign.add_argument(
+        "--volunteer", action="append", required=True, metavar="NOM", help="bénévole (deux au plus)"
+    )
 
     doors = commands.add_parser("doors", help="portes : lister, ajouter, absent pour une rue")
     sub = doors.add_subparsers(dest="doors_command", required=True, parser_class=parser_class)
@@ -93,9 +98,9 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     add.add_argument("--beside", metavar="PORTE", help="autre porte de la même adresse")
     absent = sub.add_parser("absent", help="« absent » pour toutes les portes à frapper d'une rue")
     add_workspace(absent)
-    absent.add_argument("street", metavar="NOM_VOIE")
-    absent.add_argument("--round", metavar="NOM")
-    absent.add_argument("--commune", metavar="INSEE")
+    absent.add_argument("street", metavar="NOM_VOIE", help="nom de la rue ou du lieu-dit")
+    absent.add_argument("--round", metavar="NOM", help="seulement dans cette tournée")
+    absent.add_argument("--commune", metavar="INSEE", help="code INSEE (rue de même nom ailleurs)")
 
     cov = commands.add_parser("coverage", help="couverture du territoire : portes frappées")
     add_workspace(cov)

@@ -59,7 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     add = users_commands.add_parser("add", help="ajouter un utilisateur")
     add_workspace(add)
     add.add_argument("name", help="nom du nouvel utilisateur")
-    add.add_argument("--role", choices=[r.value for r in Role], default=Role.VOLUNTEER.value)
+    add.add_argument(
+        "--role",
+        choices=[r.value for r in Role],
+        default=Role.VOLUNTEER.value,
+        help="volunteer (bénévole, par défaut) ou coordinator (coordination)",
+    )
     listing = users_commands.add_parser("list", help="lister les utilisateurs")
     add_workspace(listing)
     passwd = users_commands.add_parser("passwd", help="changer de phrase de passe")

@@ -37,11 +37,13 @@ def add_parsers(commands: Any, parser_class: type, add_workspace: AddWorkspace) 
     sub = places.add_subparsers(dest="places_command", required=True, parser_class=parser_class)
     put = sub.add_parser("set", help="définir l'adresse d'un organisme")
     add_workspace(put)
-    put.add_argument("organisation", choices=[o.value for o in Organisation])
-    put.add_argument("--name", required=True)
-    put.add_argument("--address", required=True)
-    put.add_argument("--phone", required=True)
-    put.add_argument("--hours", default="")
+    put.add_argument(
+        "organisation", choices=[o.value for o in Organisation], help="l'organisme de cet accueil"
+    )
+    put.add_argument("--name", required=True, help="nom de l'accueil")
+    put.add_argument("--address", required=True, help="adresse, pour la feuille du foyer")
+    put.add_argument("--phone", required=True, help="téléphone, pour la feuille du foyer")
+    put.add_argument("--hours", default="", help="horaires (format OpenStreetMap ou texte)")
     listing = sub.add_parser("list", help="lister les adresses")
     add_workspace(listing)
 

@@ -93,6 +93,16 @@ class InvalidInput(AllerVersError):
 
 
 @dataclass
+class StepDateRefused(AllerVersError):
+    """A referral's step dated in the future, or before the referral (domain.referrals)."""
+
+    status: str  # the step: referred, claim_filed, opened...
+    on: str  # its ISO date
+    problem: str  # domain.referrals.StepDateProblem
+    referred_on: str | None = None
+
+
+@dataclass
 class StorageFull(AllerVersError):
     path: Path
 

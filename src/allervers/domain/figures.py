@@ -77,9 +77,13 @@ class TerritoryFigures:
     nonrecours_by_right: dict[str, int] = field(default_factory=dict)
     nonrecours_by_reason: dict[str, int] = field(default_factory=dict)
     referrals_by_organisation: dict[str, int] = field(default_factory=dict)
-    opened_by_right: dict[str, int] = field(default_factory=dict)
-    opened_yearly_amount_by_right: dict[str, float] = field(default_factory=dict)
-    funnel: dict[str, int] = field(default_factory=dict)  # flagged, referred, filed, opened
+    # Two different "rights opened" (named apart everywhere, wording/figures.py): the rights
+    # opened during the period, whenever they were flagged (and their yearly amounts)...
+    rights_opened_in_period: dict[str, int] = field(default_factory=dict)
+    rights_opened_in_period_yearly_amount: dict[str, float] = field(default_factory=dict)
+    # ... and the funnel of the situations flagged during the period: flagged, referred, filed,
+    # opened (its "opened": those of the period's flags whose right has opened, whenever).
+    funnel: dict[str, int] = field(default_factory=dict)
     outcome_checks: dict[str, int] = field(default_factory=dict)  # due, on_time, late, not_done
     # The territory's doors (issue 16; definitions in domain/coverage.py), at the period's end:
     # doors, knocked, coverage, opened, open_rate, households_met (DOOR_FIGURES); and per ISO

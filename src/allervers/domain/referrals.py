@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from allervers.domain.directory import FrozenService
 from allervers.domain.rights import Organisation, RightId
@@ -114,6 +116,55 @@ class ReferralStep:
     opened_from: str | None = None
     reason: str | None = None
     service: FrozenService | None = None  # with REFERRED: the service chosen in the directory
+
+
+class Outcome(Protocol):
+    """What `first_openings` reads of a referral (a stored one, or a fact counted from it)."""
+
+    @property
+    def household_id(self) -> str: ...
+    @property
+    def right(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def closed_on(self) -> str | None: ...
+
+
+OutcomeT = TypeVar("OutcomeT", bound=Outcome)
+
+
+def first_openings(referrals: Iterable[OutcomeT]) -> list[OutcomeT]:
+    """The referrals that opened a right, one per household and right: a right referred to the
+    CAF and to the CPAM together (issue 13) opens once for the household, on the earlier of the
+    two decisions, and is counted once (figures, releases)."""
+    first: dict[tuple[str, str], OutcomeT] = {}
+    for referral in referrals:
+        if referral.status != ReferralStatus.OPENED.value or not referral.closed_on:
+            continue
+        key = (referral.household_id, str(referral.right))
+        if key not in first or referral.closed_on < (first[key].closed_on or ""):
+            first[key] = referral
+    return list(first.values())
+
+
+class StepDateProblem(enum.StrEnum):
+    FUTURE = "future"
+    BEFORE_REFERRAL = "before_referral"
+
+
+def step_date_problem(
+    referred_on: str | None, step: ReferralStep, today: dt.date
+) -> StepDateProblem | None:
+    """Why a step's date cannot be true, or None. A step is recorded once it happened: never in
+    the future. Everything that follows a referral (claim filed, decision, reminder, abandon)
+    happens on or after the day the household was referred: a filing date seven months before
+    the referral is a typing slip (issue 13), refused rather than counted in the funnel."""
+    if step.on > today.isoformat():
+        return StepDateProblem.FUTURE
+    if step.status is not ReferralStatus.REFERRED and referred_on and step.on < referred_on:
+        return StepDateProblem.BEFORE_REFERRAL
+    return None
 
 
 # A household referred and not heard of since: the coordinator calls after ten days, long before

@@ -48,9 +48,12 @@ INDICATOR_NAMES = {
     "probable_nonrecours": "Situations de non-recours probable, par droit",
     "probable_nonrecours_reason": "Situations de non-recours probable, par cause",
     "referrals": "Orientations, par organisme",
-    "rights_opened": "Droits ouverts, par droit",
-    "rights_opened_yearly_amount": "Montant annuel des droits ouverts (€), par droit",
-    "funnel": "Parcours des situations repérées",
+    # Named as in the activity report (wording/figures.py): the rights opened during the
+    # period, apart from the funnel's "opened" (of the situations flagged in the period).
+    "rights_opened": "Droits ouverts pendant la période, par droit",
+    "rights_opened_yearly_amount": "Montant annuel des droits ouverts pendant la période (€), "
+    "par droit",
+    "funnel": "Du repérage au droit ouvert (repérés sur la période)",
     "outcome_checks": "Vérifications à trois mois",
 }
 BREAKDOWN_NAMES = {
@@ -81,8 +84,8 @@ KEY_FIGURES = (
     ("people_met", "Personnes rencontrées"),
     ("probable_nonrecours", "Situations de non-recours probable"),
     ("referrals", "Orientations"),
-    ("rights_opened", "Droits ouverts"),
-    ("rights_opened_yearly_amount", "Montant annuel des droits ouverts"),
+    ("rights_opened", "Droits ouverts pendant la période"),
+    ("rights_opened_yearly_amount", "Montant annuel des droits ouverts pendant la période"),
 )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from allervers.domain.directory import DirectoryService
-from allervers.domain.errors import InvalidInput, PermissionDenied
+from allervers.domain.errors import InvalidInput, PermissionDenied, StepDateRefused
 from allervers.domain.referrals import (
     CLOSED_STATUSES,
     NEXT_STEPS,
@@ -25,6 +25,7 @@ from allervers.domain.referrals import (
     Referral,
     ReferralStatus,
     ReferralStep,
+    step_date_problem,
 )
 from allervers.domain.rights import Organisation, RightId
 from allervers.domain.visits import Visit
@@ -145,6 +146,54 @@ class CaseloadService:
             )
             return caseload_repo.to_referral(row)
 
+    def refer_to(
+        self, referral_id: str, step: ReferralStep, also: Sequence[Organisation] = ()
+    ) -> list[Referral]:
+        """Refers a flagged right (`step`, REFERRED, to its organisation) and, together, to each
+        organisation of `also` (the CAF and the CPAM for one household): one referral each, all
+        or nothing, each followed step by step on its own. The others share the referral's day;
+        the contact, the appointment and the place are the first organisation's. An organisation
+        this right is already referred to (and not closed) is not referred twice."""
+        self._workspace.require_coordinator("referral")
+        _step_day(step)
+        if step.status is not ReferralStatus.REFERRED:
+            raise InvalidInput("status", "transition")
+        user_id = self._workspace.user.id
+        with self._workspace.db.session() as session:
+            first = caseload_repo.referral_row(session, referral_id)
+            self._take_step(session, first, step)
+            taken = {
+                r.organisation
+                for r in caseload_repo.referrals_of(session, first.household_id)
+                if r.right.value == first.right_id
+                and r.status is not ReferralStatus.TO_REFER
+                and r.status not in CLOSED_STATUSES
+            }
+            rows = [first]
+            others = [
+                o for o in dict.fromkeys(also) if o not in taken and o.value != first.organisation
+            ]
+            added = caseload_repo.add_referrals(
+                session,
+                [(first.household_id, first.visit_id, RightId(first.right_id), o) for o in others],
+                user_id,
+                self.today.isoformat(),
+            )
+            for organisation, row in zip(others, added, strict=True):
+                self._take_step(
+                    session, row, ReferralStep(ReferralStatus.REFERRED, step.on, organisation)
+                )
+                rows.append(row)
+            session.flush()
+            caseload_repo.refresh_household(session, first.household_id)
+            for row in rows:
+                if row is not first:
+                    repositories.append_audit(
+                        session, user_id, "referral_created", "referral", row.id
+                    )
+                repositories.append_audit(session, user_id, "referral_advanced", "referral", row.id)
+            return [caseload_repo.to_referral(row) for row in rows]
+
     def refer_many(self, referrals: Sequence[PlannedReferral]) -> list[Referral]:
         """Opens many referrals and takes each through its steps, in one transaction: the same
         checks, records and audit entries as `refer` then `advance` for each step, all or
@@ -215,6 +264,9 @@ class CaseloadService:
         current = ReferralStatus(row.status)
         if step.status not in NEXT_STEPS[current]:
             raise InvalidInput("status", "transition")
+        problem = step_date_problem(row.referred_on, step, self.today)
+        if problem is not None:
+            raise StepDateRefused(step.status.value, step.on, problem.value, row.referred_on)
         if step.status is ReferralStatus.REFERRED:
             organisation = step.organisation.value if step.organisation else row.organisation
             if organisation is None:

@@ -30,7 +30,7 @@ from allervers.export.build import check_identity, sign
 from allervers.export.microdata import anonymise
 from allervers.export.microdata_file import microdata_files
 from allervers.services import export as export_service
-from allervers.services.export_months import stage
+from allervers.services.export_months import reached
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import export_repo
 from allervers.storage.models import utc_now
@@ -64,12 +64,12 @@ def microdata_rows(workspace: OpenWorkspace, period: ReleasePeriod) -> list[Micr
         interviews = export_repo.interviews(session, start, end)
         flags = export_repo.first_flags(session, end)
         referrals = export_repo.referrals(session)
-    latest = {(r.household_id, r.right): r for r in referrals}
+    steps_of = reached(referrals)
     stages: dict[str, dict[str, str]] = {}
     reasons: dict[str, dict[str, str]] = {}
     for (household, right), flag in flags.items():
         if start <= flag.visited_on <= end:
-            steps = stage(latest.get((household, right)))
+            steps = steps_of.get((household, right), set())
             step = next(
                 s
                 for s in ("opened", "filed", "referred", "flagged")

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from allervers.domain.export import TOTAL, CellKey
+from allervers.domain.referrals import first_openings
 from allervers.domain.release import (
     DOOR_OUTCOMES,
     NOT_RECORDED,
@@ -61,6 +62,15 @@ def stage(referral: ReferralState | None) -> set[str]:
     return steps
 
 
+def reached(referrals: Sequence[ReferralState]) -> dict[tuple[str, str], set[str]]:
+    """(household, right) -> the steps its referrals reached together: a right referred to the
+    CAF and to the CPAM (issue 13) is "opened" when either opened it, as in the figures."""
+    steps: dict[tuple[str, str], set[str]] = {}
+    for referral in referrals:
+        steps.setdefault((referral.household_id, referral.right), set()).update(stage(referral))
+    return steps
+
+
 def month_tables(
     workspace: OpenWorkspace, months: Sequence[str]
 ) -> dict[str, tuple[Values, Values]]:
@@ -91,7 +101,7 @@ def month_tables(
         if visited_on[:7] in wanted:
             counts[visited_on[:7]][("households_met", TOTAL)] += 1
             counts[visited_on[:7]][("people_met", TOTAL)] += people
-    latest = {(r.household_id, r.right): r for r in referrals}
+    steps_of = reached(referrals)
     for (household, right), flag in flags.items():
         month = flag.visited_on[:7]
         if month not in wanted or right not in RIGHTS:
@@ -100,10 +110,12 @@ def month_tables(
         reason = flag.reason if flag.reason in REASONS else NOT_RECORDED
         counts[month][("probable_nonrecours_reason", reason)] += 1
         counts[month][("funnel", "flagged")] += 1
-        for step in stage(latest.get((household, right))):
+        for step in steps_of.get((household, right), set()):
             counts[month][("funnel", step)] += 1
     months_setting = workspace.settings.outcome_check_months
     household_amounts: dict[str, dict[str, float]] = {m: {} for m in months}
+    # A right opens once per household, however many organisations it was referred to.
+    openings = {id(referral) for referral in first_openings(referrals)}
     for referral in referrals:
         if referral.referred_on and referral.referred_on[:7] in wanted:
             organisation = referral.organisation
@@ -111,7 +123,7 @@ def month_tables(
                 organisation = NOT_RECORDED
             counts[referral.referred_on[:7]][("referrals", organisation)] += 1
         if (
-            referral.status == "opened"
+            id(referral) in openings
             and referral.closed_on
             and referral.closed_on[:7] in wanted
             and referral.right in RIGHTS

@@ -9,6 +9,7 @@ from datetime import date
 from allervers.domain.coverage import coverage, weekly
 from allervers.domain.doors import door_states
 from allervers.domain.figures import Period, TerritoryFigures
+from allervers.domain.referrals import first_openings
 from allervers.services.caseload import add_months
 from allervers.services.workspace import OpenWorkspace
 from allervers.storage import doors_repo, figures_repo, repositories
@@ -47,7 +48,8 @@ def territory_figures(workspace: OpenWorkspace, period: Period) -> TerritoryFigu
         r.organisation or "unknown" for r in referrals if period.contains(r.referred_on)
     )
     # Rights opened in the period, and their yearly amounts.
-    opened = [r for r in referrals if r.status == "opened" and period.contains(r.closed_on)]
+    # (one per household and right: referred to two organisations, a right opens once).
+    opened = [r for r in first_openings(referrals) if period.contains(r.closed_on)]
     opened_count = Counter(r.right for r in opened)
     yearly: dict[str, float] = {}
     for r in opened:
@@ -111,8 +113,8 @@ def territory_figures(workspace: OpenWorkspace, period: Period) -> TerritoryFigu
         nonrecours_by_right=dict(sorted(by_right.items())),
         nonrecours_by_reason=dict(sorted(by_reason.items())),
         referrals_by_organisation=dict(sorted(by_organisation.items())),
-        opened_by_right=dict(sorted(opened_count.items())),
-        opened_yearly_amount_by_right={k: round(v, 2) for k, v in sorted(yearly.items())},
+        rights_opened_in_period=dict(sorted(opened_count.items())),
+        rights_opened_in_period_yearly_amount={k: round(v, 2) for k, v in sorted(yearly.items())},
         funnel=funnel,
         outcome_checks={k: checks.get(k, 0) for k in ("due", "on_time", "late", "not_done")},
         door_coverage=door_coverage,

@@ -118,7 +118,8 @@ class ReferralState:
 
 
 def referrals(session: Session) -> list[ReferralState]:
-    """Every referral, oldest first (a later one for the same household and right wins)."""
+    """Every referral, oldest first (a household's referrals for one right are read together:
+    services/export_months.reached)."""
     rows = session.execute(
         select(
             ReferralRow.household_id,

@@ -3,7 +3,8 @@
 French is the source language: the strings in the code are French and need no translation file.
 English comes from `resources/i18n/allervers_en.qm`, compiled from `translations/allervers_en.ts`
 (see `translations/update.sh`). Qt's own strings (wizard buttons, file dialogs) are English in
-Qt, so French needs Qt's `qtbase_fr.qm` instead.
+Qt, so French needs Qt's `qtbase_fr.qm` instead, completed by our `qtbase_extra_fr.qm` for the
+few strings it leaves in English (the file dialog's "Look in" and "Files of type").
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ class Translations:
         QLocale.setDefault(QLocale(language))
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         ok = self._load(f"qtbase_{language}", qt_folder)
-        if language != SOURCE_LANGUAGE:
+        if language == SOURCE_LANGUAGE:  # installed last, so looked up first
+            ok = self._load("qtbase_extra_fr", str(translations_folder())) and ok
+        else:
             ok = self._load(f"allervers_{language}", str(translations_folder())) and ok
         return ok
 

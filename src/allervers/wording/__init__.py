@@ -187,26 +187,3 @@ def decision_name(decision: Decision, translate: Translate = identity) -> str:
         Decision.ALONE: translate("Wording", "Fera la démarche seul·e"),
         Decision.NOT_INTERESTED: translate("Wording", "Pas intéressé·e"),
     }[decision]
-
-
-def door_figure_name(key: str, translate: Translate = identity) -> str:
-    """The door figures' names (domain.figures.DOOR_FIGURES), the same on screen and in the
-    activity report (definitions: domain/coverage.py)."""
-    names = {
-        "doors": translate("Wording", "Portes du territoire"),
-        "knocked": translate("Wording", "Portes frappées au moins une fois"),
-        "coverage": translate("Wording", "Couverture du territoire"),
-        "opened": translate("Wording", "Portes ouvertes"),
-        "open_rate": translate("Wording", "Taux d'ouverture"),
-        "households_met": translate("Wording", "Foyers rencontrés aux portes"),
-    }
-    return names.get(key, key)
-
-
-def door_figure_value(key: str, value: float | int | None) -> str:
-    """A share as a percentage ("42 %"), a count as a number; "—" when there is none."""
-    if value is None:
-        return "—"
-    if key in ("coverage", "open_rate"):
-        return f"{round(float(value) * 100)}\u00a0%"
-    return f"{int(value):,}".replace(",", "\u00a0")

@@ -4,12 +4,13 @@ follow-up visit is given and the person's rights on their data (export, erasure)
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -19,8 +20,6 @@ from PySide6.QtWidgets import (
 
 from allervers.domain.errors import AllerVersError
 from allervers.domain.referrals import (
-    CLOSED_STATUSES,
-    NEXT_STEPS,
     CaseloadRow,
     Referral,
     ReferralStatus,
@@ -31,99 +30,24 @@ from allervers.messages import describe
 from allervers.services.caseload import CaseloadService
 from allervers.services.retention import RetentionService
 from allervers.ui.busy import ERROR_STYLE, message_label
-from allervers.ui.caseload.household import HouseholdFile, RightFollowUp
+from allervers.ui.caseload.household import HouseholdFile
+from allervers.ui.caseload.notes_box import NotesBox
 from allervers.ui.caseload.person_rights import PersonRightsBox
-from allervers.ui.caseload.step_dialogs import STEP_ORDER, StepDialog, step_label
+from allervers.ui.caseload.right_box import RightBox
+from allervers.ui.caseload.step_dialogs import StepDialog
 from allervers.ui.caseload.texts import (
     address_text,
     commune_name,
     date_text,
-    organisation_text,
     status_name,
 )
-from allervers.ui.directory.texts import frozen_service_text
-from allervers.wording import amount_text, euros, right_name
+from allervers.wording import right_name
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
 
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
-LATE_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
-BUTTONS_PER_ROW = 2
-
-
-def referral_text(referral: Referral) -> str:
-    """Where the referral stands, in one or two sentences."""
-    status = referral.status
-    organisation = organisation_text(referral.organisation)
-    if status is ReferralStatus.TO_REFER:
-        return (
-            translate("HouseholdDetail", "Organisme prévu : {0}.").format(organisation)
-            if organisation
-            else ""
-        )
-    parts = []
-    if referral.referred_on:
-        parts.append(
-            translate("HouseholdDetail", "Orienté le {0} vers {1}.").format(
-                date_text(referral.referred_on), organisation
-            )
-        )
-    if referral.service is not None:  # frozen when referred: readable after any import
-        parts.append(frozen_service_text(referral.service))
-    if referral.contact:
-        parts.append(translate("HouseholdDetail", "Contact : {0}.").format(referral.contact))
-    if referral.appointment_at and status is ReferralStatus.REFERRED:
-        parts.append(
-            translate("HouseholdDetail", "Rendez-vous le {0}.").format(
-                date_text(referral.appointment_at)
-            )
-        )
-    if referral.filed_on:
-        parts.append(
-            translate("HouseholdDetail", "Demande déposée le {0}.").format(
-                date_text(referral.filed_on)
-            )
-        )
-    if status is ReferralStatus.OPENED:
-        per_year = referral.right is RightId.CHEQUE_ENERGIE
-        amount = referral.opened_amount or 0.0
-        if referral.right is RightId.CSS:
-            parts.append(
-                translate("HouseholdDetail", "Droit ouvert le {0}.").format(
-                    date_text(referral.opened_from)
-                )
-            )
-        elif per_year:
-            parts.append(
-                translate("HouseholdDetail", "Droit ouvert : {0} par an, à partir du {1}.").format(
-                    euros(amount, 2), date_text(referral.opened_from)
-                )
-            )
-        else:
-            parts.append(
-                translate(
-                    "HouseholdDetail", "Droit ouvert : {0} par mois, à partir du {1}."
-                ).format(euros(amount, 2), date_text(referral.opened_from))
-            )
-    elif status is ReferralStatus.REFUSED:
-        parts.append(
-            translate("HouseholdDetail", "Refusé le {0}.").format(date_text(referral.closed_on))
-        )
-    elif status is ReferralStatus.ABANDONED:
-        parts.append(
-            translate("HouseholdDetail", "Abandon le {0}.").format(date_text(referral.closed_on))
-        )
-    elif status is ReferralStatus.NO_NEWS:
-        parts.append(
-            translate("HouseholdDetail", "Sans nouvelles au {0}.").format(
-                date_text(referral.checked_on)
-            )
-        )
-    if referral.outcome_reason and status in (ReferralStatus.REFUSED, ReferralStatus.ABANDONED):
-        parts.append(translate("HouseholdDetail", "Motif : {0}.").format(referral.outcome_reason))
-    return " ".join(parts)
 
 
 class HouseholdDetail(QWidget):
@@ -190,6 +114,7 @@ class HouseholdDetail(QWidget):
         assign_grid.addWidget(self.assign, 1, 1)
         assign_grid.setColumnStretch(0, 1)
 
+        self.notes = NotesBox()
         self.done = message_label("detailDone", DONE_STYLE)
         self.error = message_label("detailError", ERROR_STYLE)
         self.rights_title = QLabel(self.tr("Droits repérés"))
@@ -213,6 +138,7 @@ class HouseholdDetail(QWidget):
         column.addWidget(self.phone)
         column.addWidget(self.meta)
         column.addWidget(self.assign_box)
+        column.addWidget(self.notes)
         column.addWidget(self.done)
         column.addWidget(self.error)
         column.addSpacing(6)
@@ -241,6 +167,7 @@ class HouseholdDetail(QWidget):
         for label in (self.name, self.address, self.phone, self.meta):
             label.clear()  # a hidden label still holds its text: an erased name goes with it
         self.assign_box.setVisible(False)
+        self.notes.show_entry(None)
         self.done.clear()
         self.error.clear()
         self._clear_rights()
@@ -263,6 +190,7 @@ class HouseholdDetail(QWidget):
             self.name.setVisible(True)
             if self.person is not None:
                 self.person.set_household(household_id, None)
+        self.notes.show_entry(None)
         self._clear_rights()
         self.rights_title.setVisible(False)
 
@@ -288,6 +216,7 @@ class HouseholdDetail(QWidget):
                 contact.phone,
             )
             self._meta(file.last_visit_on, None)
+        self.notes.show_entry(file.interview)
         self._clear_rights()
         self.rights_title.setVisible(True)
         if not file.rights:
@@ -295,7 +224,17 @@ class HouseholdDetail(QWidget):
             empty.setObjectName("noRights")
             self._rights_layout.addWidget(empty)
         for follow_up in file.rights:
-            self._rights_layout.addWidget(self._right_box(follow_up))
+            may_refer = self._user.is_coordinator or follow_up.flagged_by == self._user.id
+            self._rights_layout.addWidget(
+                RightBox(
+                    follow_up,
+                    self._caseload.today,
+                    may_refer,
+                    self._user.is_coordinator,
+                    partial(self._refer, right=follow_up.right),
+                    self._open_step,
+                )
+            )
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -344,77 +283,9 @@ class HouseholdDetail(QWidget):
             if widget is not None:
                 widget.deleteLater()
 
-    def _right_box(self, follow_up: RightFollowUp) -> QGroupBox:
-        right = follow_up.right
-        box = QGroupBox(right_name(right, QCoreApplication.translate))
-        box.setObjectName(f"right-{right.value}")
-        column = QVBoxLayout(box)
-        flag, flagged_by = follow_up.flag, follow_up.flagged_by
-        if flag is not None:
-            estimate = amount_text(flag.assessment, QCoreApplication.translate)
-            where = organisation_text(flag.assessment.organisation)
-            ask = self.tr("à demander : {0}").format(where) if where else ""
-            parts = [p for p in (estimate, ask) if p]
-            if parts:
-                estimate_label = QLabel(" — ".join(parts))
-                estimate_label.setWordWrap(True)
-                column.addWidget(estimate_label)
-        referral = follow_up.referral
-        status = QLabel()
-        status.setObjectName(f"status-{right.value}")
-        bold = status.font()
-        bold.setBold(True)
-        status.setFont(bold)
-        column.addWidget(status)
-        if referral is None:
-            status.setText(self.tr("Pas encore d'orientation"))
-        else:
-            status.setText(status_name(referral.status.value))
-            history = QLabel(referral_text(referral))
-            history.setObjectName(f"history-{right.value}")
-            history.setWordWrap(True)
-            history.setTextFormat(Qt.TextFormat.PlainText)  # contacts and reasons are typed text
-            column.addWidget(history)
-        if referral is not None and referral.status not in CLOSED_STATUSES:
-            due = referral.check_due_on
-            if due:
-                check = QLabel(self.tr("Vérification du résultat : le {0}.").format(date_text(due)))
-                check.setObjectName(f"check-{right.value}")
-                check.setWordWrap(True)
-                if due <= self._caseload.today.isoformat():
-                    check.setText(
-                        self.tr("Vérification du résultat à faire (depuis le {0}).").format(
-                            date_text(due)
-                        )
-                    )
-                    check.setStyleSheet(LATE_STYLE)
-                column.addWidget(check)
-        # Two buttons a row: the panel stays narrow beside the table.
-        buttons = QGridLayout()
-        actions: list[QPushButton] = []
-        if referral is None:
-            if flag is not None and (self._user.is_coordinator or flagged_by == self._user.id):
-                refer = QPushButton(self.tr("Créer l'&orientation"))
-                refer.setObjectName(f"refer-{right.value}")
-                refer.clicked.connect(lambda: self._refer(flag.visit_id, right))
-                actions.append(refer)
-        elif self._user.is_coordinator:
-            for next_status in STEP_ORDER:
-                if next_status in NEXT_STEPS[referral.status]:
-                    button = QPushButton(step_label(next_status))
-                    button.setObjectName(f"step-{right.value}-{next_status.value}")
-                    button.clicked.connect(
-                        lambda _=False, s=next_status, r=referral: self._open_step(r, s)
-                    )
-                    actions.append(button)
-        for number, action in enumerate(actions):
-            buttons.addWidget(action, number // BUTTONS_PER_ROW, number % BUTTONS_PER_ROW)
-        column.addLayout(buttons)
-        return box
-
     # Actions
 
-    def _refer(self, visit_id: str, right: RightId) -> None:
+    def _refer(self, visit_id: str, *, right: RightId) -> None:
         self.done.clear()
         self.error.clear()
         try:

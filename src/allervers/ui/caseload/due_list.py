@@ -1,6 +1,7 @@
 """ "À relancer": the referrals whose outcome check has come, or without news ten days after they
-were made (CaseloadService.due_checks), oldest due first. Double-click (or Enter) opens the household's follow-up; a referral leaves the list
-once its outcome, or "sans nouvelles", is recorded."""
+were made (CaseloadService.due_checks), oldest due first, with the phone to call when the
+household agreed to be contacted. Double-click (or Enter) opens the household's follow-up; a
+referral leaves the list once its outcome, or "sans nouvelles", is recorded."""
 
 from __future__ import annotations
 
@@ -53,12 +54,13 @@ class DueList(QWidget):
         self.setObjectName("dueList")
         self.count = QLabel()
         self.count.setObjectName("dueCount")
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 7)
         self.table.setObjectName("dueTable")
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("À vérifier depuis"),
                 self.tr("Foyer"),
+                self.tr("Téléphone"),
                 self.tr("Commune"),
                 self.tr("Droit"),
                 self.tr("Organisme"),
@@ -95,9 +97,12 @@ class DueList(QWidget):
             entry = index.contact(referral.household_id) if index is not None else None
             name = name_text(entry.contact_name) if entry else "…"
             commune = commune_name(entry.commune_insee) if entry else ""
+            # The phone is kept only when the household agreed to be contacted (VisitEntry).
+            phone = (entry.phone or "") if entry else ""
             cells = [
                 date_text(due_on(referral)),
                 name,
+                phone,
                 commune,
                 right_short_name(referral.right, QCoreApplication.translate),
                 organisation_text(referral.organisation),

@@ -1,5 +1,5 @@
 """One household's file for the follow-up panel: who and where, its flagged rights with their
-current assessment, and the referral of each (plain logic over the services, no Qt).
+current assessment, and the referral of each (plain logic over the services; Qt only for the interface language).
 
 `VisitIndex` reads a household's finished visits when it is first asked for them (one indexed
 query, VisitService.household_visits) and keeps only what the panel shows; it is replaced when the
@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QLocale
+
 from allervers.domain.followup import StoredAssessment
 from allervers.domain.referrals import Referral
 from allervers.domain.rights import AssessmentStatus, RightId
 from allervers.domain.visits import DoorOutcome, Visit
+from allervers.questionnaire.model import label
 from allervers.services.caseload import CaseloadService
 from allervers.services.rights import RightsService
-from allervers.services.visits import VisitService
+from allervers.services.visits import VisitService, questionnaire_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +33,28 @@ class VisitEntry:
     visited_on: str
     interview: bool
     contact_name: str | None
-    phone: str | None
+    phone: str | None  # only when the household agreed to be contacted again
     number: str | None
     street: str | None
     commune_insee: str
+    # What the volunteer noted for the coordinator (issue 13): the free note, the difficulties
+    # and to whom the person agrees their situation is passed, as the questionnaire names them.
+    note: str | None = None
+    needs: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+
+
+def _choice_names(visit: Visit, question_id: str) -> tuple[str, ...]:
+    values = visit.answers.get(question_id) or ()
+    if isinstance(values, str):
+        values = (values,)
+    question = questionnaire_of(visit).question(question_id)
+    names = (
+        {c.value: label(c.label, QLocale().name()[:2]) for c in question.choices}
+        if question
+        else {}
+    )
+    return tuple(names.get(str(v), str(v)) for v in values if v != "no")
 
 
 def _entry(visit: Visit) -> VisitEntry:
@@ -43,6 +64,7 @@ def _entry(visit: Visit) -> VisitEntry:
         value = answers.get(key)
         return str(value) if value else None
 
+    consented = answers.get("consent_contact") == "yes"
     return VisitEntry(
         visit_id=visit.id,
         household_id=visit.household_id,
@@ -50,10 +72,13 @@ def _entry(visit: Visit) -> VisitEntry:
         visited_on=visit.visited_on,
         interview=visit.door_outcome is DoorOutcome.INTERVIEW,
         contact_name=text("contact_name"),
-        phone=text("contact_phone"),
+        phone=text("contact_phone") if consented else None,
         number=text("address_number"),
         street=text("address_street"),
         commune_insee=str(answers.get("address_insee", "")),
+        note=text("note"),
+        needs=_choice_names(visit, "needs"),
+        partners=_choice_names(visit, "consent_partner"),
     )
 
 
@@ -91,12 +116,13 @@ class VisitIndex:
 @dataclass(frozen=True, slots=True)
 class RightFollowUp:
     """A right of the household: its current flag (if still flagged), who recorded the visit
-    that flagged it (a volunteer may refer only from their own visits), its latest referral."""
+    that flagged it (a volunteer may refer only from their own visits), its referrals in the
+    order they were made (one per organisation: CAF and CPAM may share a right)."""
 
     right: RightId
     flag: StoredAssessment | None
     flagged_by: str | None
-    referral: Referral | None
+    referrals: tuple[Referral, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +131,7 @@ class HouseholdFile:
     contact: VisitEntry | None
     last_visit_on: str | None
     rights: tuple[RightFollowUp, ...]
+    interview: VisitEntry | None = None  # the latest: its note, difficulties and wishes
 
 
 def load_household(
@@ -118,22 +145,23 @@ def load_household(
         for stored in rights.current(visit.visit_id):
             if stored.assessment.status is AssessmentStatus.PROBABLE_NON_RECOURS:
                 flags[stored.assessment.right] = (stored, visit.volunteer_id)
-    latest: dict[RightId, Referral] = {}
+    referrals: dict[RightId, list[Referral]] = {}
     for referral in caseload.referrals(household_id):  # in creation order
-        latest[referral.right] = referral
+        referrals.setdefault(referral.right, []).append(referral)
     order = list(RightId)
     follow_ups = tuple(
         RightFollowUp(
             right,
             flags[right][0] if right in flags else None,
             flags[right][1] if right in flags else None,
-            latest.get(right),
+            tuple(referrals.get(right, ())),
         )
-        for right in sorted(set(flags) | set(latest), key=order.index)
+        for right in sorted(set(flags) | set(referrals), key=order.index)
     )
     return HouseholdFile(
         household_id=household_id,
         contact=index.contact(household_id),
         last_visit_on=visits[-1].visited_on if visits else None,
         rights=follow_ups,
+        interview=next((v for v in reversed(visits) if v.interview), None),
     )

@@ -13,11 +13,11 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,8 +32,9 @@ from allervers.domain.rights import Organisation, RightId
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService, step
 from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.ui.caseload.date_field import DateField, day_problem
 from allervers.ui.directory.choice import service_choice
-from allervers.wording import organisation_name, right_name
+from allervers.wording import organisation_name, organisation_short_name, right_name
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
@@ -77,21 +78,6 @@ STEP_ORDER = (
 )
 
 
-def _date_edit(day: dt.date, name: str, latest: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    if latest is not None:
-        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
-    return edit
-
-
-def _day(edit: QDateEdit) -> dt.date:
-    value = edit.date()
-    return dt.date(value.year(), value.month(), value.day())
-
-
 class StepDialog(QDialog):
     """Records one step of `referral`; `advanced` carries the referral as stored afterwards."""
 
@@ -130,7 +116,7 @@ class StepDialog(QDialog):
         heading.setFont(bold)
         today = caseload.today
         form = QFormLayout()
-        self.day = _date_edit(today, "stepDate", latest=today)
+        self.day = DateField(today, "stepDate")
         form.addRow(self._date_label(), self.day)
 
         self.organisation: QComboBox | None = None
@@ -139,8 +125,9 @@ class StepDialog(QDialog):
         self.appointment: QCheckBox | None = None
         self.appointment_at: QDateTimeEdit | None = None
         self.amount: QLineEdit | None = None
-        self.opened_from: QDateEdit | None = None
+        self.opened_from: DateField | None = None
         self.reason: QLineEdit | None = None
+        self.also: dict[Organisation, QCheckBox] = {}
         if status is ReferralStatus.REFERRED:
             self._referral_fields(form, today)
         elif status is ReferralStatus.OPENED:
@@ -205,10 +192,36 @@ class StepDialog(QDialog):
         row.addWidget(self.appointment)
         row.addWidget(self.appointment_at, 1)
         form.addRow(self.tr("&Organisme :"), self.organisation)
+        # Other organisations for the same right (the CAF and the CPAM): one referral each,
+        # created with this one; the contact, appointment and place below are the first's.
+        also = QGridLayout()
+        also.setContentsMargins(0, 0, 0, 0)
+        for number, organisation in enumerate(Organisation):
+            box = QCheckBox(organisation_short_name(organisation))
+            box.setObjectName(f"stepAlso-{organisation.value}")
+            box.setToolTip(organisation_name(organisation, QCoreApplication.translate))
+            also.addWidget(box, number // 4, number % 4)
+            self.also[organisation] = box
+        self.organisation.currentIndexChanged.connect(self._primary_changed)
+        self._primary_changed()
+        form.addRow(self.tr("Aussi orienté vers :"), also)
         form.addRow(self.tr("&Contact (facultatif) :"), self.contact)
         form.addRow(row)
         self.service = service_choice(self._caseload, self._referral)
         form.addRow(self.tr("&Lieu (annuaire) :"), self.service)
+
+    def _primary_changed(self) -> None:
+        """The organisation chosen above is not offered again below."""
+        if self.organisation is None:
+            return
+        primary = Organisation(self.organisation.currentData())
+        for organisation, box in self.also.items():
+            box.setEnabled(organisation is not primary)
+            if organisation is primary:
+                box.setChecked(False)
+
+    def also_chosen(self) -> list[Organisation]:
+        return [o for o, box in self.also.items() if box.isChecked() and box.isEnabled()]
 
     def _opened_fields(self, form: QFormLayout, today: dt.date) -> None:
         right = self._referral.right
@@ -221,10 +234,26 @@ class StepDialog(QDialog):
             else:
                 label = self.tr("&Montant par mois (€) :")
             form.addRow(label, self.amount)
-        self.opened_from = _date_edit(today, "stepOpenedFrom")
+        self.opened_from = DateField(today, "stepOpenedFrom")
         form.addRow(self.tr("Droit ouvert à &partir du :"), self.opened_from)
 
+    def _bad_day(self, field: DateField) -> None:
+        """A date not whole or not real: said, never replaced by another date."""
+        self.error.setText(day_problem())
+        field.setFocus()
+        field.selectAll()
+
     def _submit(self) -> None:
+        day = self.day.day()
+        if day is None:
+            self._bad_day(self.day)
+            return
+        opened_from = None
+        if self.opened_from is not None:
+            opened_from = self.opened_from.day()
+            if opened_from is None:
+                self._bad_day(self.opened_from)
+                return
         details: dict[str, object] = {}
         if self.organisation is not None:
             details["organisation"] = Organisation(self.organisation.currentData())
@@ -244,14 +273,16 @@ class StepDialog(QDialog):
                     self.amount.setFocus()
                     return
             details["amount"] = amount
-            if self.opened_from is not None:
-                details["opened_from"] = _day(self.opened_from).isoformat()
+            if opened_from is not None:
+                details["opened_from"] = opened_from.isoformat()
         if self.reason is not None and self.reason.text().strip():
             details["reason"] = self.reason.text().strip()
         try:
-            referral = self._caseload.advance(
-                self._referral.id, step(self.status, _day(self.day), **details)
-            )
+            taken = step(self.status, day, **details)
+            if self.status is ReferralStatus.REFERRED:
+                referral = self._caseload.refer_to(self._referral.id, taken, self.also_chosen())[0]
+            else:
+                referral = self._caseload.advance(self._referral.id, taken)
         except AllerVersError as error:
             self.error.setText(describe(error, QCoreApplication.translate))
             return

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from allervers.domain.directory import DirectoryService, ImportReport, OfficeKind, full_address
 from allervers.domain.errors import AllerVersError
+from allervers.domain.rights import Organisation
 from allervers.messages import describe
 from allervers.questionnaire.communes import find
 from allervers.services.directory import Directory
@@ -36,6 +37,8 @@ from allervers.ui.directory.texts import entry_gaps, marks, office_name
 from allervers.wording import opening_hours_text, phone_text
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
+# The offices of the rights' organisations (the sheet's "Où aller"); France services is a help.
+ORGANISATIONS = {o.value for o in Organisation}
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:
@@ -92,6 +95,9 @@ class DirectoryPage(QWidget):
         commune_row.addStretch(1)
         offices_layout.addLayout(commune_row)
         offices_layout.addWidget(self.offices)
+        # What the table's last column says, in one sentence with what to do about it.
+        self.gaps = message_label("directoryOfficesGaps", ERROR_STYLE)
+        offices_layout.addWidget(self.gaps)
 
         self.search = QLineEdit()
         self.search.setObjectName("directorySearch")
@@ -187,9 +193,12 @@ class DirectoryPage(QWidget):
         code = self.commune.text().strip()
         found = self._directory.offices_of_commune(code) if code else {}
         self.offices.setRowCount(0)
+        lacking = []
         for row, kind in enumerate(OfficeKind):
             entry = found.get(kind)
             gaps = entry_gaps(entry)
+            if gaps and kind.value in ORGANISATIONS:
+                lacking.append(office_name(kind))
             self.offices.insertRow(row)
             shown = (
                 ""
@@ -201,6 +210,14 @@ class DirectoryPage(QWidget):
                 if column == 2 and gaps:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.offices.setItem(row, column, item)
+        self.gaps.setText(
+            self.tr(
+                "Sans adresse ou téléphone : {0}. La feuille du foyer dira où les trouver ; "
+                "ajoutez l'accueil en fiche locale ci-dessous pour l'y écrire."
+            ).format(" ; ".join(lacking))
+            if code and lacking
+            else ""
+        )
 
     def show_search(self) -> None:
         self._fill(self.results, self._directory.search(self.search.text()))

@@ -9,13 +9,11 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from allervers.wording.figures import count_text
+
 BAR_COLOUR = QColor("#1f4e79")  # the activity report's blue
 ROW_GAP = 6
 LABEL_SHARE = 0.42  # of the width, for the category names
-
-
-def count_text(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "\u00a0")
 
 
 class BarChart(QWidget):

@@ -8,7 +8,7 @@ while they are counted is counted next, and only the last one is shown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -28,78 +28,17 @@ from allervers.domain.figures import Period, TerritoryFigures
 from allervers.messages import describe
 from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.doors.figures_box import DoorFiguresBox
-from allervers.ui.figures.charts import BarChart, count_text
-from allervers.ui.figures.labels import (
-    door_outcome_name,
-    funnel_labels,
-    organisation_label,
-    reason_label,
-    right_label,
-)
+from allervers.ui.figures.charts import BarChart
 from allervers.ui.figures.period import PeriodChooser
 from allervers.ui.figures.report import ReportSaver
 from allervers.ui.operations import run_in_background
-from allervers.wording import euros
+from allervers.wording.figures import KEY_FIGURES, chart_title, figure_sheet, key_figure_name
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
 FigureSource = Callable[[Period], TerritoryFigures]
-
-# The key figures, in the order of the activity report. "referred", "filed" and "opened"
-# follow the period's flags to their outcome (the funnel); "opened_in_period" and "amount" count
-# the rights opened within the period, whenever they were flagged.
-KEY_FIGURES = (
-    "doors",
-    "households",
-    "people",
-    "flagged",
-    "referred",
-    "filed",
-    "opened",
-    "opened_in_period",
-    "amount",
-    "checks",
-)
-
-
-def _key_labels() -> dict[str, str]:
-    return {
-        "doors": translate("FiguresPage", "Portes frappées"),
-        "households": translate("FiguresPage", "Foyers rencontrés"),
-        "people": translate("FiguresPage", "Personnes rencontrées"),
-        "flagged": translate("FiguresPage", "Non-recours probables repérés"),
-        "referred": translate("FiguresPage", "… dont orientés"),
-        "filed": translate("FiguresPage", "… dont demande déposée"),
-        "opened": translate("FiguresPage", "… dont droit ouvert"),
-        "opened_in_period": translate("FiguresPage", "Droits ouverts sur la période"),
-        "amount": translate("FiguresPage", "Leur montant annuel"),
-        "checks": translate("FiguresPage", "Vérifications à 3 mois faites à temps"),
-    }
-
-
-def key_values(figures: TerritoryFigures) -> dict[str, str]:
-    funnel = figures.funnel
-    checks = figures.outcome_checks
-    return {
-        "doors": count_text(figures.doors_knocked),
-        "households": count_text(figures.households_met),
-        "people": count_text(figures.people_met),
-        "flagged": count_text(funnel.get("flagged", 0)),
-        "referred": count_text(funnel.get("referred", 0)),
-        "filed": count_text(funnel.get("filed", 0)),
-        "opened": count_text(funnel.get("opened", 0)),
-        "opened_in_period": count_text(sum(figures.opened_by_right.values())),
-        "amount": euros(sum(figures.opened_yearly_amount_by_right.values())),
-        "checks": translate("FiguresPage", "{0} sur {1}").format(
-            count_text(checks.get("on_time", 0)), count_text(checks.get("due", 0))
-        ),
-    }
-
-
-def _bars(values: Mapping[str, float], label: Callable[[str], str]) -> list[tuple[str, float]]:
-    return [(label(key), float(value)) for key, value in values.items()]
 
 
 class FiguresPage(QWidget):
@@ -147,7 +86,7 @@ class FiguresPage(QWidget):
         key_box.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(key_box)
         self.values: dict[str, QLabel] = {}
-        labels = _key_labels()
+        self.labels: dict[str, QLabel] = {}
         for number, key in enumerate(KEY_FIGURES):
             value = QLabel("—")
             value.setObjectName(f"figure-{key}")
@@ -157,22 +96,18 @@ class FiguresPage(QWidget):
             value.setFont(bold)
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             row, pair = number % 5, (number // 5) * 2
-            grid.addWidget(QLabel(labels[key]), row, pair)
+            self.labels[key] = QLabel(key_figure_name(key, translate))
+            grid.addWidget(self.labels[key], row, pair)
             grid.addWidget(value, row, pair + 1)
             self.values[key] = value
         grid.setColumnMinimumWidth(2, 200)
         grid.setHorizontalSpacing(18)
 
         empty = self.tr("Aucun sur la période.")
+        # The door weeks' chart is in the doors' box.
         self.charts = {
-            "funnel": BarChart(
-                self.tr("Du repérage au droit ouvert (repérés sur la période)"), empty
-            ),
-            "doors": BarChart(self.tr("Portes frappées, par issue"), empty),
-            "rights": BarChart(self.tr("Non-recours probable, par droit"), empty),
-            "reasons": BarChart(self.tr("Non-recours probable, par raison"), empty),
-            "organisations": BarChart(self.tr("Orientations, par organisme"), empty),
-            "opened": BarChart(self.tr("Droits ouverts sur la période, par droit"), empty),
+            key: BarChart(chart_title(key, translate), empty)
+            for key in ("funnel", "doors", "rights", "reasons", "organisations", "opened")
         }
         for key, chart in self.charts.items():
             chart.setObjectName(f"chart-{key}")
@@ -246,21 +181,14 @@ class FiguresPage(QWidget):
         self.error.setText(describe(error, QCoreApplication.translate))
 
     def show_figures(self, figures: TerritoryFigures) -> None:
+        """Drawn from the same sheet as the activity report (wording/figures.py)."""
         self.figures = figures
-        for key, text in key_values(figures).items():
-            self.values[key].setText(text)
-        names = funnel_labels()
-        self.charts["funnel"].set_bars(
-            [(names[key], float(figures.funnel.get(key, 0))) for key in names]
-        )
-        self.charts["doors"].set_bars(_bars(figures.doors_by_outcome, door_outcome_name))
-        self.charts["rights"].set_bars(_bars(figures.nonrecours_by_right, right_label))
-        self.charts["reasons"].set_bars(_bars(figures.nonrecours_by_reason, reason_label))
-        self.charts["organisations"].set_bars(
-            _bars(figures.referrals_by_organisation, organisation_label)
-        )
-        self.charts["opened"].set_bars(_bars(figures.opened_by_right, right_label))
-        self.doors.show_figures(figures)
+        sheet = figure_sheet(figures, translate)
+        for figure in sheet.key_figures:
+            self.values[figure.key].setText(figure.text)
+        for key, chart in self.charts.items():
+            chart.set_bars(list(sheet.chart(key).bars))
+        self.doors.show_sheet(sheet)
         self.report_button.setEnabled(True)
 
     # The report
