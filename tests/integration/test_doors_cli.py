@@ -1,4 +1,5 @@
-"""The doors' command line as a coordinator uses it: real processes, real Argon2id cost."""
+"""The doors' command line as a coordinator uses it: real processes, from a copy of the template
+workspace (tests/integration/cli.py)."""
 
 from __future__ import annotations
 
@@ -9,28 +10,17 @@ import pytest
 
 from allervers.services import address_samples as samples
 from tests.conftest import PASSPHRASE, file_hashes
-from tests.integration.cli import run_cli
+from tests.integration.cli import CLI_USER as USER
+from tests.integration.cli import Template, copy_workspace, run_cli
 
-USER = "Maëlys Kerbrat"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "households"
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> tuple[Path, Path]:
-    home, folder = tmp_path / "home", tmp_path / "ws"
-    result = run_cli(
-        home,
-        "init",
-        "--workspace",
-        folder,
-        "--territory",
-        "Mauges",
-        "--user",
-        USER,
-        ALLERVERS_PASSPHRASE=PASSPHRASE,
-    )
-    assert result.code == 0, result.err
-    return home, folder
+def ws(cli_template: Template, tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the session's template workspace (tests/integration/cli.py): the real command
+    in its own process, with the light Argon2id cost of the other command-line tests."""
+    return tmp_path / "home", copy_workspace(cli_template, tmp_path / "ws")
 
 
 def cli(ws: tuple[Path, Path], *args: str | Path):  # type: ignore[no-untyped-def]
