@@ -24,10 +24,10 @@ from allervers.ui.caseload.page import CaseloadPage, build_caseload_page
 from allervers.ui.directory.page import DirectoryPage
 from allervers.ui.doors.map_page import MapPage
 from allervers.ui.doors.rounds_page import RoundsPage
-from allervers.ui.export_page import ExportPage
+from allervers.ui.export.page import ExportPage
 from allervers.ui.figures.page import FiguresPage
-from allervers.ui.sync_page import SyncPage
-from allervers.ui.visits_page import VisitsPage
+from allervers.ui.team.page import SyncPage
+from allervers.ui.visits.page import VisitsPage
 
 # How a view gets its VisitService: production builds it on the workspace with the current
 # questionnaire; tests inject one with another questionnaire version.

@@ -29,9 +29,8 @@ from allervers.domain.rights import RightId
 from allervers.domain.users import User
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService
+from allervers.services.household_file import HouseholdFile, RightFollowUp
 from allervers.services.retention import RetentionService
-from allervers.ui.busy import ERROR_STYLE, message_label
-from allervers.ui.caseload.household import HouseholdFile, RightFollowUp
 from allervers.ui.caseload.person_rights import PersonRightsBox
 from allervers.ui.caseload.step_dialogs import STEP_ORDER, StepDialog, step_label
 from allervers.ui.caseload.texts import (
@@ -41,6 +40,7 @@ from allervers.ui.caseload.texts import (
     organisation_text,
     status_name,
 )
+from allervers.ui.common.busy import ERROR_STYLE, message_label
 from allervers.ui.directory.texts import frozen_service_text
 from allervers.wording import amount_text, euros, right_name
 

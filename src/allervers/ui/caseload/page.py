@@ -23,18 +23,18 @@ from allervers.domain.referrals import CaseloadFilter, CaseloadRow, Referral
 from allervers.domain.users import User
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService
+from allervers.services.household_file import VisitIndex, load_household
 from allervers.services.retention import RetentionService
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
-from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.caseload.detail import HouseholdDetail
 from allervers.ui.caseload.due_list import DueList
 from allervers.ui.caseload.filters import CaseloadFilters
-from allervers.ui.caseload.household import VisitIndex, load_household
 from allervers.ui.caseload.model import CaseloadModel
 from allervers.ui.caseload.view import CaseloadView
-from allervers.ui.operations import run_in_background
+from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.operations import run_in_background
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate

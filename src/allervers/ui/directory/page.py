@@ -31,7 +31,7 @@ from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
 from allervers.questionnaire.communes import find
 from allervers.services.directory import Directory
-from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import ERROR_STYLE, message_label
 from allervers.ui.directory.texts import entry_gaps, marks, office_name
 from allervers.wording import opening_hours_text, phone_text
 

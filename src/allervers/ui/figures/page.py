@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from allervers.domain.figures import Period, TerritoryFigures
 from allervers.messages import describe
-from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
-from allervers.ui.doors.figures_box import DoorFiguresBox
+from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.common.operations import run_in_background
 from allervers.ui.figures.charts import BarChart, count_text
+from allervers.ui.figures.doors_box import DoorFiguresBox
 from allervers.ui.figures.labels import (
     door_outcome_name,
     funnel_labels,
@@ -38,7 +39,6 @@ from allervers.ui.figures.labels import (
 )
 from allervers.ui.figures.period import PeriodChooser
 from allervers.ui.figures.report import ReportSaver
-from allervers.ui.operations import run_in_background
 from allervers.wording import euros
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).

@@ -1,0 +1,115 @@
+"""A forgotten passphrase: the recovery key sets a new one and opens the workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from allervers.messages import describe
+from allervers.services.workspace import MAX_NAME_LENGTH, OpenWorkspace, WorkspaceService
+from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.passphrase_widgets import NewPassphraseFields
+
+
+class RecoveryResetDialog(QDialog):
+    """Emits `reset` with the open workspace, then closes."""
+
+    reset = Signal(object)  # OpenWorkspace
+
+    def __init__(
+        self,
+        service: WorkspaceService,
+        workspace_path: Path,
+        user: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._path = workspace_path
+        self._busy = False
+        self.setObjectName("recoveryResetDialog")
+        self.setWindowTitle(self.tr("Phrase de passe oubliée"))
+        self.setMinimumWidth(520)
+        intro = QLabel(
+            self.tr(
+                "Avec la clé de secours imprimée à la création de l'espace de travail, choisissez "
+                "une nouvelle phrase de passe. Sans elle, personne ne peut rouvrir les données."
+            )
+        )
+        intro.setWordWrap(True)
+        self.user = QLineEdit(user)
+        self.user.setObjectName("resetUserName")
+        self.user.setMaxLength(MAX_NAME_LENGTH)
+        # Shown as typed: 32 characters copied blind from paper fail too often, and the sheet
+        # is on the table anyway.
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setObjectName("recoveryKeyInput")
+        self.recovery_key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.recovery_key.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+        self.fields = NewPassphraseFields(self.tr("Nouvelle phrase de passe :"))
+        self.fields.insert_row(0, self.tr("Nom d'utilisateur :"), self.user)
+        self.fields.insert_row(1, self.tr("Clé de secours :"), self.recovery_key)
+        self.error = message_label("resetError", ERROR_STYLE)
+        self.busy = BusyIndicator()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm = self.buttons.addButton(
+            self.tr("Enregistrer et déverrouiller"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.confirm.setObjectName("confirmReset")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self.user.textChanged.connect(self._update_button)
+        self.recovery_key.textChanged.connect(self._update_button)
+        self.fields.changed.connect(self._update_button)
+        self._update_button()
+        (self.recovery_key if user else self.user).setFocus()
+
+    def _update_button(self) -> None:
+        ready = bool(self.user.text().strip() and self.recovery_key.text().strip())
+        self.confirm.setEnabled(ready and self.fields.acceptable and not self._busy)
+
+    def _submit(self) -> None:
+        if not self.confirm.isEnabled():
+            return
+        user, key, new = self.user.text(), self.recovery_key.text(), self.fields.passphrase
+        self._busy = True
+        self.error.clear()
+        self.busy.start(self.tr("Enregistrement…"))
+        self._update_button()
+        run_in_background(
+            self,
+            self.tr("Nouvelle phrase de passe avec la clé de secours"),
+            lambda: self._service.reset_with_recovery_key(self._path, key, user, new),
+            self._succeeded,
+            self._failed,
+            release=OpenWorkspace.lock,  # nobody left to use it: closed again
+        )
+
+    def _succeeded(self, workspace: OpenWorkspace) -> None:
+        self.recovery_key.clear()
+        self.fields.clear()
+        self.reset.emit(workspace)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._busy = False
+        self.busy.stop()
+        self.error.setText(describe(error, QCoreApplication.translate))
+        self._update_button()

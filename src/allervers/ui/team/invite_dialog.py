@@ -1,0 +1,139 @@
+"""Inviting a volunteer (coordinator): the account's name and first passphrase, then where to
+write the invitation. The invitation is sealed with that passphrase (Argon2id: off the UI thread)
+and signed by this workspace; the volunteer opens it on their own laptop (docs/sync-format.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from allervers.domain.users import User
+from allervers.services.sync import SyncService
+from allervers.services.workspace import MAX_NAME_LENGTH
+from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.common.choosers import choose_file
+from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.passphrase_widgets import NewPassphraseFields
+from allervers.ui.team.sync_texts import sync_error
+
+INVITATION_SUFFIX = ".avinvite"
+
+
+def invitation_filter() -> str:
+    return QCoreApplication.translate("InviteDialog", "Invitations Aller-Vers (*.avinvite)")
+
+
+class InviteDialog(QDialog):
+    """`invited(user, fingerprint, path)` once the account exists and the invitation is
+    written; the dialog then closes."""
+
+    invited = Signal(object, str, object)  # User, this workspace's fingerprint, Path
+
+    def __init__(self, service: SyncService, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._folder = folder
+        self._busy = False
+        self.setObjectName("inviteDialog")
+        self.setWindowTitle(self.tr("Inviter un ou une bénévole"))
+        self.setMinimumWidth(520)
+        self.name = QLineEdit()
+        self.name.setObjectName("inviteName")
+        self.name.setMaxLength(MAX_NAME_LENGTH)
+        self.name.setPlaceholderText(self.tr("prénom et nom"))
+        hint = QLabel(
+            self.tr(
+                "Choisissez la phrase de passe avec la personne : elle la tapera sur son "
+                "ordinateur pour ouvrir l'invitation, puis pour ouvrir Aller-Vers. Elle pourra la "
+                "changer ensuite. Ne l'écrivez jamais à côté du fichier d'invitation."
+            )
+        )
+        hint.setWordWrap(True)
+        self.fields = NewPassphraseFields()
+        self.fields.insert_row(0, self.tr("Nom :"), self.name)
+        self.error = message_label("inviteError", ERROR_STYLE)
+        self.busy = BusyIndicator()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm = self.buttons.addButton(
+            self.tr("Enregistrer l'invitation…"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.confirm.setObjectName("confirmInvite")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.fields)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self._choose_file)
+        self.buttons.rejected.connect(self.reject)
+        self.name.textChanged.connect(self._update_button)
+        self.fields.changed.connect(self._update_button)
+        self._update_button()
+        self.name.setFocus()
+
+    def reject(self) -> None:
+        if self._busy:
+            return  # the account is being created: the result must be seen
+        super().reject()
+
+    def _update_button(self) -> None:
+        ready = bool(self.name.text().strip()) and self.fields.acceptable
+        self.confirm.setEnabled(ready and not self._busy)
+
+    def _choose_file(self) -> None:
+        if not self.confirm.isEnabled():
+            return
+        self.error.clear()
+        default = self.tr("invitation-{0}").format(dt.date.today().isoformat())
+        choice = choose_file(
+            self,
+            self.tr("Enregistrer l'invitation"),
+            self._folder / (default + INVITATION_SUFFIX),
+            [invitation_filter()],
+            "invitationFileDialog",
+            save_suffix=INVITATION_SUFFIX,
+        )
+        choice.chosen.connect(self._write)
+
+    def _write(self, path: Path) -> None:
+        if not path.parent.is_dir():
+            # Checked first: the account is created before the file is written.
+            self.error.setText(self.tr("Le dossier {0} n'existe pas.").format(path.parent))
+            return
+        name, passphrase, service = self.name.text(), self.fields.passphrase, self._service
+        self._busy = True
+        self.busy.start(self.tr("Création du compte et de l'invitation…"))
+        self.fields.setEnabled(False)
+        self.name.setEnabled(False)
+        self._update_button()
+        run_in_background(
+            self,
+            self.tr("Invitation d'un ou une bénévole"),
+            lambda: (*service.invite(name, passphrase, path), path),
+            self._succeeded,
+            self._failed,
+        )
+
+    def _succeeded(self, result: tuple[User, str, Path]) -> None:
+        user, fingerprint, path = result
+        self.fields.clear()
+        self.invited.emit(user, fingerprint, path)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self._busy = False
+        self.busy.stop()
+        self.fields.setEnabled(True)
+        self.name.setEnabled(True)
+        self.error.setText(sync_error(error))
+        self._update_button()
