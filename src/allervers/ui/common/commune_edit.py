@@ -54,6 +54,12 @@ def display(commune: Commune) -> str:
     return f"{commune.name} ({commune.insee})"
 
 
+def commune_name(insee: str) -> str:
+    """The commune's name alone ("Angers"), or the code when no commune has it."""
+    commune = communes.find(insee)
+    return commune.name if commune else insee
+
+
 def display_code(code: str) -> str:
     commune = communes.find(code)
     return display(commune) if commune else code

@@ -37,7 +37,6 @@ from allervers.ui.directory.pistes_box import PistesBox, read_directory
 from allervers.ui.rights.assessor import Assessor
 from allervers.ui.rights.card import RightCard, interview_path, missing_answer_label, monthly
 from allervers.ui.rights.sheet_saver import SheetSaver
-from allervers.ui.visits.visit_lists import visit_text
 from allervers.wording import out_of_date_line
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
@@ -80,6 +79,9 @@ def assessed_on(stored: list[StoredAssessment]) -> str:
 
 
 class RightsPanel(QWidget):
+    """`visit_title` names the visit ("14/10/2026 — 3 rue des Lices, Angers (49007)"): the visits
+    page words it, the rights folder does not know how visits are listed."""
+
     closed = Signal()  # back to the doors
     go_to_answer = Signal(str)  # an interview path to complete
     sheet_saved = Signal(object)  # Path
@@ -87,6 +89,7 @@ class RightsPanel(QWidget):
     def __init__(
         self,
         visit: Visit,
+        visit_title: str,
         assessor: Assessor,
         folder: Path | None = None,
         parent: QWidget | None = None,
@@ -108,7 +111,7 @@ class RightsPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
-        self.visit_label = QLabel(self.tr("Visite du {0}").format(visit_text(visit, False)))
+        self.visit_label = QLabel(self.tr("Visite du {0}").format(visit_title))
         self.visit_label.setObjectName("rightsVisit")
         self.visit_label.setWordWrap(True)
         self.busy = BusyIndicator()

@@ -17,7 +17,7 @@ from allervers.domain.sync import Conflict, MergeReport, NoPeer
 from allervers.messages import describe
 from allervers.questionnaire import loader
 from allervers.questionnaire.model import Questionnaire, QuestionType, label
-from allervers.ui.caseload.texts import commune_name
+from allervers.ui.common.commune_edit import commune_name
 from allervers.ui.interview.display import language, money, show
 
 ANSWERS = "answers"

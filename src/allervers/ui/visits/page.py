@@ -30,7 +30,7 @@ from allervers.ui.visits.door_form import DoorForm, outcome_label
 from allervers.ui.visits.drafts_banner import DraftsBanner
 from allervers.ui.visits.next_doors import NextDoors
 from allervers.ui.visits.recent_visits import RecentVisits
-from allervers.ui.visits.visit_lists import street_text
+from allervers.ui.visits.visit_lists import street_text, visit_text
 
 DONE_STYLE = "QLabel { color: #1b5e20; }"
 
@@ -242,7 +242,7 @@ class VisitsPage(QWidget):
                 compute = bool(changes) and changes[-1].at > stored[0].assessed_at
         except AllerVersError as error:
             self.error.setText(describe(error, QCoreApplication.translate))
-        panel = RightsPanel(visit, assessor, self.sheet_folder)
+        panel = RightsPanel(visit, visit_text(visit, False), assessor, self.sheet_folder)
         panel.closed.connect(self._rights_closed)
         panel.go_to_answer.connect(lambda path: self._complete_answer(visit.id, path))
         panel.sheet_saved.connect(lambda path: setattr(self, "sheet_folder", path.parent))
