@@ -40,7 +40,8 @@ from allervers.ui.caseload.texts import (
     organisation_text,
     status_name,
 )
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.directory.texts import frozen_service_text
 from allervers.wording import amount_text, euros, right_name
 
@@ -48,7 +49,6 @@ from allervers.wording import amount_text, euros, right_name
 translate = QCoreApplication.translate
 
 
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 LATE_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
 BUTTONS_PER_ROW = 2
 

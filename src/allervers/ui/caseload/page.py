@@ -33,14 +33,14 @@ from allervers.ui.caseload.due_list import DueList
 from allervers.ui.caseload.filters import CaseloadFilters
 from allervers.ui.caseload.model import CaseloadModel
 from allervers.ui.caseload.view import CaseloadView
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
 from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
 
 
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 HOUSEHOLDS_TAB, DUE_TAB = 0, 1
 DETAIL_WIDTH = 390  # the follow-up panel's first width; the table takes the rest
 

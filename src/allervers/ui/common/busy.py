@@ -32,9 +32,6 @@ class BusyIndicator(QWidget):
         self.setVisible(False)
 
 
-ERROR_STYLE = "QLabel { color: #b00020; }"
-
-
 class _MessageLabel(QLabel):
     """Hidden while empty, so a dialog without an error has no blank gap where one would go."""
 

@@ -1,4 +1,5 @@
-"""Choosing a file to read or to write, for the team's sync files.
+"""Choosing a file to read or to write (the team's sync files) or a folder to write into (a USB
+key, a shared folder): one piece for both, and the PDF saver opens its dialog here too.
 
 Qt's own file dialog, not the platform's: it opens without blocking (the idle lock closes it like
 any other dialog of the window) and it is the same on every laptop. A file already there is
@@ -13,6 +14,16 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 translate = QCoreApplication.translate  # called with literal strings, for pyside6-lupdate
+
+
+def qt_file_dialog(parent: QWidget, title: str, start: Path, name: str) -> QFileDialog:
+    """Qt's dialog (never the platform's), named for tests, deleted once closed; a child of
+    `parent`, so that the idle lock closes it with the rest of the window."""
+    dialog = QFileDialog(parent, title, str(start))
+    dialog.setObjectName(name)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.finished.connect(dialog.deleteLater)
+    return dialog
 
 
 class FileChoice(QObject):
@@ -40,9 +51,7 @@ class FileChoice(QObject):
         self._suffix = save_suffix
         self._name = name
         self._path: Path | None = None
-        dialog = QFileDialog(parent, title, str(start))
-        dialog.setObjectName(name)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog = qt_file_dialog(parent, title, start, name)
         dialog.setNameFilters([*filters, translate("FileChoice", "Tous les fichiers (*)")])
         if save_suffix is not None:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -54,7 +63,6 @@ class FileChoice(QObject):
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self._selected)
         dialog.rejected.connect(self.deleteLater)
-        dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
 
     def start(self) -> None:
@@ -107,5 +115,37 @@ def choose_file(
 ) -> FileChoice:
     """Opens the dialog; connect to the returned object's `chosen`."""
     choice = FileChoice(parent, title, start, filters, name, save_suffix)
+    choice.start()
+    return choice
+
+
+class FolderChoice(QObject):
+    """One question "which folder?". `chosen(Path)` once the person has picked one; nothing when
+    they cancel. The object deletes itself once answered."""
+
+    chosen = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget, title: str, start: Path, name: str) -> None:
+        """`start`: the folder the dialog opens in. `name`: the dialog's object name."""
+        super().__init__(parent)
+        dialog = qt_file_dialog(parent, title, start, name)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.fileSelected.connect(self._selected)
+        dialog.rejected.connect(self.deleteLater)
+        self.dialog = dialog
+
+    def start(self) -> None:
+        self.dialog.open()
+
+    def _selected(self, name: str) -> None:
+        self.chosen.emit(Path(name))
+        self.deleteLater()
+
+
+def choose_folder(parent: QWidget, title: str, start: Path, name: str) -> FolderChoice:
+    """Opens the dialog; connect to the returned object's `chosen`."""
+    choice = FolderChoice(parent, title, start, name)
     choice.start()
     return choice

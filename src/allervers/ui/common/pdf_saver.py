@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from allervers.ui.common.choosers import qt_file_dialog
 from allervers.ui.common.operations import run_in_background
 
 
@@ -57,17 +58,14 @@ class PdfSaver(QObject):
         self._question_name = names[1]
         self._path: Path | None = None
         translate = QCoreApplication.translate
-        dialog = QFileDialog(parent, title, str(default_path))
-        dialog.setObjectName(names[0])
+        dialog = qt_file_dialog(parent, title, default_path, names[0])
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setNameFilter(translate("PdfSaver", "Documents PDF (*.pdf)"))
         dialog.setDefaultSuffix("pdf")
         # We ask ourselves, with a dialog that does not block (see _chosen).
         dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.fileSelected.connect(self._chosen)
-        dialog.finished.connect(dialog.deleteLater)
         self.file_dialog = dialog
 
     def start(self) -> None:

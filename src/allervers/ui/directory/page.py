@@ -31,11 +31,10 @@ from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
 from allervers.questionnaire.communes import find
 from allervers.services.directory import Directory
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.directory.texts import entry_gaps, marks, office_name
 from allervers.wording import opening_hours_text, phone_text
-
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 
 
 def _table(name: str, headers: list[str]) -> QTableWidget:

@@ -22,8 +22,9 @@ from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
 from allervers.services.doors import DoorService
 from allervers.services.workspace import OpenWorkspace
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
 from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.doors.map_data import MapData, load_map
 from allervers.ui.doors.map_view import CoverageMap
 from allervers.ui.doors.symbols import icon, status_label

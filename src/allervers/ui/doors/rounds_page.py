@@ -30,15 +30,15 @@ from allervers.domain.users import Role
 from allervers.messages import describe
 from allervers.services.rounds import RoundService
 from allervers.services.workspace import OpenWorkspace
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
 from allervers.ui.common.commune_edit import CommuneEdit, display_code
 from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.doors.map_data import MapData, load_map
 from allervers.ui.doors.map_page import percent
 from allervers.ui.doors.map_view import CoverageMap
 
 translate = QCoreApplication.translate
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 
 
 def kind_label(kind: RoundKind) -> str:

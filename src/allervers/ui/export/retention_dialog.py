@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 
 from allervers.messages import describe
 from allervers.services.retention import RetentionService
-from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.common.busy import BusyIndicator, message_label
 from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
-
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 
 
 def count_text(count: int) -> str:

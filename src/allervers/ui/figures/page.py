@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from allervers.domain.figures import Period, TerritoryFigures
 from allervers.messages import describe
-from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.common.busy import BusyIndicator, message_label
 from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.figures.charts import BarChart, count_text
 from allervers.ui.figures.doors_box import DoorFiguresBox
 from allervers.ui.figures.labels import (
@@ -44,7 +45,6 @@ from allervers.wording import euros
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
 
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 FigureSource = Callable[[Period], TerritoryFigures]
 
 # The key figures, in the order of the activity report. "referred", "filed" and "opened"

@@ -7,10 +7,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from allervers.rights.worker import EngineState
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.rights.engine_host import EngineHost
-
-READY_STYLE = "QLabel { color: #1b5e20; }"
-FAILED_STYLE = "QLabel { color: #b00020; }"
 
 
 class EngineStatus(QWidget):
@@ -36,10 +34,10 @@ class EngineStatus(QWidget):
         self.bar.setVisible(busy)
         self.setVisible(state is not EngineState.NOT_STARTED)
         if state is EngineState.READY:
-            text, style = self.tr("Moteur de calcul : prêt"), READY_STYLE
+            text, style = self.tr("Moteur de calcul : prêt"), DONE_STYLE
             tip = self.tr("Les droits sont évalués à la fin de chaque entretien.")
         elif state is EngineState.FAILED:
-            text, style = self.tr("Moteur de calcul : indisponible"), FAILED_STYLE
+            text, style = self.tr("Moteur de calcul : indisponible"), ERROR_STYLE
             tip = self.tr(
                 "Le moteur de calcul n'a pas pu démarrer. Les visites continuent ; les droits "
                 "pourront être évalués plus tard depuis chaque visite (« Évaluer les droits »)."

@@ -17,10 +17,9 @@ from allervers.domain.followup import (
 )
 from allervers.messages import describe
 from allervers.services.rights import RightsService
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.wording import decision_name, nondemande_detail_name, nonrecours_reason_name
-
-SAVED_STYLE = "QLabel { color: #1b5e20; }"
 
 
 class ChoiceBox(QComboBox):
@@ -77,7 +76,7 @@ class FollowUpForm(QWidget):
         ):
             box.setCurrentIndex(max(0, box.findData(value.value if value else None)))
 
-        self.saved_label = message_label(f"followUpSaved_{right}", SAVED_STYLE)
+        self.saved_label = message_label(f"followUpSaved_{right}", DONE_STYLE)
         self.error = message_label(f"followUpError_{right}", ERROR_STYLE)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 4, 0, 0)

@@ -32,14 +32,14 @@ from allervers.messages import describe
 from allervers.reports.household_sheet import SheetContent
 from allervers.rights.worker import EngineState
 from allervers.services.visits import questionnaire_of
-from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.common.busy import BusyIndicator, message_label
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE, NOTE_STYLE
 from allervers.ui.directory.pistes_box import PistesBox, read_directory
 from allervers.ui.rights.assessor import Assessor
 from allervers.ui.rights.card import RightCard, interview_path, missing_answer_label, monthly
 from allervers.ui.rights.sheet_saver import SheetSaver
 from allervers.wording import out_of_date_line
 
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 MISSING_STYLE = (
     "QFrame#rightsMissing { background: #fff8e1; border: 1px solid #e0c068; border-radius: 4px; }"
 )
@@ -47,7 +47,6 @@ LINK_STYLE = (
     "QPushButton { text-align: left; padding: 2px 6px; border: none; color: palette(link);"
     " text-decoration: underline; }"
 )
-NOTE_STYLE = "QLabel { color: palette(placeholder-text); }"
 OUT_OF_DATE_STYLE = "QLabel { color: #8a6d00; }"
 ORDER = {
     AssessmentStatus.PROBABLE_NON_RECOURS: 0,

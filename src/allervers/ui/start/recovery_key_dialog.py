@@ -25,7 +25,8 @@ from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
 from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services.workspace import OpenWorkspace
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import ERROR_STYLE
 
 
 class RecoveryKeyDialog(QDialog):

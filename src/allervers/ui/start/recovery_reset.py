@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from allervers.messages import describe
 from allervers.services.workspace import MAX_NAME_LENGTH, OpenWorkspace, WorkspaceService
-from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
-from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.form import FormKit
 from allervers.ui.common.passphrase_widgets import NewPassphraseFields
 
 
@@ -37,7 +34,6 @@ class RecoveryResetDialog(QDialog):
         super().__init__(parent)
         self._service = service
         self._path = workspace_path
-        self._busy = False
         self.setObjectName("recoveryResetDialog")
         self.setWindowTitle(self.tr("Phrase de passe oubliée"))
         self.setMinimumWidth(520)
@@ -60,13 +56,11 @@ class RecoveryResetDialog(QDialog):
         self.fields = NewPassphraseFields(self.tr("Nouvelle phrase de passe :"))
         self.fields.insert_row(0, self.tr("Nom d'utilisateur :"), self.user)
         self.fields.insert_row(1, self.tr("Clé de secours :"), self.recovery_key)
-        self.error = message_label("resetError", ERROR_STYLE)
-        self.busy = BusyIndicator()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm = self.buttons.addButton(
-            self.tr("Enregistrer et déverrouiller"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.form = FormKit(self, "resetError", self._ready)
+        self.error, self.busy = self.form.error, self.form.busy
+        self.buttons, self.confirm = self.form.button_box(
+            self.tr("Enregistrer et déverrouiller"), "confirmReset"
         )
-        self.confirm.setObjectName("confirmReset")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.fields)
@@ -75,30 +69,25 @@ class RecoveryResetDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
-        self.user.textChanged.connect(self._update_button)
-        self.recovery_key.textChanged.connect(self._update_button)
-        self.fields.changed.connect(self._update_button)
-        self._update_button()
+        self.user.textChanged.connect(self.form.update)
+        self.recovery_key.textChanged.connect(self.form.update)
+        self.fields.changed.connect(self.form.update)
+        self.form.update()
         (self.recovery_key if user else self.user).setFocus()
 
-    def _update_button(self) -> None:
+    def _ready(self) -> bool:
         ready = bool(self.user.text().strip() and self.recovery_key.text().strip())
-        self.confirm.setEnabled(ready and self.fields.acceptable and not self._busy)
+        return ready and self.fields.acceptable
 
     def _submit(self) -> None:
-        if not self.confirm.isEnabled():
+        if not self.form.can_confirm:
             return
         user, key, new = self.user.text(), self.recovery_key.text(), self.fields.passphrase
-        self._busy = True
-        self.error.clear()
-        self.busy.start(self.tr("Enregistrement…"))
-        self._update_button()
-        run_in_background(
-            self,
+        self.form.run(
+            self.tr("Enregistrement…"),
             self.tr("Nouvelle phrase de passe avec la clé de secours"),
             lambda: self._service.reset_with_recovery_key(self._path, key, user, new),
             self._succeeded,
-            self._failed,
             release=OpenWorkspace.lock,  # nobody left to use it: closed again
         )
 
@@ -107,9 +96,3 @@ class RecoveryResetDialog(QDialog):
         self.fields.clear()
         self.reset.emit(workspace)
         self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self._busy = False
-        self.busy.stop()
-        self.error.setText(describe(error, QCoreApplication.translate))
-        self._update_button()

@@ -23,12 +23,17 @@ from PySide6.QtWidgets import (
 from allervers.domain.errors import TooManyAttempts
 from allervers.messages import describe
 from allervers.services.workspace import MAX_NAME_LENGTH, OpenWorkspace, WorkspaceService
-from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
-from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.form import FormKit, error_text
 from allervers.ui.common.passphrase_widgets import password_field
 from allervers.ui.start.recovery_reset import RecoveryResetDialog
 
 COUNTDOWN_TICK_MS = 250
+
+
+def _wording(error: Exception) -> str:
+    # Too many attempts: the countdown line says it (and how long), not the error line.
+    return "" if isinstance(error, TooManyAttempts) else error_text(error)
 
 
 class UnlockDialog(QDialog):
@@ -52,7 +57,6 @@ class UnlockDialog(QDialog):
             self.setWindowFlags(Qt.WindowType.Widget)
         self._service = service
         self._path = workspace_path
-        self._busy = False
         self._waiting = False
         self.workspace: OpenWorkspace | None = None
         self.setObjectName("unlockDialog")
@@ -86,9 +90,9 @@ class UnlockDialog(QDialog):
         form.addRow(self.tr("Nom d'utilisateur :"), self.user)
         form.addRow(self.tr("Phrase de passe :"), self.passphrase)
 
-        self.error = message_label("unlockError", ERROR_STYLE)
+        self.form = FormKit(self, "unlockError", self._ready, _wording)
+        self.error, self.busy = self.form.error, self.form.busy
         self.countdown = message_label("unlockCountdown")
-        self.busy = BusyIndicator()
 
         self.unlock_button = QPushButton(self.tr("Déverrouiller"))
         self.unlock_button.setObjectName("unlockButton")
@@ -101,6 +105,7 @@ class UnlockDialog(QDialog):
         self.cancel_button.setAutoDefault(False)
         # Locked inside the main window, "Quitter" is in its menu; here the form is all there is.
         self.cancel_button.setVisible(not embedded)
+        self.form.use_confirm(self.unlock_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.forgot_button)
         buttons.addStretch(1)
@@ -120,8 +125,8 @@ class UnlockDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(COUNTDOWN_TICK_MS)
         self._timer.timeout.connect(self._tick)
-        self.user.textChanged.connect(self._update_button)
-        self.passphrase.textChanged.connect(self._update_button)
+        self.user.textChanged.connect(self.form.update)
+        self.passphrase.textChanged.connect(self.form.update)
         self.unlock_button.clicked.connect(self._unlock)
         self.forgot_button.clicked.connect(self._forgot)
         self.cancel_button.clicked.connect(self.reject)
@@ -136,28 +141,20 @@ class UnlockDialog(QDialog):
             return
         super().reject()
 
-    def _update_button(self) -> None:
-        ready = bool(self.user.text().strip() and self.passphrase.text())
-        self.unlock_button.setEnabled(ready and not self._busy and not self._waiting)
+    def _ready(self) -> bool:
+        return bool(self.user.text().strip() and self.passphrase.text()) and not self._waiting
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def _fields_enabled(self, enabled: bool) -> None:
         for widget in (self.user, self.passphrase, self.forgot_button):
-            widget.setEnabled(not busy)
-        if busy:
-            self.busy.start(self.tr("Déverrouillage…"))
-        else:
-            self.busy.stop()
-        self._update_button()
+            widget.setEnabled(enabled)
 
     def _unlock(self) -> None:
-        if not self.unlock_button.isEnabled():
+        if not self.form.can_confirm:
             return
         user, passphrase = self.user.text(), self.passphrase.text()
-        self.error.clear()
-        self._set_busy(True)
-        run_in_background(
-            self,
+        self._fields_enabled(False)
+        self.form.run(
+            self.tr("Déverrouillage…"),
             self.tr("Ouverture de l'espace de travail"),
             lambda: self._service.unlock(self._path, user, passphrase),
             self._succeeded,
@@ -166,15 +163,14 @@ class UnlockDialog(QDialog):
         )
 
     def _succeeded(self, workspace: OpenWorkspace) -> None:
-        self._set_busy(False)
+        self.form.set_running(False)
+        self._fields_enabled(True)
         self._finish(workspace)
 
-    def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
+    def _failed(self, _error: Exception) -> None:
+        self._fields_enabled(True)
         self.passphrase.clear()
         self.passphrase.setFocus()
-        if not isinstance(error, TooManyAttempts):
-            self.error.setText(describe(error, QCoreApplication.translate))
         self._tick()
 
     def _tick(self) -> None:
@@ -188,7 +184,7 @@ class UnlockDialog(QDialog):
         else:
             self.countdown.clear()
             self._timer.stop()
-        self._update_button()
+        self.form.update()
 
     def _forgot(self) -> None:
         dialog = RecoveryResetDialog(self._service, self._path, self.user.text(), parent=self)

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 
 from allervers.domain.errors import AllerVersError
 from allervers.domain.users import Role, User
-from allervers.messages import describe, role_label
+from allervers.messages import role_label
 from allervers.services.workspace import MAX_NAME_LENGTH, OpenWorkspace
-from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
-from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.form import FormKit, error_text
 from allervers.ui.common.passphrase_widgets import NewPassphraseFields
+from allervers.ui.common.styles import ERROR_STYLE
 
 
 class AddUserDialog(QDialog):
@@ -34,7 +35,6 @@ class AddUserDialog(QDialog):
     def __init__(self, workspace: OpenWorkspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
-        self._busy = False
         self.setObjectName("addUserDialog")
         self.setWindowTitle(self.tr("Ajouter un utilisateur"))
         self.setMinimumWidth(480)
@@ -55,13 +55,9 @@ class AddUserDialog(QDialog):
         self.fields = NewPassphraseFields()
         self.fields.insert_row(0, self.tr("Nom :"), self.name)
         self.fields.insert_row(1, self.tr("Rôle :"), self.role)
-        self.error = message_label("addUserError", ERROR_STYLE)
-        self.busy = BusyIndicator()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm = self.buttons.addButton(
-            self.tr("Ajouter"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.confirm.setObjectName("confirmAddUser")
+        self.form = FormKit(self, "addUserError", self._ready)
+        self.error, self.busy = self.form.error, self.form.busy
+        self.buttons, self.confirm = self.form.button_box(self.tr("Ajouter"), "confirmAddUser")
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
         layout.addWidget(hint)
@@ -70,42 +66,30 @@ class AddUserDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
-        self.name.textChanged.connect(self._update_button)
-        self.fields.changed.connect(self._update_button)
-        self._update_button()
+        self.name.textChanged.connect(self.form.update)
+        self.fields.changed.connect(self.form.update)
+        self.form.update()
         self.name.setFocus()
 
-    def _update_button(self) -> None:
-        ready = bool(self.name.text().strip()) and self.fields.acceptable
-        self.confirm.setEnabled(ready and not self._busy)
+    def _ready(self) -> bool:
+        return bool(self.name.text().strip()) and self.fields.acceptable
 
     def _submit(self) -> None:
-        if not self.confirm.isEnabled():
+        if not self.form.can_confirm:
             return
         name, passphrase = self.name.text(), self.fields.passphrase
         role = Role(self.role.currentData())
-        self._busy = True
-        self.error.clear()
-        self.busy.start(self.tr("Enregistrement…"))
-        self._update_button()
-        run_in_background(
-            self,
+        self.form.run(
+            self.tr("Enregistrement…"),
             self.tr("Ajout d'un utilisateur"),
             lambda: self._workspace.add_user(name, role, passphrase),
             self._succeeded,
-            self._failed,
         )
 
     def _succeeded(self, user: User) -> None:
         self.fields.clear()
         self.added.emit(user)
         self.accept()
-
-    def _failed(self, error: Exception) -> None:
-        self._busy = False
-        self.busy.stop()
-        self.error.setText(describe(error, QCoreApplication.translate))
-        self._update_button()
 
 
 class UsersDialog(QDialog):
@@ -142,7 +126,7 @@ class UsersDialog(QDialog):
         try:
             users = self._workspace.list_users()
         except AllerVersError as error:  # shown, not raised: the dialog stays usable
-            self.error.setText(describe(error, QCoreApplication.translate))
+            self.error.setText(error_text(error))
             users = []
         self.table.setRowCount(len(users))
         for row, user in enumerate(users):

@@ -14,7 +14,8 @@ from allervers.domain.errors import AllerVersError
 from allervers.domain.workspace import SETTING_LIMITS
 from allervers.messages import describe
 from allervers.services.workspace import OpenWorkspace
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import ERROR_STYLE
 
 
 class GraceSetting(QWidget):

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -20,9 +19,8 @@ from PySide6.QtWidgets import (
 from allervers.domain.users import User
 from allervers.services.sync import SyncService
 from allervers.services.workspace import MAX_NAME_LENGTH
-from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.common.choosers import choose_file
-from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.form import FormKit
 from allervers.ui.common.passphrase_widgets import NewPassphraseFields
 from allervers.ui.team.sync_texts import sync_error
 
@@ -43,7 +41,6 @@ class InviteDialog(QDialog):
         super().__init__(parent)
         self._service = service
         self._folder = folder
-        self._busy = False
         self.setObjectName("inviteDialog")
         self.setWindowTitle(self.tr("Inviter un ou une bénévole"))
         self.setMinimumWidth(520)
@@ -61,13 +58,11 @@ class InviteDialog(QDialog):
         hint.setWordWrap(True)
         self.fields = NewPassphraseFields()
         self.fields.insert_row(0, self.tr("Nom :"), self.name)
-        self.error = message_label("inviteError", ERROR_STYLE)
-        self.busy = BusyIndicator()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm = self.buttons.addButton(
-            self.tr("Enregistrer l'invitation…"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.form = FormKit(self, "inviteError", self._ready, sync_error)
+        self.error, self.busy = self.form.error, self.form.busy
+        self.buttons, self.confirm = self.form.button_box(
+            self.tr("Enregistrer l'invitation…"), "confirmInvite"
         )
-        self.confirm.setObjectName("confirmInvite")
         layout = QVBoxLayout(self)
         layout.addWidget(self.fields)
         layout.addWidget(hint)
@@ -76,22 +71,21 @@ class InviteDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self._choose_file)
         self.buttons.rejected.connect(self.reject)
-        self.name.textChanged.connect(self._update_button)
-        self.fields.changed.connect(self._update_button)
-        self._update_button()
+        self.name.textChanged.connect(self.form.update)
+        self.fields.changed.connect(self.form.update)
+        self.form.update()
         self.name.setFocus()
 
     def reject(self) -> None:
-        if self._busy:
+        if self.form.running:
             return  # the account is being created: the result must be seen
         super().reject()
 
-    def _update_button(self) -> None:
-        ready = bool(self.name.text().strip()) and self.fields.acceptable
-        self.confirm.setEnabled(ready and not self._busy)
+    def _ready(self) -> bool:
+        return bool(self.name.text().strip()) and self.fields.acceptable
 
     def _choose_file(self) -> None:
-        if not self.confirm.isEnabled():
+        if not self.form.can_confirm:
             return
         self.error.clear()
         default = self.tr("invitation-{0}").format(dt.date.today().isoformat())
@@ -111,13 +105,10 @@ class InviteDialog(QDialog):
             self.error.setText(self.tr("Le dossier {0} n'existe pas.").format(path.parent))
             return
         name, passphrase, service = self.name.text(), self.fields.passphrase, self._service
-        self._busy = True
-        self.busy.start(self.tr("Création du compte et de l'invitation…"))
         self.fields.setEnabled(False)
         self.name.setEnabled(False)
-        self._update_button()
-        run_in_background(
-            self,
+        self.form.run(
+            self.tr("Création du compte et de l'invitation…"),
             self.tr("Invitation d'un ou une bénévole"),
             lambda: (*service.invite(name, passphrase, path), path),
             self._succeeded,
@@ -130,10 +121,6 @@ class InviteDialog(QDialog):
         self.invited.emit(user, fingerprint, path)
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self._busy = False
-        self.busy.stop()
+    def _failed(self, _error: Exception) -> None:
         self.fields.setEnabled(True)
         self.name.setEnabled(True)
-        self.error.setText(sync_error(error))
-        self._update_button()

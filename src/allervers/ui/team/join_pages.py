@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from allervers.crypto.kdf import KdfParams
 from allervers.services.sync import Joined, join
 from allervers.services.workspace import CreatedWorkspace
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
 from allervers.ui.common.choosers import choose_file
 from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.passphrase_widgets import password_field
+from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.team.invite_dialog import invitation_filter
 from allervers.ui.team.page import REPLY_SUFFIX, fingerprint_font
 from allervers.ui.team.sync_texts import sync_error

@@ -39,16 +39,16 @@ from allervers.domain.users import Role, User
 from allervers.messages import role_label
 from allervers.services.sync import OutReport, SyncService
 from allervers.services.workspace import OpenWorkspace
-from allervers.ui.common.busy import ERROR_STYLE, BusyIndicator, message_label
+from allervers.ui.common.busy import BusyIndicator, message_label
 from allervers.ui.common.choosers import choose_file
 from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.team.grace_setting import GraceSetting
 from allervers.ui.team.invite_dialog import InviteDialog
 from allervers.ui.team.sync_texts import conflict_text, household_text, merge_summary, sync_error
 
 BUNDLE_SUFFIX = ".avsync"
 REPLY_SUFFIX = ".avreply"
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 CONFLICT_ROLE = Qt.ItemDataRole.UserRole
 SHOWN_ROWS = 5  # rows of a table shown without scrolling
 

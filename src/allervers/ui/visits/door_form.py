@@ -28,8 +28,9 @@ from allervers.domain.errors import AllerVersError
 from allervers.domain.visits import Door, DoorOutcome, Visit
 from allervers.messages import describe
 from allervers.services.visits import VisitService
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
 from allervers.ui.common.commune_edit import CommuneEdit
+from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.visits.come_back_dialog import ComeBackDialog
 
 STREET_LENGTH = 120  # the questionnaire's limits for address_street and address_number

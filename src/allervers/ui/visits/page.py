@@ -20,7 +20,8 @@ from allervers.questionnaire import loader
 from allervers.services.doors import DoorService
 from allervers.services.rights import assessable
 from allervers.services.visits import VisitService
-from allervers.ui.common.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.doors.round_doors import RoundDoors
 from allervers.ui.interview.parsing import date_text
 from allervers.ui.interview.wizard import InterviewWizard
@@ -31,8 +32,6 @@ from allervers.ui.visits.drafts_banner import DraftsBanner
 from allervers.ui.visits.next_doors import NextDoors
 from allervers.ui.visits.recent_visits import RecentVisits
 from allervers.ui.visits.visit_lists import street_text, visit_text
-
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 
 
 class VisitsPage(QWidget):
