@@ -261,6 +261,55 @@
     </message>
 </context>
 <context>
+    <name>ConflictsBox</name>
+    <message>
+        <source>Conflits à arbitrer</source>
+        <translation>Conflicts to settle</translation>
+    </message>
+    <message>
+        <source>Une même information a été modifiée ici et sur l&apos;ordinateur d&apos;un ou une bénévole : la valeur d&apos;ici est gardée en attendant votre choix.</source>
+        <translation>The same information was changed here and on a volunteer&apos;s computer: the value here is kept until you choose.</translation>
+    </message>
+    <message>
+        <source>Élément</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Valeur ici</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <source>Valeur reçue</source>
+        <translation>Value received</translation>
+    </message>
+    <message>
+        <source>Aucun conflit à arbitrer.</source>
+        <translation>No conflict to settle.</translation>
+    </message>
+    <message>
+        <source>&amp;Garder la valeur d&apos;ici</source>
+        <translation>&amp;Keep the value here</translation>
+    </message>
+    <message>
+        <source>Prendre la valeur &amp;reçue</source>
+        <translation>Take the value &amp;received</translation>
+    </message>
+    <message>
+        <source>(ordinateur inconnu)</source>
+        <translation>(unknown computer)</translation>
+    </message>
+    <message>
+        <source>{0}
+(reçue de l&apos;ordinateur de {1})</source>
+        <translation>{0}
+(received from {1}&apos;s computer)</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>JJ/MM/AAAA</source>
@@ -3467,38 +3516,6 @@ This erasure cannot be undone.</translation>
         <translation>Files go from one computer to another on a USB stick or a shared folder. Each is encrypted for its recipient and signed: nobody else can read it, nor change it without it showing.</translation>
     </message>
     <message>
-        <source>Cet ordinateur :</source>
-        <translation>This computer:</translation>
-    </message>
-    <message>
-        <source>Personne</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>Rôle</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Empreinte</source>
-        <translation>Fingerprint</translation>
-    </message>
-    <message>
-        <source>Empreintes à comparer de vive voix (en personne ou par téléphone) avec celles affichées sur l&apos;autre ordinateur : si elles diffèrent, n&apos;utilisez pas ses fichiers.</source>
-        <translation>Fingerprints to compare by voice (in person or by phone) with those shown on the other computer: if they differ, do not use its files.</translation>
-    </message>
-    <message>
-        <source>Ordinateurs de l&apos;équipe</source>
-        <translation>The team&apos;s computers</translation>
-    </message>
-    <message>
-        <source>&amp;Inviter un ou une bénévole…</source>
-        <translation>&amp;Invite a volunteer…</translation>
-    </message>
-    <message>
-        <source>I&amp;nscrire un ordinateur…</source>
-        <translation>E&amp;nrol a computer…</translation>
-    </message>
-    <message>
         <source>I&amp;mporter un fichier reçu…</source>
         <translation>I&amp;mport a received file…</translation>
     </message>
@@ -3519,62 +3536,8 @@ This erasure cannot be undone.</translation>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <source>Conflits à arbitrer</source>
-        <translation>Conflicts to settle</translation>
-    </message>
-    <message>
-        <source>Une même information a été modifiée ici et sur l&apos;ordinateur d&apos;un ou une bénévole : la valeur d&apos;ici est gardée en attendant votre choix.</source>
-        <translation>The same information was changed here and on a volunteer&apos;s computer: the value here is kept until you choose.</translation>
-    </message>
-    <message>
-        <source>Élément</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>Champ</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Valeur ici</source>
-        <translation>Value here</translation>
-    </message>
-    <message>
-        <source>Valeur reçue</source>
-        <translation>Value received</translation>
-    </message>
-    <message>
-        <source>Aucun conflit à arbitrer.</source>
-        <translation>No conflict to settle.</translation>
-    </message>
-    <message>
-        <source>&amp;Garder la valeur d&apos;ici</source>
-        <translation>&amp;Keep the value here</translation>
-    </message>
-    <message>
-        <source>Prendre la valeur &amp;reçue</source>
-        <translation>Take the value &amp;received</translation>
-    </message>
-    <message>
         <source>(compte inconnu)</source>
         <translation>(unknown account)</translation>
-    </message>
-    <message>
-        <source>Aucun ordinateur de bénévole inscrit. Invitez la personne, puis inscrivez son ordinateur avec la réponse d&apos;inscription qu&apos;il aura écrite.</source>
-        <translation>No volunteer&apos;s computer enrolled. Invite the person, then enrol their computer with the enrolment reply it writes.</translation>
-    </message>
-    <message>
-        <source>Cet ordinateur n&apos;est inscrit dans aucune équipe : il a été créé sans invitation. Ses fichiers ne peuvent être préparés pour personne.</source>
-        <translation>This computer is not enrolled in any team: it was set up without an invitation. Its files cannot be prepared for anyone.</translation>
-    </message>
-    <message>
-        <source>(ordinateur inconnu)</source>
-        <translation>(unknown computer)</translation>
-    </message>
-    <message>
-        <source>{0}
-(reçue de l&apos;ordinateur de {1})</source>
-        <translation>{0}
-(received from {1}&apos;s computer)</translation>
     </message>
     <message>
         <source>Invitation pour {0} écrite dans {1}. Remettez-la à la personne, et la phrase de passe de vive voix, jamais avec le fichier. Quand elle rejoindra l&apos;équipe, son écran affichera l&apos;empreinte de cet ordinateur : {2}.</source>
@@ -3957,6 +3920,53 @@ This erasure cannot be undone.</translation>
     <message>
         <source>{0} : annulé.</source>
         <translation>{0}: cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamBox</name>
+    <message>
+        <source>Ordinateurs de l&apos;équipe</source>
+        <translation>The team&apos;s computers</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur :</source>
+        <translation>This computer:</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Empreinte</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Empreintes à comparer de vive voix (en personne ou par téléphone) avec celles affichées sur l&apos;autre ordinateur : si elles diffèrent, n&apos;utilisez pas ses fichiers.</source>
+        <translation>Fingerprints to compare by voice (in person or by phone) with those shown on the other computer: if they differ, do not use its files.</translation>
+    </message>
+    <message>
+        <source>&amp;Inviter un ou une bénévole…</source>
+        <translation>&amp;Invite a volunteer…</translation>
+    </message>
+    <message>
+        <source>I&amp;nscrire un ordinateur…</source>
+        <translation>E&amp;nrol a computer…</translation>
+    </message>
+    <message>
+        <source>(compte inconnu)</source>
+        <translation>(unknown account)</translation>
+    </message>
+    <message>
+        <source>Aucun ordinateur de bénévole inscrit. Invitez la personne, puis inscrivez son ordinateur avec la réponse d&apos;inscription qu&apos;il aura écrite.</source>
+        <translation>No volunteer&apos;s computer enrolled. Invite the person, then enrol their computer with the enrolment reply it writes.</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur n&apos;est inscrit dans aucune équipe : il a été créé sans invitation. Ses fichiers ne peuvent être préparés pour personne.</source>
+        <translation>This computer is not enrolled in any team: it was set up without an invitation. Its files cannot be prepared for anyone.</translation>
     </message>
 </context>
 <context>

@@ -36,8 +36,8 @@ from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.passphrase_widgets import password_field
 from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.team.invite_dialog import invitation_filter
-from allervers.ui.team.page import REPLY_SUFFIX, fingerprint_font
 from allervers.ui.team.sync_texts import sync_error
+from allervers.ui.team.widgets import REPLY_SUFFIX, fingerprint_font
 
 
 def _file_row(field: QLineEdit, button: QPushButton) -> QWidget:

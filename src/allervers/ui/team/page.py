@@ -15,72 +15,35 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QShowEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from allervers.domain.errors import AllerVersError
-from allervers.domain.sync import Conflict, MergeReport, Peer
+from allervers.domain.sync import MergeReport, Peer
 from allervers.domain.users import Role, User
-from allervers.messages import role_label
 from allervers.services.sync import OutReport, SyncService
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.common.busy import BusyIndicator, message_label
 from allervers.ui.common.choosers import choose_file
 from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
+from allervers.ui.team.conflicts_box import ConflictsBox
 from allervers.ui.team.grace_setting import GraceSetting
 from allervers.ui.team.invite_dialog import InviteDialog
-from allervers.ui.team.sync_texts import conflict_text, household_text, merge_summary, sync_error
-
-BUNDLE_SUFFIX = ".avsync"
-REPLY_SUFFIX = ".avreply"
-CONFLICT_ROLE = Qt.ItemDataRole.UserRole
-SHOWN_ROWS = 5  # rows of a table shown without scrolling
-
-
-def fingerprint_font() -> QFont:
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    font.setWeight(QFont.Weight.Bold)
-    return font
-
-
-def _fit_height(table: QTableWidget, rows: int) -> None:
-    """The table as tall as its rows (up to SHOWN_ROWS), so the page does not scroll for a
-    team of a few laptops and a blank block does not stand where no row is."""
-    table.resizeRowsToContents()
-    shown = min(max(rows, 1), SHOWN_ROWS)
-    height = sum(table.rowHeight(r) for r in range(min(rows, shown)))
-    if rows == 0:
-        height = table.verticalHeader().defaultSectionSize()
-    height += table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
-    table.setFixedHeight(height)
-
-
-def _read_only_table(name: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(True)
-    return table
+from allervers.ui.team.sync_texts import merge_summary, sync_error
+from allervers.ui.team.team_box import TeamBox
+from allervers.ui.team.widgets import BUNDLE_SUFFIX
 
 
 class SyncPage(QWidget):
@@ -119,55 +82,10 @@ class SyncPage(QWidget):
         intro.setWordWrap(True)
 
         # The team: this laptop and the enrolled ones, with the fingerprints to compare.
-        self.own_fingerprint = QLabel()
-        self.own_fingerprint.setObjectName("ownFingerprint")
-        self.own_fingerprint.setFont(fingerprint_font())
-        self.own_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        own_row = QHBoxLayout()
-        own_row.addWidget(QLabel(self.tr("Cet ordinateur :")))
-        own_row.addWidget(self.own_fingerprint)
-        own_row.addStretch(1)
-        self.peers_table = _read_only_table(
-            "peersTable", [self.tr("Personne"), self.tr("Rôle"), self.tr("Empreinte")]
-        )
-        self.peers_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.peers_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        header = self.peers_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.no_peers = QLabel()
-        self.no_peers.setObjectName("noPeers")
-        self.no_peers.setWordWrap(True)
-        compare = QLabel(
-            self.tr(
-                "Empreintes à comparer de vive voix (en personne ou par téléphone) avec celles "
-                "affichées sur l'autre ordinateur : si elles diffèrent, n'utilisez pas ses fichiers."
-            )
-        )
-        compare.setWordWrap(True)
-        compare.setObjectName("compareHint")
-        team_box = QGroupBox(self.tr("Ordinateurs de l'équipe"))
-        team_layout = QVBoxLayout(team_box)
-        team_layout.addLayout(own_row)
-        team_layout.addWidget(self.peers_table)
-        team_layout.addWidget(self.no_peers)
-        team_layout.addWidget(compare)
-        self.invite_button: QPushButton | None = None
-        self.enrol_button: QPushButton | None = None
-        if self._coordinator:
-            self.invite_button = QPushButton(self.tr("&Inviter un ou une bénévole…"))
-            self.invite_button.setObjectName("inviteVolunteer")
-            self.invite_button.clicked.connect(self.invite)
-            self.enrol_button = QPushButton(self.tr("I&nscrire un ordinateur…"))
-            self.enrol_button.setObjectName("enrolLaptop")
-            self.enrol_button.clicked.connect(self.enrol)
-            team_buttons = QHBoxLayout()
-            team_buttons.addWidget(self.invite_button)
-            team_buttons.addWidget(self.enrol_button)
-            team_buttons.addStretch(1)
-            team_layout.addLayout(team_buttons)
-            team_layout.addWidget(GraceSetting(workspace))
+        self.team_box = TeamBox(GraceSetting(workspace) if self._coordinator else None)
+        if self.team_box.invite_button is not None and self.team_box.enrol_button is not None:
+            self.team_box.invite_button.clicked.connect(self.invite)
+            self.team_box.enrol_button.clicked.connect(self.enrol)
 
         # Sync files: one prepared for the other side, one received from it.
         self.recipient = QComboBox()
@@ -210,17 +128,16 @@ class SyncPage(QWidget):
         column.setContentsMargins(24, 20, 24, 20)
         column.addWidget(title)
         column.addWidget(intro)
-        column.addWidget(team_box)
+        column.addWidget(self.team_box)
         column.addWidget(files_box)
 
         # Conflicts: the coordinator's to settle.
-        self.conflicts_table: QTableWidget | None = None
-        self.no_conflicts: QLabel | None = None
-        self.keep_button: QPushButton | None = None
-        self.take_button: QPushButton | None = None
-        self._conflicts: list[Conflict] = []
+        self.conflicts: ConflictsBox | None = None
         if self._coordinator:
-            column.addWidget(self._conflicts_box())
+            self.conflicts = ConflictsBox()
+            self.conflicts.selection_changed.connect(self._update_buttons)
+            self.conflicts.resolve.connect(self.resolve_selected)
+            column.addWidget(self.conflicts)
         column.addStretch(1)
 
         scroll = QScrollArea()
@@ -231,50 +148,6 @@ class SyncPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         self.refresh()
-
-    def _conflicts_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Conflits à arbitrer"))
-        explain = QLabel(
-            self.tr(
-                "Une même information a été modifiée ici et sur l'ordinateur d'un ou une "
-                "bénévole : la valeur d'ici est gardée en attendant votre choix."
-            )
-        )
-        explain.setWordWrap(True)
-        table = _read_only_table(
-            "conflictsTable",
-            [
-                self.tr("Élément"),
-                self.tr("Champ"),
-                self.tr("Valeur ici"),
-                self.tr("Valeur reçue"),
-            ],
-        )
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        table.itemSelectionChanged.connect(self._update_buttons)
-        self.conflicts_table = table
-        self.no_conflicts = QLabel(self.tr("Aucun conflit à arbitrer."))
-        self.no_conflicts.setObjectName("noConflicts")
-        self.keep_button = QPushButton(self.tr("&Garder la valeur d'ici"))
-        self.keep_button.setObjectName("keepLocal")
-        self.keep_button.clicked.connect(lambda: self.resolve_selected(take_remote=False))
-        self.take_button = QPushButton(self.tr("Prendre la valeur &reçue"))
-        self.take_button.setObjectName("takeRemote")
-        self.take_button.clicked.connect(lambda: self.resolve_selected(take_remote=True))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.keep_button)
-        buttons.addWidget(self.take_button)
-        buttons.addStretch(1)
-        self._conflict_widgets: list[QWidget] = [explain, table, self.keep_button, self.take_button]
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.no_conflicts)
-        layout.addWidget(explain)
-        layout.addWidget(table)
-        layout.addLayout(buttons)
-        return box
 
     # Reading the workspace
 
@@ -292,42 +165,16 @@ class SyncPage(QWidget):
         except AllerVersError as error:
             self.error.setText(sync_error(error))
             return
-        self.own_fingerprint.setText(own)
-        self._show_peers()
-        self._show_conflicts(conflicts, users)
+        self.team_box.show_team(own, self._peers)
+        self._show_recipients()
+        if self.conflicts is not None:
+            self.conflicts.show_conflicts(conflicts, users, self._peers)
         self._update_buttons()
 
     def _user_names(self) -> dict[str, str]:
         return {u.id: u.name for u in self._workspace.list_users()}
 
-    def _show_peers(self) -> None:
-        table = self.peers_table
-        table.setRowCount(len(self._peers))
-        for row, peer in enumerate(self._peers):
-            name = peer.user_name or self.tr("(compte inconnu)")
-            role = role_label(Role(peer.role), QCoreApplication.translate)
-            for column, text in enumerate((name, role, peer.fingerprint)):
-                item = QTableWidgetItem(text)
-                if column == 2:
-                    item.setFont(fingerprint_font())
-                table.setItem(row, column, item)
-        _fit_height(table, len(self._peers))
-        table.setVisible(bool(self._peers))
-        if self._coordinator:
-            self.no_peers.setText(
-                self.tr(
-                    "Aucun ordinateur de bénévole inscrit. Invitez la personne, puis inscrivez "
-                    "son ordinateur avec la réponse d'inscription qu'il aura écrite."
-                )
-            )
-        else:
-            self.no_peers.setText(
-                self.tr(
-                    "Cet ordinateur n'est inscrit dans aucune équipe : il a été créé sans "
-                    "invitation. Ses fichiers ne peuvent être préparés pour personne."
-                )
-            )
-        self.no_peers.setVisible(not self._peers)
+    def _show_recipients(self) -> None:
         current = self.recipient.currentText()
         self.recipient.clear()
         names = sorted(
@@ -337,50 +184,15 @@ class SyncPage(QWidget):
         if current in names:
             self.recipient.setCurrentText(current)
 
-    def _show_conflicts(self, conflicts: list[Conflict], users: dict[str, str]) -> None:
-        table = self.conflicts_table
-        if table is None or self.no_conflicts is None:
-            return
-        self._conflicts = conflicts
-        senders = {p.device_id: p.user_name for p in self._peers}
-        table.setRowCount(len(conflicts))
-        for row, conflict in enumerate(conflicts):
-            text = conflict_text(conflict, users)
-            household = household_text(conflict)
-            element = f"{text.entity}\n{household}" if household else text.entity
-            cells = (
-                (element, element),
-                (text.field, text.field),
-                (text.local, text.local_full),
-                (text.remote, text.remote_full),
-            )
-            sender = senders.get(conflict.remote_device) or self.tr("(ordinateur inconnu)")
-            for column, (shown, whole) in enumerate(cells):
-                item = QTableWidgetItem(shown)
-                tip = whole
-                if column == 3:
-                    tip = self.tr("{0}\n(reçue de l'ordinateur de {1})").format(whole, sender)
-                item.setToolTip(tip)
-                item.setData(CONFLICT_ROLE, conflict.id)
-                table.setItem(row, column, item)
-        _fit_height(table, len(conflicts))
-        self.no_conflicts.setVisible(not conflicts)
-        for widget in self._conflict_widgets:
-            widget.setVisible(bool(conflicts))
-
     def _update_buttons(self) -> None:
         idle = not self._busy
-        if self.invite_button is not None and self.enrol_button is not None:
-            self.invite_button.setEnabled(idle)
-            self.enrol_button.setEnabled(idle)
+        self.team_box.set_idle(idle)
         can_send = bool(self._peers) and (not self._coordinator or self.recipient.count() > 0)
         self.prepare_button.setEnabled(idle and can_send)
         self.recipient.setEnabled(idle)
         self.import_button.setEnabled(idle and bool(self._peers))
-        chosen = self._selected_conflict() is not None
-        for button in (self.keep_button, self.take_button):
-            if button is not None:
-                button.setEnabled(idle and chosen)
+        if self.conflicts is not None:
+            self.conflicts.set_idle(idle)
 
     # What the person does
 
@@ -556,19 +368,8 @@ class SyncPage(QWidget):
 
     # Conflicts
 
-    def _selected_conflict(self) -> Conflict | None:
-        table = self.conflicts_table
-        if table is None:
-            return None
-        rows = {index.row() for index in table.selectionModel().selectedRows()}
-        if len(rows) != 1:
-            return None
-        item = table.item(rows.pop(), 0)
-        wanted = None if item is None else item.data(CONFLICT_ROLE)
-        return next((c for c in self._conflicts if c.id == wanted), None)
-
     def resolve_selected(self, take_remote: bool) -> None:
-        conflict = self._selected_conflict()
+        conflict = None if self.conflicts is None else self.conflicts.selected()
         if conflict is None or self._busy:
             return
         try:
