@@ -2385,6 +2385,13 @@
     </message>
 </context>
 <context>
+    <name>MissingAnswers</name>
+    <message>
+        <source>Pour conclure, il manque ces réponses (cliquez pour compléter) :</source>
+        <translation>To conclude, these answers are missing (click to complete them):</translation>
+    </message>
+</context>
+<context>
     <name>Money3Field</name>
     <message>
         <source>pas le même chaque mois</source>
@@ -3083,10 +3090,6 @@ This erasure cannot be undone.</translation>
     <message>
         <source>Estimations calculées le {0} avec OpenFisca-France {1}. Seul l&apos;organisme qui verse un droit peut décider.</source>
         <translation>Estimates computed on {0} with OpenFisca-France {1}. Only the organisation that pays a right can decide.</translation>
-    </message>
-    <message>
-        <source>Pour conclure, il manque ces réponses (cliquez pour compléter) :</source>
-        <translation>To conclude, these answers are missing (click to complete them):</translation>
     </message>
     <message>
         <source>Écriture de la feuille…</source>

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,17 +35,11 @@ from allervers.ui.common.busy import BusyIndicator, message_label
 from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE, NOTE_STYLE
 from allervers.ui.directory.pistes_box import PistesBox, read_directory
 from allervers.ui.rights.assessor import Assessor
-from allervers.ui.rights.card import RightCard, interview_path, missing_answer_label, monthly
+from allervers.ui.rights.card import RightCard, monthly
+from allervers.ui.rights.missing_answers import MissingAnswers
 from allervers.ui.rights.sheet_saver import SheetSaver
 from allervers.wording import out_of_date_line
 
-MISSING_STYLE = (
-    "QFrame#rightsMissing { background: #fff8e1; border: 1px solid #e0c068; border-radius: 4px; }"
-)
-LINK_STYLE = (
-    "QPushButton { text-align: left; padding: 2px 6px; border: none; color: palette(link);"
-    " text-decoration: underline; }"
-)
 OUT_OF_DATE_STYLE = "QLabel { color: #8a6d00; }"
 ORDER = {
     AssessmentStatus.PROBABLE_NON_RECOURS: 0,
@@ -126,13 +119,8 @@ class RightsPanel(QWidget):
         self.computed_note = message_label("rightsComputed", NOTE_STYLE)
         self.out_of_date = message_label("rightsOutOfDate", OUT_OF_DATE_STYLE)
         # Answers the engine needed: each one a link to its question in the visit.
-        self.missing = QFrame()
-        self.missing.setObjectName("rightsMissing")
-        self.missing.setStyleSheet(MISSING_STYLE)
-        self.missing_layout = QVBoxLayout(self.missing)
-        self.missing_layout.setContentsMargins(8, 6, 8, 6)
-        self.missing_layout.setSpacing(0)
-        self.missing.hide()
+        self.missing = MissingAnswers()
+        self.missing.go_to_answer.connect(self.go_to_answer)
 
         self.list = QWidget()
         self.list.setObjectName("rightsList")
@@ -280,7 +268,7 @@ class RightsPanel(QWidget):
             self.cards[item.assessment.right.value] = card
             self.list_layout.insertWidget(position, card)
         unknown = [s for s in self.stored if s.assessment.status is AssessmentStatus.CANNOT_TELL]
-        self._show_missing(unknown)
+        self.missing.show_missing(unknown, self._questionnaire, answers)
         if len(flagged) == 1:
             self.summary.setText(self.tr("1 droit probablement non perçu : à voir avec le foyer."))
         elif flagged:
@@ -308,42 +296,6 @@ class RightsPanel(QWidget):
         )
         self._update_buttons()
         self._focus_first()
-
-    def _show_missing(self, unknown: list[StoredAssessment]) -> None:
-        while self.missing_layout.count():
-            item = self.missing_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
-        paths: dict[str, str] = {}  # interview path -> engine's answer id, in the engine's order
-        for stored in unknown:
-            for answer_id in stored.assessment.missing_answers:
-                paths.setdefault(interview_path(answer_id), answer_id)
-        self.missing.setVisible(bool(paths))
-        if not paths:
-            return
-        heading = QLabel(
-            self.tr("Pour conclure, il manque ces réponses (cliquez pour compléter) :")
-        )
-        heading.setObjectName("rightsMissingHeading")
-        heading.setWordWrap(True)
-        self.missing_layout.addWidget(heading)
-        for path, answer_id in paths.items():
-            link = QPushButton(
-                missing_answer_label(self._questionnaire, self.visit.answers, answer_id)
-            )
-            link.setObjectName(f"missing_{path}")
-            link.setStyleSheet(LINK_STYLE)
-            link.setCursor(Qt.CursorShape.PointingHandCursor)
-            link.setAutoDefault(True)
-            link.clicked.connect(lambda _=False, p=path: self.go_to_answer.emit(p))
-            self.missing_layout.addWidget(link)
-            # Shown now, not at the layout's next pass: `_focus_first` gives it the focus at
-            # once (a hidden widget takes the focus only once shown, after the test or the
-            # person has moved on).
-            link.show()
 
     def _focus_first(self) -> None:
         for card in self.cards.values():
