@@ -4,12 +4,12 @@ state, rounds with their progress, building outlines found next to the workspace
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from allervers.domain.coverage import Coverage
 from allervers.domain.geometry import Point
 from allervers.services.buildings import buildings_near
 from allervers.services.doors import DoorService, DoorView, RoundCoverage
-from allervers.services.workspace import OpenWorkspace
 from allervers.ui.doors.map_view import MapDoor, MapRound
 
 
@@ -46,9 +46,9 @@ class MapData:
         ]
 
 
-def load_map(workspace: OpenWorkspace, with_buildings: bool = True) -> MapData:
-    service = DoorService(workspace)
+def load_map(service: DoorService, workspace_path: Path | None) -> MapData:
+    """`workspace_path`: where to look for building outlines (None: none drawn)."""
     doors = service.doors()
     report = service.coverage()
-    buildings = buildings_near(workspace.path) if with_buildings else []
+    buildings = buildings_near(workspace_path) if workspace_path is not None else []
     return MapData(doors, report.total, report.rounds, buildings)

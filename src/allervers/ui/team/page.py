@@ -33,13 +33,11 @@ from allervers.domain.errors import AllerVersError
 from allervers.domain.sync import MergeReport, Peer
 from allervers.domain.users import Role, User
 from allervers.services.sync import OutReport, SyncService
-from allervers.services.workspace import OpenWorkspace
 from allervers.ui.common.busy import BusyIndicator, message_label
 from allervers.ui.common.choosers import choose_file
 from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.team.conflicts_box import ConflictsBox
-from allervers.ui.team.grace_setting import GraceSetting
 from allervers.ui.team.invite_dialog import InviteDialog
 from allervers.ui.team.sync_texts import merge_summary, sync_error
 from allervers.ui.team.team_box import TeamBox
@@ -54,15 +52,19 @@ class SyncPage(QWidget):
 
     def __init__(
         self,
-        workspace: OpenWorkspace,
+        service: SyncService,
+        users: Callable[[], list[User]],
+        grace: QWidget | None,
         folder: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`users` lists the workspace's accounts (for the names in conflicts); `grace` is the
+        coordinator's grace-time setting, None on a volunteer's laptop."""
         super().__init__(parent)
         self.setObjectName("syncPage")
-        self._workspace = workspace
-        self._service = SyncService(workspace)
-        self._coordinator = workspace.user.is_coordinator
+        self._service = service
+        self._users = users
+        self._coordinator = grace is not None
         self._folder = folder or Path.home()  # where the last file was: often a USB key
         self._peers: list[Peer] = []
         self._busy = False
@@ -82,7 +84,7 @@ class SyncPage(QWidget):
         intro.setWordWrap(True)
 
         # The team: this laptop and the enrolled ones, with the fingerprints to compare.
-        self.team_box = TeamBox(GraceSetting(workspace) if self._coordinator else None)
+        self.team_box = TeamBox(grace)
         if self.team_box.invite_button is not None and self.team_box.enrol_button is not None:
             self.team_box.invite_button.clicked.connect(self.invite)
             self.team_box.enrol_button.clicked.connect(self.enrol)
@@ -172,7 +174,7 @@ class SyncPage(QWidget):
         self._update_buttons()
 
     def _user_names(self) -> dict[str, str]:
-        return {u.id: u.name for u in self._workspace.list_users()}
+        return {u.id: u.name for u in self._users()}
 
     def _show_recipients(self) -> None:
         current = self.recipient.currentText()
