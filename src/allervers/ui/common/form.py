@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget, QWizard, QWizardPage
 
 from allervers.messages import describe
 from allervers.ui.common.busy import BusyIndicator, message_label
@@ -106,3 +106,13 @@ class FormKit(QObject):
     def show_failure(self, error: Exception) -> None:
         self.set_running(False)
         self.error.setText(self._wording(error))
+
+
+def hold_wizard(page: QWizardPage, busy: bool) -> None:
+    """A wizard page's operation starts or ends: Next follows `isComplete` again, and there is no
+    going back or cancelling while it runs (the result would land on another page, or after the
+    window closed). After completeChanged, which lets QWizard reset its buttons."""
+    page.completeChanged.emit()
+    wizard = page.wizard()
+    for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+        wizard.button(button).setEnabled(not busy)

@@ -31,6 +31,7 @@ from allervers.messages import describe
 from allervers.services.sync import Joined
 from allervers.services.workspace import MAX_NAME_LENGTH, CreatedWorkspace, WorkspaceService
 from allervers.ui.common.busy import message_label
+from allervers.ui.common.form import hold_wizard
 from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.passphrase_widgets import NewPassphraseFields
 from allervers.ui.start.recovery_key_page import RecoveryKeyPage
@@ -194,13 +195,7 @@ class PassphrasePage(QWizardPage):
         self.fields.setEnabled(not busy)
         self.progress.setVisible(busy)
         self.status.setText(self.tr("Création de l'espace de travail…") if busy else "")
-        self.completeChanged.emit()
-        # No going back or cancelling while the workspace is being written: the result would
-        # land on another page, or after the window closed, and the key would never be shown.
-        # (After completeChanged, which lets QWizard reset its buttons.)
-        wizard = self.wizard()
-        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
-            wizard.button(button).setEnabled(not busy)
+        hold_wizard(self, busy)  # else the recovery key would never be shown
 
     def _created(self, created: CreatedWorkspace) -> None:
         self.created = created

@@ -32,6 +32,7 @@ from allervers.services.sync import Joined, join
 from allervers.services.workspace import CreatedWorkspace
 from allervers.ui.common.busy import message_label
 from allervers.ui.common.choosers import choose_file
+from allervers.ui.common.form import hold_wizard
 from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.passphrase_widgets import password_field
 from allervers.ui.common.styles import ERROR_STYLE
@@ -203,10 +204,7 @@ class JoinPage(QWizardPage):
         self.progress.setVisible(busy)
         if busy:
             self.status.clear()
-        self.completeChanged.emit()
-        wizard = self.wizard()
-        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
-            wizard.button(button).setEnabled(not busy)
+        hold_wizard(self, busy)
 
     def _joined(self, joined: Joined) -> None:
         self.joined = joined
