@@ -90,10 +90,12 @@ class FormKit(QObject):
         succeeded: Callable[[Any], None],
         failed: Callable[[Exception], None] | None = None,
         release: Callable[[Any], None] | None = None,
+        cancellable: bool = False,
     ) -> None:
         """Runs `work` off the UI thread (`task_name` is what the status bar and the lock say).
         On failure the form is idle again with the error worded, then `failed` runs if given.
-        `succeeded` runs with the form still busy: it usually closes the dialog."""
+        `succeeded` runs with the form still busy: it usually closes the dialog. `cancellable`:
+        a read, thrown away if the workspace locks meanwhile (see TaskRunner.run)."""
         self.set_running(True, busy_text)
 
         def fail(error: Exception) -> None:
@@ -101,7 +103,15 @@ class FormKit(QObject):
             if failed is not None:
                 failed(error)
 
-        run_in_background(self._owner, task_name, work, succeeded, fail, release=release)
+        run_in_background(
+            self._owner,
+            task_name,
+            work,
+            succeeded,
+            fail,
+            cancellable=cancellable,
+            release=release,
+        )
 
     def show_failure(self, error: Exception) -> None:
         self.set_running(False)

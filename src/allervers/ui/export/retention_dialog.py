@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from allervers.messages import describe
 from allervers.services.retention import RetentionService
-from allervers.ui.common.busy import BusyIndicator, message_label
-from allervers.ui.common.operations import run_in_background
-from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.form import FormKit, error_text
+from allervers.ui.common.styles import DONE_STYLE
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
@@ -106,7 +105,6 @@ class RetentionDialog(QDialog):
         self.setMinimumWidth(520)
         self._retention = retention
         self._months = months
-        self._busy = False
         self.candidates: int | None = None
 
         title = QLabel(self.tr("Conservation des données"))
@@ -130,13 +128,14 @@ class RetentionDialog(QDialog):
         bold = self.status.font()
         bold.setBold(True)
         self.status.setFont(bold)
-        self.busy = BusyIndicator()
-        self.error = message_label("retentionError", ERROR_STYLE)
+        self.form = FormKit(self, "retentionError")
+        self.busy, self.error = self.form.busy, self.form.error
         self.outcome = message_label("retentionDone", DONE_STYLE)
         self.purge_button = QPushButton()
         self.purge_button.setObjectName("retentionPurge")
         self.purge_button.setVisible(False)
         self.purge_button.clicked.connect(self.ask_purge)
+        self.form.use_confirm(self.purge_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("&Fermer"))
         self.buttons.rejected.connect(self.reject)
@@ -157,10 +156,10 @@ class RetentionDialog(QDialog):
     # Counting
 
     def count(self) -> None:
-        self._set_busy(True, self.tr("Recherche des foyers sans contact…"))
         retention = self._retention
-        run_in_background(
-            self,
+        self.buttons.setEnabled(False)
+        self.form.run(
+            self.tr("Recherche des foyers sans contact…"),
             self.tr("Recherche des foyers sans contact"),
             lambda: len(retention.purge_candidates()),
             self._counted,
@@ -169,15 +168,14 @@ class RetentionDialog(QDialog):
         )
 
     def _counted(self, count: int) -> None:
-        self._set_busy(False)
+        self._idle()
         self.candidates = count
         self.status.setText(candidates_text(count, self._months))
         self.purge_button.setText(purge_button_text(count))
         self.purge_button.setVisible(count > 0)
 
-    def _failed(self, error: Exception) -> None:
-        self._set_busy(False)
-        self.error.setText(describe(error, QCoreApplication.translate))
+    def _failed(self, _error: Exception) -> None:
+        self.buttons.setEnabled(True)
 
     # Erasing
 
@@ -211,38 +209,32 @@ class RetentionDialog(QDialog):
         question.open()
 
     def _purge(self) -> None:
-        self._set_busy(True, self.tr("Effacement en cours…"))
-        retention = self._retention
-        run_in_background(
-            self,
+        self.buttons.setEnabled(False)
+        self.form.run(
+            self.tr("Effacement en cours…"),
             self.tr("Effacement des foyers sans contact"),
-            retention.purge,
+            self._retention.purge,
             self._purged,
             self._purge_failed,
         )
 
     def _purged(self, count: int) -> None:
-        self._set_busy(False)
+        self._idle()
         self.outcome.setText(purged_text(count))
         if count:
             self.purged.emit(count)
         self.count()
 
     def _purge_failed(self, error: Exception) -> None:
-        self._failed(error)
         self.count()  # what is left to erase, as the workspace now holds it
+        self.error.setText(error_text(error))  # kept while counting (count clears the line)
 
-    def _set_busy(self, busy: bool, text: str = "") -> None:
-        self._busy = busy
-        if busy:
-            self.busy.start(text)
-        else:
-            self.busy.stop()
-        self.purge_button.setEnabled(not busy)
-        self.buttons.setEnabled(not busy)
+    def _idle(self) -> None:
+        self.form.set_running(False)
+        self.buttons.setEnabled(True)
 
     def reject(self) -> None:
         """Not while erasing: the dialog would drop the result the caseload waits for."""
-        if self._busy and self.isVisible():
+        if self.form.running and self.isVisible():
             return
         super().reject()
