@@ -2654,22 +2654,6 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
         <source>Clé remplacée : l&apos;ancienne n&apos;ouvre plus rien.</source>
         <translation>Key replaced: the old one no longer opens anything.</translation>
     </message>
-    <message>
-        <source>Enregistrer la feuille de secours</source>
-        <translation>Save the recovery sheet</translation>
-    </message>
-    <message>
-        <source>cle-de-secours-aller-vers.pdf</source>
-        <translation>aller-vers-recovery-key.pdf</translation>
-    </message>
-    <message>
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, puis supprimez le fichier.</source>
-        <translation>Sheet saved to {0}: print it, keep it somewhere separate, then delete the file.</translation>
-    </message>
 </context>
 <context>
     <name>RecoveryKeyPage</name>
@@ -2692,22 +2676,6 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>Pour confirmer, tapez les 4 derniers caractères de la clé :</source>
         <translation>To confirm, type the last 4 characters of the key:</translation>
-    </message>
-    <message>
-        <source>Enregistrer la feuille de secours</source>
-        <translation>Save the recovery sheet</translation>
-    </message>
-    <message>
-        <source>cle-de-secours-aller-vers.pdf</source>
-        <translation>aller-vers-recovery-key.pdf</translation>
-    </message>
-    <message>
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, puis supprimez le fichier.</source>
-        <translation>Sheet saved to {0}: print it, keep it somewhere separate, then delete the file.</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2711,25 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>Nouvelle phrase de passe avec la clé de secours</source>
         <translation>New passphrase with the recovery key</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>Enregistrer la feuille de secours</source>
+        <translation>Save the recovery sheet</translation>
+    </message>
+    <message>
+        <source>cle-de-secours-aller-vers.pdf</source>
+        <translation>aller-vers-recovery-key.pdf</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, puis supprimez le fichier.</source>
+        <translation>Sheet saved to {0}: print it, keep it somewhere separate, then delete the file.</translation>
     </message>
 </context>
 <context>

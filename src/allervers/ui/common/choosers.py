@@ -26,12 +26,29 @@ def qt_file_dialog(parent: QWidget, title: str, start: Path, name: str) -> QFile
     return dialog
 
 
-class FileChoice(QObject):
-    """One question "which file?". `chosen(Path)` once the person has picked a file (and, when
-    saving over an existing one, agreed to replace it); nothing when they cancel. The object
-    deletes itself once answered."""
+class _Choice(QObject):
+    """One question asked with Qt's file dialog. `chosen(Path)` once answered; nothing when the
+    person cancels. The object deletes itself once answered."""
 
     chosen = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget, title: str, start: Path, name: str) -> None:
+        super().__init__(parent)
+        self.dialog = qt_file_dialog(parent, title, start, name)
+        self.dialog.fileSelected.connect(self._selected)
+        self.dialog.rejected.connect(self.deleteLater)
+
+    def start(self) -> None:
+        self.dialog.open()
+
+    def _selected(self, name: str) -> None:
+        self.chosen.emit(Path(name))
+        self.deleteLater()
+
+
+class FileChoice(_Choice):
+    """ "Which file?" When saving over an existing file, `chosen` waits until the person agreed
+    to replace it."""
 
     def __init__(
         self,
@@ -46,12 +63,12 @@ class FileChoice(QObject):
         (".avsync"...): a file to write, given that suffix when typed without one; None: an
         existing file to read. `name`: the dialog's object name; the replace question is
         `name + "Replace"`."""
-        super().__init__(parent)
+        super().__init__(parent, title, start, name)
         self._parent = parent
         self._suffix = save_suffix
         self._name = name
         self._path: Path | None = None
-        dialog = qt_file_dialog(parent, title, start, name)
+        dialog = self.dialog
         dialog.setNameFilters([*filters, translate("FileChoice", "Tous les fichiers (*)")])
         if save_suffix is not None:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -61,12 +78,6 @@ class FileChoice(QObject):
         else:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
             dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self._selected)
-        dialog.rejected.connect(self.deleteLater)
-        self.dialog = dialog
-
-    def start(self) -> None:
-        self.dialog.open()
 
     def _selected(self, name: str) -> None:
         path = Path(name)
@@ -119,29 +130,15 @@ def choose_file(
     return choice
 
 
-class FolderChoice(QObject):
-    """One question "which folder?". `chosen(Path)` once the person has picked one; nothing when
-    they cancel. The object deletes itself once answered."""
-
-    chosen = Signal(object)  # Path
+class FolderChoice(_Choice):
+    """ "Which folder?" `start`: the folder the dialog opens in. `name`: the dialog's object
+    name."""
 
     def __init__(self, parent: QWidget, title: str, start: Path, name: str) -> None:
-        """`start`: the folder the dialog opens in. `name`: the dialog's object name."""
-        super().__init__(parent)
-        dialog = qt_file_dialog(parent, title, start, name)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.fileSelected.connect(self._selected)
-        dialog.rejected.connect(self.deleteLater)
-        self.dialog = dialog
-
-    def start(self) -> None:
-        self.dialog.open()
-
-    def _selected(self, name: str) -> None:
-        self.chosen.emit(Path(name))
-        self.deleteLater()
+        super().__init__(parent, title, start, name)
+        self.dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        self.dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        self.dialog.setFileMode(QFileDialog.FileMode.Directory)
 
 
 def choose_folder(parent: QWidget, title: str, start: Path, name: str) -> FolderChoice:

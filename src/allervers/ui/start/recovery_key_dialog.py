@@ -6,15 +6,11 @@ Replacing is quick (no slow derivation: the recovery key is random), so it runs 
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -23,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
-from allervers.reports.recovery_sheet import write_recovery_sheet
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.common.busy import message_label
 from allervers.ui.common.styles import ERROR_STYLE
+from allervers.ui.start.recovery_key_page import save_recovery_sheet
 
 
 class RecoveryKeyDialog(QDialog):
@@ -91,29 +87,15 @@ class RecoveryKeyDialog(QDialog):
     def _save_sheet(self) -> None:
         if self._key is None:
             return
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Enregistrer la feuille de secours"),
-            str(Path.home() / self.tr("cle-de-secours-aller-vers.pdf")),
-            self.tr("Document PDF (*.pdf)"),
-        )
-        if not chosen:
+        saved = save_recovery_sheet(self, self._workspace, self._key)
+        if saved is None:
             return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            write_recovery_sheet(path, self._workspace.territory(), self._key, date.today())
-        except (OSError, AllerVersError) as error:
-            self.error.setText(describe(error, QCoreApplication.translate))
+        written, text = saved
+        if not written:
+            self.error.setText(text)
             return
         self.error.clear()
-        self.status.setText(
-            self.tr(
-                "Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, "
-                "puis supprimez le fichier."
-            ).format(path)
-        )
+        self.status.setText(text)
 
     def done(self, result: int) -> None:
         # The key leaves the screen with the dialog (the idle lock closes it too).

@@ -16,16 +16,45 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
+from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
 from allervers.reports.recovery_sheet import write_recovery_sheet
-from allervers.services.workspace import CreatedWorkspace
+from allervers.services.workspace import CreatedWorkspace, OpenWorkspace
 from allervers.ui.common.busy import message_label
 
 # Crockford base32, as on the printed sheet: letters that look like digits read as those digits.
 _LOOK_ALIKES = str.maketrans("OIL", "011")
+
+
+def save_recovery_sheet(
+    parent: QWidget, workspace: OpenWorkspace, recovery_key: str
+) -> tuple[bool, str] | None:
+    """Asks where, then writes the sheet to print. None when the person cancelled; else whether
+    it was written and the sentence that says so (or why not)."""
+    translate = QCoreApplication.translate
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate("RecoverySheet", "Enregistrer la feuille de secours"),
+        str(Path.home() / translate("RecoverySheet", "cle-de-secours-aller-vers.pdf")),
+        translate("RecoverySheet", "Document PDF (*.pdf)"),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    try:
+        write_recovery_sheet(path, workspace.territory(), recovery_key, date.today())
+    except (OSError, AllerVersError) as error:
+        return False, describe(error, translate)
+    return True, translate(
+        "RecoverySheet",
+        "Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, puis supprimez le fichier.",
+    ).format(path)
 
 
 def last_group(recovery_key: str) -> str:
@@ -120,26 +149,6 @@ class RecoveryKeyPage(QWizardPage):
         created = self._created
         if created is None:
             return
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Enregistrer la feuille de secours"),
-            str(Path.home() / self.tr("cle-de-secours-aller-vers.pdf")),
-            self.tr("Document PDF (*.pdf)"),
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        try:
-            territory = created.workspace.territory()
-            write_recovery_sheet(path, territory, created.recovery_key, date.today())
-        except OSError as error:
-            self.sheet_status.setText(describe(error, QCoreApplication.translate))
-            return
-        self.sheet_status.setText(
-            self.tr(
-                "Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, "
-                "puis supprimez le fichier."
-            ).format(path)
-        )
+        saved = save_recovery_sheet(self, created.workspace, created.recovery_key)
+        if saved is not None:
+            self.sheet_status.setText(saved[1])
