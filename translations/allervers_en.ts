@@ -1571,6 +1571,13 @@
     </message>
 </context>
 <context>
+    <name>MapData</name>
+    <message>
+        <source>Lecture de la carte</source>
+        <translation>Reading the map</translation>
+    </message>
+</context>
+<context>
     <name>MapPage</name>
     <message>
         <source>Cliquez sur une porte pour voir ses passages.</source>
@@ -1603,10 +1610,6 @@
     <message>
         <source>Chargement de la carte…</source>
         <translation>Loading the map…</translation>
-    </message>
-    <message>
-        <source>Lecture de la carte</source>
-        <translation>Reading the map</translation>
     </message>
     <message>
         <source>La carte n&apos;a pas pu être chargée.</source>
@@ -3235,10 +3238,6 @@ This erasure cannot be undone.</translation>
     <message>
         <source>{0} ({1} portes)</source>
         <translation>{0} ({1} doors)</translation>
-    </message>
-    <message>
-        <source>Lecture de la carte</source>
-        <translation>Reading the map</translation>
     </message>
     <message>
         <source>non confiée</source>

@@ -24,9 +24,8 @@ from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
 from allervers.services.doors import DoorService
 from allervers.ui.common.busy import message_label
-from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.styles import ERROR_STYLE
-from allervers.ui.doors.map_data import MapData, load_map
+from allervers.ui.doors.map_data import MapData, read_map
 from allervers.ui.doors.map_view import CoverageMap
 from allervers.ui.doors.symbols import icon, status_label
 
@@ -115,15 +114,7 @@ class MapPage(QWidget):
     def refresh(self) -> None:
         """Reads the doors again (off the UI thread) and redraws."""
         self.summary.setText(self.tr("Chargement de la carte…"))
-        doors, path = self._doors, self._path
-        run_in_background(
-            self,
-            self.tr("Lecture de la carte"),
-            lambda: load_map(doors, path),
-            self.show_data,
-            self._failed,
-            cancellable=True,  # a read: nothing lost if its result is thrown away
-        )
+        read_map(self, self._doors, self._path, self.show_data, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.summary.clear()

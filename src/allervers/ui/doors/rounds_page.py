@@ -35,9 +35,8 @@ from allervers.services.doors import DoorService
 from allervers.services.rounds import RoundService
 from allervers.ui.common.busy import message_label
 from allervers.ui.common.commune_edit import CommuneEdit, display_code
-from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
-from allervers.ui.doors.map_data import MapData, load_map
+from allervers.ui.doors.map_data import MapData, read_map
 from allervers.ui.doors.map_page import percent
 from allervers.ui.doors.map_view import CoverageMap
 
@@ -200,15 +199,7 @@ class RoundsPage(QWidget):
         return [str(c.currentData()) for c in (self.first, self.second) if c.currentData()]
 
     def refresh(self) -> None:
-        doors, path = self._doors, self._path
-        run_in_background(
-            self,
-            self.tr("Lecture de la carte"),
-            lambda: load_map(doors, path),
-            self.show_data,
-            self._failed,
-            cancellable=True,  # a read: nothing lost if its result is thrown away
-        )
+        read_map(self, self._doors, self._path, self.show_data, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.error.setText(describe(error, translate))
