@@ -1,6 +1,6 @@
 """The coordinator's directory page: import data·inclusion's files, see the offices of the rights
 for the territory (those without address or phone flagged), search, and add the places the files
-lack. Imports run off the UI thread (ui/operations.py)."""
+lack. Imports run off the UI thread (ui/common/operations.py)."""
 
 from __future__ import annotations
 
