@@ -1,9 +1,20 @@
-"""Feedback in dialogs: the busy indication shown while a background operation runs (Argon2id
-gives no progress), and message labels that take no room while empty."""
+"""Labels and feedback in pages and dialogs: a page's or dialog's title, the busy indication shown
+while a background operation runs (Argon2id gives no progress), and message labels that take no
+room while empty."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+
+def title_label(text: str, scale: float = 1.4) -> QLabel:
+    """A page's title in bold, `scale` times the text's size (1.3 for a dialog's)."""
+    title = QLabel(text)
+    font = title.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    title.setFont(font)
+    return title
 
 
 class BusyIndicator(QWidget):

@@ -17,8 +17,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QWidget, QWizard, QWizardPage
+from PySide6.QtCore import QCoreApplication, QObject, SignalInstance
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
 
 from allervers.messages import describe
 from allervers.ui.common.busy import BusyIndicator, message_label
@@ -58,6 +67,28 @@ class FormKit(QObject):
         confirm.setObjectName(object_name)
         self.confirm = confirm
         return buttons, confirm
+
+    def column(
+        self,
+        dialog: QDialog,
+        widgets: list[QWidget],
+        buttons: QDialogButtonBox,
+        accepted: Callable[[], None],
+    ) -> QVBoxLayout:
+        """The usual dialog: its `widgets`, then the error line, the busy indicator and the
+        buttons; confirming calls `accepted`, cancelling rejects."""
+        layout = QVBoxLayout(dialog)
+        for widget in (*widgets, self.error, self.busy, buttons):
+            layout.addWidget(widget)
+        buttons.accepted.connect(accepted)
+        buttons.rejected.connect(dialog.reject)
+        return layout
+
+    def follow(self, *changes: SignalInstance) -> None:
+        """The confirm button follows these signals of the fields (and their state now)."""
+        for change in changes:
+            change.connect(self.update)
+        self.update()
 
     def use_confirm(self, button: QPushButton) -> None:
         """A confirm button the dialog laid out itself."""

@@ -39,6 +39,7 @@ from allervers.messages import describe
 from allervers.services import export as export_service
 from allervers.services import export_microdata
 from allervers.services.workspace import OpenWorkspace
+from allervers.ui.common.busy import title_label
 from allervers.ui.common.operations import run_in_background
 
 Release = Callable[[Path, bool], ReleaseReport]
@@ -78,11 +79,7 @@ class ExportPage(QWidget):
         self.setObjectName("exportPage")
         self._workspace = workspace
         day = today or dt.date.today()
-        title = QLabel(self.tr("Publications pour l'évaluation"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = title_label(self.tr("Publications pour l'évaluation"))
         intro = QLabel(
             self.tr(
                 "Le tableau des indicateurs d'un mois, d'un trimestre ou d'une année terminés, "

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from allervers.services.retention import RetentionService
-from allervers.ui.common.busy import message_label
+from allervers.ui.common.busy import message_label, title_label
 from allervers.ui.common.form import FormKit, error_text
 from allervers.ui.common.styles import DONE_STYLE
 
@@ -107,11 +107,7 @@ class RetentionDialog(QDialog):
         self._months = months
         self.candidates: int | None = None
 
-        title = QLabel(self.tr("Conservation des données"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = title_label(self.tr("Conservation des données"), 1.3)
         intro = QLabel(
             self.tr(
                 "Les données d'un foyer sont gardées {0} mois après le dernier contact "

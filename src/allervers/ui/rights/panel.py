@@ -31,7 +31,7 @@ from allervers.messages import describe
 from allervers.reports.household_sheet import SheetContent
 from allervers.rights.worker import EngineState
 from allervers.services.visits import questionnaire_of
-from allervers.ui.common.busy import BusyIndicator, message_label
+from allervers.ui.common.busy import BusyIndicator, message_label, title_label
 from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE, NOTE_STYLE
 from allervers.ui.directory.pistes_box import PistesBox, read_directory
 from allervers.ui.rights.assessor import Assessor
@@ -97,12 +97,8 @@ class RightsPanel(QWidget):
         self.cards: dict[str, RightCard] = {}
         self.saver: SheetSaver | None = None
 
-        heading = QLabel(self.tr("Droits à vérifier avec le foyer"))
+        heading = title_label(self.tr("Droits à vérifier avec le foyer"))
         heading.setObjectName("rightsHeading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
         self.visit_label = QLabel(self.tr("Visite du {0}").format(visit_title))
         self.visit_label.setObjectName("rightsVisit")
         self.visit_label.setWordWrap(True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,16 +28,8 @@ class ChangePassphraseDialog(QDialog):
         self.form = FormKit(self, "changeError", self._ready)
         self.error, self.busy = self.form.error, self.form.busy
         self.buttons, self.confirm = self.form.button_box(self.tr("Changer"), "confirmChange")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self.old.textChanged.connect(self.form.update)
-        self.fields.changed.connect(self.form.update)
-        self.form.update()
+        self.form.column(self, [self.fields], self.buttons, self._submit)
+        self.form.follow(self.old.textChanged, self.fields.changed)
         self.old.setFocus()
 
     def _ready(self) -> bool:

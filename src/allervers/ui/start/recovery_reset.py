@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -61,18 +60,8 @@ class RecoveryResetDialog(QDialog):
         self.buttons, self.confirm = self.form.button_box(
             self.tr("Enregistrer et déverrouiller"), "confirmReset"
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self.user.textChanged.connect(self.form.update)
-        self.recovery_key.textChanged.connect(self.form.update)
-        self.fields.changed.connect(self.form.update)
-        self.form.update()
+        self.form.column(self, [intro, self.fields], self.buttons, self._submit)
+        self.form.follow(self.user.textChanged, self.recovery_key.textChanged, self.fields.changed)
         (self.recovery_key if user else self.user).setFocus()
 
     def _ready(self) -> bool:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from allervers.domain.errors import TooManyAttempts
 from allervers.messages import describe
 from allervers.services.workspace import MAX_NAME_LENGTH, OpenWorkspace, WorkspaceService
-from allervers.ui.common.busy import message_label
+from allervers.ui.common.busy import message_label, title_label
 from allervers.ui.common.form import FormKit, error_text
 from allervers.ui.common.passphrase_widgets import password_field
 from allervers.ui.start.recovery_reset import RecoveryResetDialog
@@ -63,12 +63,8 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(self.tr("Aller-Vers — déverrouiller"))
         self.setMinimumWidth(460)
 
-        title = QLabel(self.tr("Espace de travail verrouillé"))
+        title = title_label(self.tr("Espace de travail verrouillé"), 1.3)
         title.setObjectName("unlockTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
         self.banner = QLabel()
         self.banner.setObjectName("demoBanner")
         self.banner.setWordWrap(True)

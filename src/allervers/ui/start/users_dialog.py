@@ -58,17 +58,8 @@ class AddUserDialog(QDialog):
         self.form = FormKit(self, "addUserError", self._ready)
         self.error, self.busy = self.form.error, self.form.busy
         self.buttons, self.confirm = self.form.button_box(self.tr("Ajouter"), "confirmAddUser")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.fields)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self.name.textChanged.connect(self.form.update)
-        self.fields.changed.connect(self.form.update)
-        self.form.update()
+        self.form.column(self, [self.fields, hint], self.buttons, self._submit)
+        self.form.follow(self.name.textChanged, self.fields.changed)
         self.name.setFocus()
 
     def _ready(self) -> bool:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -63,17 +62,8 @@ class InviteDialog(QDialog):
         self.buttons, self.confirm = self.form.button_box(
             self.tr("Enregistrer l'invitation…"), "confirmInvite"
         )
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.fields)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self._choose_file)
-        self.buttons.rejected.connect(self.reject)
-        self.name.textChanged.connect(self.form.update)
-        self.fields.changed.connect(self.form.update)
-        self.form.update()
+        self.form.column(self, [self.fields, hint], self.buttons, self._choose_file)
+        self.form.follow(self.name.textChanged, self.fields.changed)
         self.name.setFocus()
 
     def reject(self) -> None:

@@ -33,7 +33,7 @@ from allervers.domain.errors import AllerVersError
 from allervers.domain.sync import MergeReport, Peer
 from allervers.domain.users import Role, User
 from allervers.services.sync import OutReport, SyncService
-from allervers.ui.common.busy import BusyIndicator, message_label
+from allervers.ui.common.busy import BusyIndicator, message_label, title_label
 from allervers.ui.common.choosers import choose_file
 from allervers.ui.common.operations import run_in_background
 from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
@@ -69,11 +69,7 @@ class SyncPage(QWidget):
         self._peers: list[Peer] = []
         self._busy = False
 
-        title = QLabel(self.tr("Équipe et synchronisation"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        title = title_label(self.tr("Équipe et synchronisation"))
         intro = QLabel(
             self.tr(
                 "Les fichiers passent d'un ordinateur à l'autre sur une clé USB ou un dossier "
