@@ -2500,18 +2500,6 @@
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <source>Remplacer le fichier ?</source>
-        <translation>Replace the file?</translation>
-    </message>
-    <message>
-        <source>&amp;Remplacer</source>
-        <translation>&amp;Replace</translation>
-    </message>
-    <message>
-        <source>&amp;Annuler</source>
-        <translation>&amp;Cancel</translation>
-    </message>
-    <message>
         <source>Écriture d&apos;un document PDF</source>
         <translation>Writing a PDF document</translation>
     </message>

@@ -8,6 +8,7 @@ replaced only when the person says so, in a question that does not block either.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -24,6 +25,37 @@ def qt_file_dialog(parent: QWidget, title: str, start: Path, name: str) -> QFile
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.finished.connect(dialog.deleteLater)
     return dialog
+
+
+def ask_to_replace(
+    parent: QWidget,
+    text: str,
+    name: str,
+    replace: Callable[[], None],
+    keep: Callable[[], None] = lambda: None,
+) -> None:
+    """Asks, without blocking, whether to replace a file already there: `replace()` on yes,
+    `keep()` otherwise. "Annuler" is the default: nothing is overwritten by a stray Enter."""
+    question = QMessageBox(
+        QMessageBox.Icon.Question,
+        translate("FileChoice", "Remplacer le fichier ?"),
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    question.setObjectName(name)
+    question.setDefaultButton(QMessageBox.StandardButton.No)
+    question.button(QMessageBox.StandardButton.Yes).setText(translate("FileChoice", "&Remplacer"))
+    question.button(QMessageBox.StandardButton.No).setText(translate("FileChoice", "&Annuler"))
+    question.finished.connect(question.deleteLater)
+    question.buttonClicked.connect(
+        lambda button: (
+            replace()
+            if question.standardButton(button) == QMessageBox.StandardButton.Yes
+            else keep()
+        )
+    )
+    question.open()
 
 
 class _Choice(QObject):
@@ -87,28 +119,13 @@ class FileChoice(_Choice):
         if self._suffix is None or not path.exists():
             self._done()
             return
-        question = QMessageBox(
-            QMessageBox.Icon.Question,
-            translate("FileChoice", "Remplacer le fichier ?"),
-            translate("FileChoice", "Le fichier {0} existe déjà. Le remplacer ?").format(path.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        ask_to_replace(
             self._parent,
+            translate("FileChoice", "Le fichier {0} existe déjà. Le remplacer ?").format(path.name),
+            self._name + "Replace",
+            self._done,
+            self.deleteLater,
         )
-        question.setObjectName(self._name + "Replace")
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        question.button(QMessageBox.StandardButton.Yes).setText(
-            translate("FileChoice", "&Remplacer")
-        )
-        question.button(QMessageBox.StandardButton.No).setText(translate("FileChoice", "&Annuler"))
-        question.finished.connect(question.deleteLater)
-        question.buttonClicked.connect(
-            lambda button: (
-                self._done()
-                if question.standardButton(button) == QMessageBox.StandardButton.Yes
-                else self.deleteLater()
-            )
-        )
-        question.open()
 
     def _done(self) -> None:
         if self._path is not None:

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from allervers.ui.common.choosers import qt_file_dialog
+from allervers.ui.common.choosers import ask_to_replace, qt_file_dialog
 from allervers.ui.common.operations import run_in_background
 
 
@@ -79,27 +79,12 @@ class PdfSaver(QObject):
         if not path.exists():
             self._write()
             return
-        translate = QCoreApplication.translate
-        question = QMessageBox(
-            QMessageBox.Icon.Question,
-            translate("PdfSaver", "Remplacer le fichier ?"),
-            self._replace_question.format(path.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        ask_to_replace(
             self._parent,
+            self._replace_question.format(path.name),
+            self._question_name,
+            self._write,
         )
-        question.setObjectName(self._question_name)
-        question.setDefaultButton(QMessageBox.StandardButton.No)
-        question.button(QMessageBox.StandardButton.Yes).setText(translate("PdfSaver", "&Remplacer"))
-        question.button(QMessageBox.StandardButton.No).setText(translate("PdfSaver", "&Annuler"))
-        question.finished.connect(question.deleteLater)
-        question.buttonClicked.connect(
-            lambda button: (
-                self._write()
-                if question.standardButton(button) == QMessageBox.StandardButton.Yes
-                else None
-            )
-        )
-        question.open()
 
     def _write(self) -> None:
         path, write = self._path, self._write_file
