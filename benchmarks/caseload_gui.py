@@ -116,9 +116,9 @@ def measure(folder: Path) -> None:
 
     from allervers.domain.referrals import ReferralStatus
     from allervers.services.caseload import CaseloadService, step
+    from allervers.services.household_file import VisitIndex, load_household
     from allervers.services.rights import RightsService
     from allervers.services.visits import VisitService
-    from allervers.ui.caseload.household import VisitIndex, load_household
     from allervers.ui.caseload.model import KEPT_PAGES, PAGE_SIZE
     from allervers.ui.caseload.page import CaseloadPage
 

@@ -107,9 +107,9 @@ def main() -> int:
     from allervers.crypto.kdf import KdfParams
     from allervers.rights.worker import EngineClient
     from allervers.services.workspace import WorkspaceService
+    from allervers.ui.common.operations import tasks
     from allervers.ui.main_window import MainWindow
-    from allervers.ui.operations import tasks
-    from allervers.ui.visits_page import VisitsPage
+    from allervers.ui.visits.page import VisitsPage
 
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:

@@ -261,6 +261,55 @@
     </message>
 </context>
 <context>
+    <name>ConflictsBox</name>
+    <message>
+        <source>Conflits à arbitrer</source>
+        <translation>Conflicts to settle</translation>
+    </message>
+    <message>
+        <source>Une même information a été modifiée ici et sur l&apos;ordinateur d&apos;un ou une bénévole : la valeur d&apos;ici est gardée en attendant votre choix.</source>
+        <translation>The same information was changed here and on a volunteer&apos;s computer: the value here is kept until you choose.</translation>
+    </message>
+    <message>
+        <source>Élément</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Champ</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Valeur ici</source>
+        <translation>Value here</translation>
+    </message>
+    <message>
+        <source>Valeur reçue</source>
+        <translation>Value received</translation>
+    </message>
+    <message>
+        <source>Aucun conflit à arbitrer.</source>
+        <translation>No conflict to settle.</translation>
+    </message>
+    <message>
+        <source>&amp;Garder la valeur d&apos;ici</source>
+        <translation>&amp;Keep the value here</translation>
+    </message>
+    <message>
+        <source>Prendre la valeur &amp;reçue</source>
+        <translation>Take the value &amp;received</translation>
+    </message>
+    <message>
+        <source>(ordinateur inconnu)</source>
+        <translation>(unknown computer)</translation>
+    </message>
+    <message>
+        <source>{0}
+(reçue de l&apos;ordinateur de {1})</source>
+        <translation>{0}
+(received from {1}&apos;s computer)</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Date attendue en entier, jour/mois/année : par exemple 20/07/2026.</source>
@@ -1581,6 +1630,13 @@
     </message>
 </context>
 <context>
+    <name>MapData</name>
+    <message>
+        <source>Lecture de la carte</source>
+        <translation>Reading the map</translation>
+    </message>
+</context>
+<context>
     <name>MapPage</name>
     <message>
         <source>Cliquez sur une porte pour voir ses passages.</source>
@@ -1613,10 +1669,6 @@
     <message>
         <source>Chargement de la carte…</source>
         <translation>Loading the map…</translation>
-    </message>
-    <message>
-        <source>Lecture de la carte</source>
-        <translation>Reading the map</translation>
     </message>
     <message>
         <source>La carte n&apos;a pas pu être chargée.</source>
@@ -2427,6 +2479,13 @@
     </message>
 </context>
 <context>
+    <name>MissingAnswers</name>
+    <message>
+        <source>Pour conclure, il manque ces réponses (cliquez pour compléter) :</source>
+        <translation>To conclude, these answers are missing (click to complete them):</translation>
+    </message>
+</context>
+<context>
     <name>Money3Field</name>
     <message>
         <source>pas le même chaque mois</source>
@@ -2530,18 +2589,6 @@
     <message>
         <source>Documents PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Remplacer le fichier ?</source>
-        <translation>Replace the file?</translation>
-    </message>
-    <message>
-        <source>&amp;Remplacer</source>
-        <translation>&amp;Replace</translation>
-    </message>
-    <message>
-        <source>&amp;Annuler</source>
-        <translation>&amp;Cancel</translation>
     </message>
     <message>
         <source>Écriture d&apos;un document PDF</source>
@@ -2689,22 +2736,6 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
         <source>Clé remplacée : l&apos;ancienne n&apos;ouvre plus rien.</source>
         <translation>Key replaced: the old one no longer opens anything.</translation>
     </message>
-    <message>
-        <source>Enregistrer la feuille de secours</source>
-        <translation>Save the recovery sheet</translation>
-    </message>
-    <message>
-        <source>cle-de-secours-aller-vers.pdf</source>
-        <translation>aller-vers-recovery-key.pdf</translation>
-    </message>
-    <message>
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, puis supprimez le fichier.</source>
-        <translation>Sheet saved to {0}: print it, keep it somewhere separate, then delete the file.</translation>
-    </message>
 </context>
 <context>
     <name>RecoveryKeyPage</name>
@@ -2727,22 +2758,6 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>Pour confirmer, tapez les 4 derniers caractères de la clé :</source>
         <translation>To confirm, type the last 4 characters of the key:</translation>
-    </message>
-    <message>
-        <source>Enregistrer la feuille de secours</source>
-        <translation>Save the recovery sheet</translation>
-    </message>
-    <message>
-        <source>cle-de-secours-aller-vers.pdf</source>
-        <translation>aller-vers-recovery-key.pdf</translation>
-    </message>
-    <message>
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, puis supprimez le fichier.</source>
-        <translation>Sheet saved to {0}: print it, keep it somewhere separate, then delete the file.</translation>
     </message>
 </context>
 <context>
@@ -2778,6 +2793,25 @@ This erasure cannot be undone. If the person wants a copy of their data, export 
     <message>
         <source>Nouvelle phrase de passe avec la clé de secours</source>
         <translation>New passphrase with the recovery key</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>Enregistrer la feuille de secours</source>
+        <translation>Save the recovery sheet</translation>
+    </message>
+    <message>
+        <source>cle-de-secours-aller-vers.pdf</source>
+        <translation>aller-vers-recovery-key.pdf</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Feuille enregistrée dans {0} : imprimez-la, rangez-la à part, puis supprimez le fichier.</source>
+        <translation>Sheet saved to {0}: print it, keep it somewhere separate, then delete the file.</translation>
     </message>
 </context>
 <context>
@@ -3019,10 +3053,6 @@ This erasure cannot be undone.</translation>
         <translation>Estimates computed on {0} with OpenFisca-France {1}. Only the organisation that pays a right can decide.</translation>
     </message>
     <message>
-        <source>Pour conclure, il manque ces réponses (cliquez pour compléter) :</source>
-        <translation>To conclude, these answers are missing (click to complete them):</translation>
-    </message>
-    <message>
         <source>Écriture de la feuille…</source>
         <translation>Writing the sheet…</translation>
     </message>
@@ -3179,10 +3209,6 @@ This erasure cannot be undone.</translation>
     <message>
         <source>{0} ({1} portes)</source>
         <translation>{0} ({1} doors)</translation>
-    </message>
-    <message>
-        <source>Lecture de la carte</source>
-        <translation>Reading the map</translation>
     </message>
     <message>
         <source>non confiée</source>
@@ -3454,38 +3480,6 @@ This erasure cannot be undone.</translation>
         <translation>Files go from one computer to another on a USB stick or a shared folder. Each is encrypted for its recipient and signed: nobody else can read it, nor change it without it showing.</translation>
     </message>
     <message>
-        <source>Cet ordinateur :</source>
-        <translation>This computer:</translation>
-    </message>
-    <message>
-        <source>Personne</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <source>Rôle</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Empreinte</source>
-        <translation>Fingerprint</translation>
-    </message>
-    <message>
-        <source>Empreintes à comparer de vive voix (en personne ou par téléphone) avec celles affichées sur l&apos;autre ordinateur : si elles diffèrent, n&apos;utilisez pas ses fichiers.</source>
-        <translation>Fingerprints to compare by voice (in person or by phone) with those shown on the other computer: if they differ, do not use its files.</translation>
-    </message>
-    <message>
-        <source>Ordinateurs de l&apos;équipe</source>
-        <translation>The team&apos;s computers</translation>
-    </message>
-    <message>
-        <source>&amp;Inviter un ou une bénévole…</source>
-        <translation>&amp;Invite a volunteer…</translation>
-    </message>
-    <message>
-        <source>I&amp;nscrire un ordinateur…</source>
-        <translation>E&amp;nrol a computer…</translation>
-    </message>
-    <message>
         <source>I&amp;mporter un fichier reçu…</source>
         <translation>I&amp;mport a received file…</translation>
     </message>
@@ -3506,62 +3500,8 @@ This erasure cannot be undone.</translation>
         <translation>Synchronise</translation>
     </message>
     <message>
-        <source>Conflits à arbitrer</source>
-        <translation>Conflicts to settle</translation>
-    </message>
-    <message>
-        <source>Une même information a été modifiée ici et sur l&apos;ordinateur d&apos;un ou une bénévole : la valeur d&apos;ici est gardée en attendant votre choix.</source>
-        <translation>The same information was changed here and on a volunteer&apos;s computer: the value here is kept until you choose.</translation>
-    </message>
-    <message>
-        <source>Élément</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>Champ</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>Valeur ici</source>
-        <translation>Value here</translation>
-    </message>
-    <message>
-        <source>Valeur reçue</source>
-        <translation>Value received</translation>
-    </message>
-    <message>
-        <source>Aucun conflit à arbitrer.</source>
-        <translation>No conflict to settle.</translation>
-    </message>
-    <message>
-        <source>&amp;Garder la valeur d&apos;ici</source>
-        <translation>&amp;Keep the value here</translation>
-    </message>
-    <message>
-        <source>Prendre la valeur &amp;reçue</source>
-        <translation>Take the value &amp;received</translation>
-    </message>
-    <message>
         <source>(compte inconnu)</source>
         <translation>(unknown account)</translation>
-    </message>
-    <message>
-        <source>Aucun ordinateur de bénévole inscrit. Invitez la personne, puis inscrivez son ordinateur avec la réponse d&apos;inscription qu&apos;il aura écrite.</source>
-        <translation>No volunteer&apos;s computer enrolled. Invite the person, then enrol their computer with the enrolment reply it writes.</translation>
-    </message>
-    <message>
-        <source>Cet ordinateur n&apos;est inscrit dans aucune équipe : il a été créé sans invitation. Ses fichiers ne peuvent être préparés pour personne.</source>
-        <translation>This computer is not enrolled in any team: it was set up without an invitation. Its files cannot be prepared for anyone.</translation>
-    </message>
-    <message>
-        <source>(ordinateur inconnu)</source>
-        <translation>(unknown computer)</translation>
-    </message>
-    <message>
-        <source>{0}
-(reçue de l&apos;ordinateur de {1})</source>
-        <translation>{0}
-(received from {1}&apos;s computer)</translation>
     </message>
     <message>
         <source>Invitation pour {0} écrite dans {1}. Remettez-la à la personne, et la phrase de passe de vive voix, jamais avec le fichier. Quand elle rejoindra l&apos;équipe, son écran affichera l&apos;empreinte de cet ordinateur : {2}.</source>
@@ -3944,6 +3884,53 @@ This erasure cannot be undone.</translation>
     <message>
         <source>{0} : annulé.</source>
         <translation>{0}: cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamBox</name>
+    <message>
+        <source>Ordinateurs de l&apos;équipe</source>
+        <translation>The team&apos;s computers</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur :</source>
+        <translation>This computer:</translation>
+    </message>
+    <message>
+        <source>Personne</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Rôle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Empreinte</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Empreintes à comparer de vive voix (en personne ou par téléphone) avec celles affichées sur l&apos;autre ordinateur : si elles diffèrent, n&apos;utilisez pas ses fichiers.</source>
+        <translation>Fingerprints to compare by voice (in person or by phone) with those shown on the other computer: if they differ, do not use its files.</translation>
+    </message>
+    <message>
+        <source>&amp;Inviter un ou une bénévole…</source>
+        <translation>&amp;Invite a volunteer…</translation>
+    </message>
+    <message>
+        <source>I&amp;nscrire un ordinateur…</source>
+        <translation>E&amp;nrol a computer…</translation>
+    </message>
+    <message>
+        <source>(compte inconnu)</source>
+        <translation>(unknown account)</translation>
+    </message>
+    <message>
+        <source>Aucun ordinateur de bénévole inscrit. Invitez la personne, puis inscrivez son ordinateur avec la réponse d&apos;inscription qu&apos;il aura écrite.</source>
+        <translation>No volunteer&apos;s computer enrolled. Invite the person, then enrol their computer with the enrolment reply it writes.</translation>
+    </message>
+    <message>
+        <source>Cet ordinateur n&apos;est inscrit dans aucune équipe : il a été créé sans invitation. Ses fichiers ne peuvent être préparés pour personne.</source>
+        <translation>This computer is not enrolled in any team: it was set up without an invitation. Its files cannot be prepared for anyone.</translation>
     </message>
 </context>
 <context>

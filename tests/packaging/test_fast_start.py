@@ -13,7 +13,7 @@ HEAVY = ("sqlalchemy", "alembic", "sqlcipher3", "openfisca_core", "openfisca_fra
 def test_the_unlock_window_path_loads_no_database_layer() -> None:
     probe = (
         "import sys\n"
-        "import allervers.app, allervers.ui.launch, allervers.ui.shell, allervers.ui.unlock\n"
+        "import allervers.app, allervers.ui.launch, allervers.ui.shell, allervers.ui.start.unlock\n"
         "import allervers.services.workspace\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )

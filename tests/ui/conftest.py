@@ -27,11 +27,11 @@ from pytestqt.qtbot import QtBot
 
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
-from allervers.ui.engine_host import EngineFactory
+from allervers.ui.common.operations import tasks
 from allervers.ui.i18n import Translations
 from allervers.ui.idle import Clock
 from allervers.ui.main_window import MainWindow
-from allervers.ui.operations import tasks
+from allervers.ui.rights.engine_host import EngineFactory
 from allervers.ui.shell import Shell
 from allervers.ui.workspace_view import VisitServiceFactory
 from tests.conftest import COORDINATOR, PASSPHRASE

@@ -21,8 +21,8 @@ from allervers.rights.worker import EngineClient, EngineState
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.main_window import MainWindow
-from allervers.ui.rights_panel import RightsPanel
-from allervers.ui.visits_page import VisitsPage
+from allervers.ui.rights.panel import RightsPanel
+from allervers.ui.visits.page import VisitsPage
 from tests.ui.conftest import find
 
 ROOT = Path(__file__).resolve().parents[2]

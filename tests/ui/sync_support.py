@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from allervers.ui.main_window import MainWindow
 from allervers.ui.shell import Shell
-from allervers.ui.sync_page import SyncPage
+from allervers.ui.team.page import SyncPage
 from tests.conftest import file_hashes
 from tests.ui.conftest import find, unlock_with
 

@@ -29,10 +29,10 @@ from allervers.domain.rights import RightId
 from allervers.domain.users import Role, User
 from allervers.services.caseload import CaseloadService, step
 from allervers.services.demo import fill_demo
+from allervers.services.household_file import VisitIndex
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, OpenWorkspace, WorkspaceService
-from allervers.ui.caseload.household import VisitIndex
 from allervers.ui.caseload.model import COMMUNE, KEPT_PAGES, NAME, PAGE_SIZE, CaseloadModel
 from allervers.ui.caseload.page import CaseloadPage
 from allervers.ui.caseload.step_dialogs import StepDialog
@@ -475,10 +475,10 @@ def test_closing_the_window_while_the_follow_up_panel_loads_does_not_crash(
     reading, gate = threading.Event(), threading.Event()
     build = VisitIndex.build
 
-    def slow_build(visits: VisitService) -> VisitIndex:  # 50,000 visits take seconds
+    def slow_build(visits: VisitService, language: str = "fr") -> VisitIndex:  # 50,000: seconds
         reading.set()
         gate.wait(10)
-        return build(visits)
+        return build(visits, language)
 
     monkeypatch.setattr(VisitIndex, "build", slow_build)
     window = open_window()

@@ -24,7 +24,7 @@ from allervers.services import export as export_service
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, OpenWorkspace, WorkspaceService
-from allervers.ui.export_page import ExportPage
+from allervers.ui.export.page import ExportPage
 from allervers.ui.main_window import MainWindow
 from tests.conftest import COORDINATOR, PASSPHRASE, TERRITORY
 from tests.export.workspace import add_visits

@@ -20,7 +20,7 @@ from allervers.messages import describe
 from allervers.services.sync import SyncService
 from allervers.services.workspace import CreatedWorkspace, is_workspace
 from allervers.ui.shell import Shell
-from allervers.ui.wizard import FirstRunWizard
+from allervers.ui.start.first_run import FirstRunWizard
 from tests.conftest import FAST_KDF, OTHER_PASSPHRASE
 from tests.ui.conftest import find
 from tests.ui.sync_support import LEFT, click, fill_file_dialog, wait_text

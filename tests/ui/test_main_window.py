@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QPushButt
 from allervers.domain.users import Role
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from allervers.ui.main_window import MainWindow
-from allervers.ui.users_dialog import AddUserDialog, UsersDialog
+from allervers.ui.start.users_dialog import AddUserDialog, UsersDialog
 from tests.conftest import COORDINATOR, OTHER_PASSPHRASE, PASSPHRASE, TERRITORY
 from tests.ui.conftest import FakeClock, find, type_text, unlock_with, visible_texts
 

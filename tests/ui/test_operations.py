@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from allervers.domain.errors import WrongPassphrase
-from allervers.ui.operations import TaskRunner, run_in_background
+from allervers.ui.common.operations import TaskRunner, run_in_background
 
 
 @pytest.fixture

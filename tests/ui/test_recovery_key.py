@@ -19,8 +19,8 @@ from allervers.domain.errors import WrongRecoveryKey
 from allervers.domain.users import Role
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from allervers.ui.main_window import MainWindow
-from allervers.ui.recovery_key_dialog import RecoveryKeyDialog
 from allervers.ui.shell import Shell
+from allervers.ui.start.recovery_key_dialog import RecoveryKeyDialog
 from tests.conftest import COORDINATOR, OTHER_PASSPHRASE, PASSPHRASE, file_hashes
 from tests.ui.conftest import find
 

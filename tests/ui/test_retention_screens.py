@@ -34,9 +34,9 @@ from allervers.services.retention import RetentionService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace, OpenWorkspace
 from allervers.ui.caseload.page import CaseloadPage
+from allervers.ui.export.retention_dialog import RetentionDialog
 from allervers.ui.i18n import Translations
 from allervers.ui.main_window import MainWindow
-from allervers.ui.retention_dialog import RetentionDialog
 from tests.conftest import OTHER_PASSPHRASE
 from tests.integration.test_caseload import interview
 from tests.ui.conftest import answer_question, find, finish_tasks, visible_texts, wait_for_question

@@ -23,7 +23,7 @@ from allervers.domain.rights import (
 from allervers.questionnaire import loader
 from allervers.reports.household_sheet import SheetContent, write_household_sheet
 from allervers.services.rights import RightsService
-from allervers.ui.right_card import RightCard
+from allervers.ui.rights.card import RightCard
 from allervers.wording import out_of_date_line
 
 R = ReasonCode

@@ -34,7 +34,7 @@ from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import WorkspaceService
 from allervers.ui.main_window import MainWindow
-from allervers.ui.rights_panel import RightsPanel
+from allervers.ui.rights.panel import RightsPanel
 from tests.conftest import COORDINATOR, PASSPHRASE
 from tests.ui.conftest import find, type_text, visible_texts
 from tests.ui.rights_support import (

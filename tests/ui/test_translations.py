@@ -16,7 +16,7 @@ from allervers.domain.workspace import WorkspaceSettings
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
 from allervers.ui.i18n import Translations, choose_language, translations_folder, workspace_language
 from allervers.ui.launch import run_gui
-from allervers.ui.unlock import UnlockDialog
+from allervers.ui.start.unlock import UnlockDialog
 from tests.conftest import COORDINATOR
 from tests.ui.conftest import find
 

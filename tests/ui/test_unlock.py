@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton
 
 from allervers.services.workspace import CreatedWorkspace, WorkspaceService
-from allervers.ui.recovery_reset import RecoveryResetDialog
+from allervers.ui.start.recovery_reset import RecoveryResetDialog
 from tests.conftest import COORDINATOR, OTHER_PASSPHRASE, PASSPHRASE, TERRITORY
 from tests.ui.conftest import find
 

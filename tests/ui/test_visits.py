@@ -18,7 +18,7 @@ from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
 from allervers.ui.interview.wizard import InterviewWizard
 from allervers.ui.main_window import MainWindow
-from allervers.ui.visits_page import VisitsPage
+from allervers.ui.visits.page import VisitsPage
 from tests.conftest import COORDINATOR, PASSPHRASE
 from tests.ui.conftest import find, type_text, unlock_with, visible_texts
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QWizard
 
 from allervers.services.workspace import WorkspaceService, is_workspace
-from allervers.ui.wizard import FirstRunWizard
+from allervers.ui.start.first_run import FirstRunWizard
 from tests.conftest import COORDINATOR, PASSPHRASE, TERRITORY
 from tests.ui.conftest import find, type_text
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from allervers.services.workspace import WorkspaceService
+from allervers.ui.common.operations import tasks
 from allervers.ui.i18n import Translations, choose_language, workspace_language
-from allervers.ui.operations import tasks
 from allervers.ui.shell import Shell
 
 

@@ -1,6 +1,6 @@
 """The main window: navigation and pages while unlocked, a generic lock screen while locked.
 
-Locking and closing are a handshake with the task runner (`allervers.ui.operations`). At once: what
+Locking and closing are a handshake with the task runner (`allervers.ui.common.operations`). At once: what
 is being typed is saved, every dialog that may show data is closed and the lock screen covers the
 content. Then the runner drains: tasks not started and reads are cancelled, running writes (an
 export, a purge, a sync file) are waited for, with their names in the status bar. Only then is the
@@ -24,18 +24,18 @@ from allervers.rights.worker import EngineClient
 from allervers.services.retention import RetentionService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
-from allervers.ui.assessor import rights_tools
-from allervers.ui.change_passphrase import ChangePassphraseDialog
-from allervers.ui.engine_host import EngineFactory, EngineHost
-from allervers.ui.engine_status import EngineStatus
+from allervers.ui.common.operations import tasks
+from allervers.ui.export.retention_dialog import RetentionDialog
 from allervers.ui.idle import Clock, IdleWatcher, minutes_to_ms
-from allervers.ui.lock_keys import KeysEverywhere
-from allervers.ui.lock_screen import LockScreen
-from allervers.ui.operations import tasks
-from allervers.ui.recovery_key_dialog import RecoveryKeyDialog
-from allervers.ui.retention_dialog import RetentionDialog
-from allervers.ui.unlock import UnlockDialog
-from allervers.ui.users_dialog import UsersDialog
+from allervers.ui.rights.assessor import rights_tools
+from allervers.ui.rights.engine_host import EngineFactory, EngineHost
+from allervers.ui.rights.engine_status import EngineStatus
+from allervers.ui.start.change_passphrase import ChangePassphraseDialog
+from allervers.ui.start.lock_keys import KeysEverywhere
+from allervers.ui.start.lock_screen import LockScreen
+from allervers.ui.start.recovery_key_dialog import RecoveryKeyDialog
+from allervers.ui.start.unlock import UnlockDialog
+from allervers.ui.start.users_dialog import UsersDialog
 from allervers.ui.workspace_view import VisitServiceFactory, WorkspaceView
 
 STATUS_MESSAGE_MS = 6000

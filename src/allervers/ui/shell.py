@@ -13,13 +13,13 @@ from PySide6.QtCore import QObject, Signal
 
 from allervers.rights.worker import EngineClient
 from allervers.services.workspace import OpenWorkspace, WorkspaceService, is_workspace
-from allervers.ui.unlock import UnlockDialog
+from allervers.ui.start.unlock import UnlockDialog
 
 if TYPE_CHECKING:
-    from allervers.ui.engine_host import EngineFactory
     from allervers.ui.idle import Clock
     from allervers.ui.main_window import MainWindow
-    from allervers.ui.wizard import FirstRunWizard
+    from allervers.ui.rights.engine_host import EngineFactory
+    from allervers.ui.start.first_run import FirstRunWizard
     from allervers.ui.workspace_view import VisitServiceFactory
 
 # The main window and the wizard (every page, and the database layer under them) are imported when
@@ -67,7 +67,7 @@ class Shell(QObject):
             self._show_wizard()
 
     def _show_wizard(self) -> None:
-        from allervers.ui.wizard import FirstRunWizard
+        from allervers.ui.start.first_run import FirstRunWizard
 
         wizard = FirstRunWizard(self._service, self._path)
         wizard.accepted.connect(self._wizard_done)

@@ -18,16 +18,19 @@ from PySide6.QtWidgets import (
 from allervers.services.directory import Directory
 from allervers.services.doors import DoorService
 from allervers.services.figures import territory_figures
+from allervers.services.rounds import RoundService
+from allervers.services.sync import SyncService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.caseload.page import CaseloadPage, build_caseload_page
 from allervers.ui.directory.page import DirectoryPage
 from allervers.ui.doors.map_page import MapPage
 from allervers.ui.doors.rounds_page import RoundsPage
-from allervers.ui.export_page import ExportPage
+from allervers.ui.export.page import ExportPage
 from allervers.ui.figures.page import FiguresPage
-from allervers.ui.sync_page import SyncPage
-from allervers.ui.visits_page import VisitsPage
+from allervers.ui.team.grace_setting import GraceSetting
+from allervers.ui.team.page import SyncPage
+from allervers.ui.visits.page import VisitsPage
 
 # How a view gets its VisitService: production builds it on the workspace with the current
 # questionnaire; tests inject one with another questionnaire version.
@@ -48,39 +51,46 @@ class WorkspaceView(QWidget):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.pages = QStackedWidget()
-        self.visits = VisitsPage(visit_service(workspace), DoorService(workspace))
+        # Every service the pages use, built once here for this unlock (docs/ui-folders.md).
+        visits = visit_service(workspace)
+        doors = DoorService(workspace)
+        coordinator = workspace.user.is_coordinator
+        self.visits = VisitsPage(visits, doors)
         self.navigation.addItem(self.tr("Visites"))
         self.pages.addWidget(self.visits)
-        self.caseload: CaseloadPage = build_caseload_page(workspace, visit_service(workspace))
+        self.caseload: CaseloadPage = build_caseload_page(workspace, visits)
         self.navigation.addItem(self.tr("Suivi des dossiers"))
         self.pages.addWidget(self.caseload)
         # The territory's doors (issue 16): the map for both roles, rounds for the coordinator.
-        self.map = MapPage(workspace)
+        self.map = MapPage(doors, workspace.path)
         self.navigation.addItem(self.tr("Carte"))
         self.pages.addWidget(self.map)
         self.rounds: RoundsPage | None = None
-        if workspace.user.is_coordinator:
-            self.rounds = RoundsPage(workspace)
+        if coordinator:
+            self.rounds = RoundsPage(
+                RoundService(workspace), doors, workspace.list_users, workspace.path
+            )
             self.navigation.addItem(self.tr("Tournées"))
             self.pages.addWidget(self.rounds)
         self.figures: FiguresPage | None = None
-        if workspace.user.is_coordinator:  # the territory's figures are the coordinator's
+        if coordinator:  # the territory's figures are the coordinator's
             self.figures = FiguresPage(lambda period: territory_figures(workspace, period))
             self.navigation.addItem(self.tr("Chiffres"))
             self.pages.addWidget(self.figures)
         self.export: ExportPage | None = None
-        if workspace.user.is_coordinator:  # exports are the coordinator's
+        if coordinator:  # exports are the coordinator's
             self.export = ExportPage(workspace)
             self.navigation.addItem(self.tr("Export"))
             self.pages.addWidget(self.export)
         self.directory: DirectoryPage | None = None
-        if workspace.user.is_coordinator:  # the coordinator keeps the territory's directory
+        if coordinator:  # the coordinator keeps the territory's directory
             self.directory = DirectoryPage(Directory(workspace))
             self.navigation.addItem(self.tr("Annuaire"))
             self.pages.addWidget(self.directory)
         # Both roles: a volunteer's laptop sends its visits to the coordinator and takes back
         # the households given to it.
-        self.sync = SyncPage(workspace)
+        grace = GraceSetting(workspace) if coordinator else None
+        self.sync = SyncPage(SyncService(workspace), workspace.list_users, grace)
         # On two lines: one would widen the navigation past what a 960-pixel screen allows.
         self.navigation.addItem(self.tr("Équipe et\nsynchronisation"))
         self.pages.addWidget(self.sync)

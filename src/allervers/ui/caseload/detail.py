@@ -28,9 +28,8 @@ from allervers.domain.rights import RightId
 from allervers.domain.users import User
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService
+from allervers.services.household_file import HouseholdFile
 from allervers.services.retention import RetentionService
-from allervers.ui.busy import ERROR_STYLE, message_label
-from allervers.ui.caseload.household import HouseholdFile
 from allervers.ui.caseload.notes_box import NotesBox
 from allervers.ui.caseload.person_rights import PersonRightsBox
 from allervers.ui.caseload.right_box import RightBox
@@ -41,13 +40,12 @@ from allervers.ui.caseload.texts import (
     date_text,
     status_name,
 )
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.wording import right_name
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
-
-
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 
 
 class HouseholdDetail(QWidget):

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from allervers.domain.referrals import Referral, due_on
-from allervers.ui.caseload.household import VisitIndex
+from allervers.services.household_file import VisitIndex
 from allervers.ui.caseload.texts import (
     commune_name,
     date_text,

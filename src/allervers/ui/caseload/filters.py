@@ -17,7 +17,7 @@ from allervers.domain.referrals import CaseloadFilter
 from allervers.domain.rights import RightId
 from allervers.domain.users import User
 from allervers.ui.caseload.texts import HOUSEHOLD_STATUSES, status_name
-from allervers.ui.commune_edit import CommuneEdit, resolve
+from allervers.ui.common.commune_edit import CommuneEdit, resolve
 from allervers.wording import right_short_name
 
 TYPING_PAUSE_MS = 250

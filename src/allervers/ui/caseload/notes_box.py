@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from allervers.ui.caseload.household import VisitEntry
+from allervers.services.household_file import VisitEntry
 from allervers.ui.caseload.texts import date_text
 
 translate = QCoreApplication.translate

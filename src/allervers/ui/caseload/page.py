@@ -7,7 +7,7 @@ is shown, and again each time it is shown after (a visit may have been recorded 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,24 +23,24 @@ from allervers.domain.referrals import CaseloadFilter, CaseloadRow, Referral
 from allervers.domain.users import User
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService
+from allervers.services.household_file import VisitIndex, load_household
 from allervers.services.retention import RetentionService
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
-from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.caseload.detail import HouseholdDetail
 from allervers.ui.caseload.due_list import DueList
 from allervers.ui.caseload.filters import CaseloadFilters
-from allervers.ui.caseload.household import VisitIndex, load_household
 from allervers.ui.caseload.model import CaseloadModel
 from allervers.ui.caseload.view import CaseloadView
-from allervers.ui.operations import run_in_background
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
 
 
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 HOUSEHOLDS_TAB, DUE_TAB = 0, 1
 DETAIL_WIDTH = 390  # the follow-up panel's first width; the table takes the rest
 
@@ -165,10 +165,11 @@ class CaseloadPage(QWidget):
         self._indexing = True
         self._index_stale = False
         visits = self._visits
+        language = QLocale().name()[:2]  # read here: QLocale belongs to the UI thread's world
         run_in_background(
             self,
             self.tr("Lecture des visites pour le suivi"),
-            lambda: VisitIndex.build(visits),
+            lambda: VisitIndex.build(visits, language),
             self._index_ready,
             self._failed,
             cancellable=True,  # a read: nothing lost if its result is thrown away

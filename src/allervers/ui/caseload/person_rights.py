@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QGroupBox, QMessageBox, QPushButton, QVBoxLayout, 
 from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
 from allervers.services.retention import RetentionService
-from allervers.ui.folder_choice import choose_folder
-from allervers.ui.operations import run_in_background
+from allervers.ui.common.choosers import choose_folder
+from allervers.ui.common.operations import run_in_background
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBox
 
 from allervers.domain.followup import StoredAssessment
 from allervers.domain.referrals import CLOSED_STATUSES, NEXT_STEPS, Referral, ReferralStatus
-from allervers.ui.caseload.household import RightFollowUp
+from allervers.services.household_file import RightFollowUp
 from allervers.ui.caseload.referral_text import referral_text
 from allervers.ui.caseload.step_dialogs import STEP_ORDER, step_label
 from allervers.ui.caseload.texts import date_text, organisation_text, status_name

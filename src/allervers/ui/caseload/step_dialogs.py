@@ -31,8 +31,9 @@ from allervers.domain.referrals import Referral, ReferralStatus
 from allervers.domain.rights import Organisation, RightId
 from allervers.messages import describe
 from allervers.services.caseload import CaseloadService, step
-from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.caseload.date_field import DateField, day_problem
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.directory.choice import service_choice
 from allervers.wording import organisation_name, organisation_short_name, right_name
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from allervers.domain.referrals import HOUSEHOLD_STATUS_ORDER, ReferralStatus
 from allervers.domain.rights import Organisation, RightId
-from allervers.questionnaire import communes
+from allervers.ui.common.commune_edit import commune_name as commune_name
 from allervers.wording import organisation_short_name, right_short_name
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
@@ -53,11 +53,6 @@ def date_text(iso_day: str | None) -> str:
         return dt.date.fromisoformat(iso_day).strftime("%d/%m/%Y")
     except ValueError:
         return iso_day
-
-
-def commune_name(insee: str) -> str:
-    commune = communes.find(insee)
-    return commune.name if commune else insee
 
 
 def address_text(number: str | None, street: str | None) -> str:

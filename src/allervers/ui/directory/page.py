@@ -1,6 +1,6 @@
 """The coordinator's directory page: import data·inclusion's files, see the offices of the rights
 for the territory (those without address or phone flagged), search, and add the places the files
-lack. Imports run off the UI thread (ui/operations.py)."""
+lack. Imports run off the UI thread (ui/common/operations.py)."""
 
 from __future__ import annotations
 
@@ -32,11 +32,11 @@ from allervers.domain.rights import Organisation
 from allervers.messages import describe
 from allervers.questionnaire.communes import find
 from allervers.services.directory import Directory
-from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.directory.texts import entry_gaps, marks, office_name
 from allervers.wording import opening_hours_text, phone_text
 
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 # The offices of the rights' organisations (the sheet's "Où aller"); France services is a help.
 ORGANISATIONS = {o.value for o in Organisation}
 

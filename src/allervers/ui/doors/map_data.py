@@ -1,15 +1,19 @@
-"""What the map shows, read in one go off the UI thread (ui/operations.py): doors with their
+"""What the map shows, read in one go off the UI thread (ui/common/operations.py): doors with their
 state, rounds with their progress, building outlines found next to the workspace."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from allervers.domain.coverage import Coverage
 from allervers.domain.geometry import Point
 from allervers.services.buildings import buildings_near
 from allervers.services.doors import DoorService, DoorView, RoundCoverage
-from allervers.services.workspace import OpenWorkspace
+from allervers.ui.common.operations import run_in_background
 from allervers.ui.doors.map_view import MapDoor, MapRound
 
 
@@ -46,9 +50,27 @@ class MapData:
         ]
 
 
-def load_map(workspace: OpenWorkspace, with_buildings: bool = True) -> MapData:
-    service = DoorService(workspace)
+def load_map(service: DoorService, workspace_path: Path | None) -> MapData:
+    """`workspace_path`: where to look for building outlines (None: none drawn)."""
     doors = service.doors()
     report = service.coverage()
-    buildings = buildings_near(workspace.path) if with_buildings else []
+    buildings = buildings_near(workspace_path) if workspace_path is not None else []
     return MapData(doors, report.total, report.rounds, buildings)
+
+
+def read_map(
+    owner: QObject,
+    doors: DoorService,
+    workspace_path: Path | None,
+    shown: Callable[[MapData], None],
+    failed: Callable[[Exception], None],
+) -> None:
+    """Reads the map off the UI thread for a page that draws it (the map, the rounds)."""
+    run_in_background(
+        owner,
+        QCoreApplication.translate("MapData", "Lecture de la carte"),
+        lambda: load_map(doors, workspace_path),
+        shown,
+        failed,
+        cancellable=True,  # a read: nothing lost if its result is thrown away
+    )

@@ -4,6 +4,8 @@ rounds given to them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -21,12 +23,11 @@ from allervers.domain.doors import DoorStatus
 from allervers.domain.errors import AllerVersError
 from allervers.messages import describe
 from allervers.services.doors import DoorService
-from allervers.services.workspace import OpenWorkspace
-from allervers.ui.busy import ERROR_STYLE, message_label
-from allervers.ui.doors.map_data import MapData, load_map
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import ERROR_STYLE
+from allervers.ui.doors.map_data import MapData, read_map
 from allervers.ui.doors.map_view import CoverageMap
 from allervers.ui.doors.symbols import icon, status_label
-from allervers.ui.operations import run_in_background
 
 translate = QCoreApplication.translate
 PANEL_WIDTH = 300
@@ -41,10 +42,15 @@ def day_text(iso: str) -> str:
 
 
 class MapPage(QWidget):
-    def __init__(self, workspace: OpenWorkspace, parent: QWidget | None = None) -> None:
+    """`workspace_path` is where building outlines are looked for beside the workspace."""
+
+    def __init__(
+        self, doors: DoorService, workspace_path: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mapPage")
-        self._workspace = workspace
+        self._doors = doors
+        self._path = workspace_path
         self.data: MapData | None = None
         self.map = CoverageMap()
         self.map.door_clicked.connect(self.show_door)
@@ -108,15 +114,7 @@ class MapPage(QWidget):
     def refresh(self) -> None:
         """Reads the doors again (off the UI thread) and redraws."""
         self.summary.setText(self.tr("Chargement de la carte…"))
-        workspace = self._workspace
-        run_in_background(
-            self,
-            self.tr("Lecture de la carte"),
-            lambda: load_map(workspace),
-            self.show_data,
-            self._failed,
-            cancellable=True,  # a read: nothing lost if its result is thrown away
-        )
+        read_map(self, self._doors, self._path, self.show_data, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.summary.clear()
@@ -171,7 +169,7 @@ class MapPage(QWidget):
         """The door clicked: its address and every pass, oldest first."""
         self.map.mark(door_id)
         try:
-            door, passes = DoorService(self._workspace).history(door_id)
+            door, passes = self._doors.history(door_id)
         except AllerVersError as error:
             self.error.setText(describe(error, translate))
             return

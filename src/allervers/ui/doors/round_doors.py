@@ -23,7 +23,8 @@ from allervers.domain.errors import AllerVersError
 from allervers.domain.walking import Due, NextDoor
 from allervers.messages import describe
 from allervers.services.doors import DoorService
-from allervers.ui.busy import ERROR_STYLE, message_label
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.doors.symbols import icon
 
 translate = QCoreApplication.translate

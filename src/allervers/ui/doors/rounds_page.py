@@ -4,6 +4,9 @@ a volunteer or a pair."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,19 +29,18 @@ from PySide6.QtWidgets import (
 from allervers.domain.errors import AllerVersError
 from allervers.domain.geometry import Point
 from allervers.domain.rounds import RoundKind
-from allervers.domain.users import Role
+from allervers.domain.users import Role, User
 from allervers.messages import describe
+from allervers.services.doors import DoorService
 from allervers.services.rounds import RoundService
-from allervers.services.workspace import OpenWorkspace
-from allervers.ui.busy import ERROR_STYLE, message_label
-from allervers.ui.commune_edit import CommuneEdit, display_code
-from allervers.ui.doors.map_data import MapData, load_map
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.commune_edit import CommuneEdit, display_code
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
+from allervers.ui.doors.map_data import MapData, read_map
 from allervers.ui.doors.map_page import percent
 from allervers.ui.doors.map_view import CoverageMap
-from allervers.ui.operations import run_in_background
 
 translate = QCoreApplication.translate
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 
 
 def kind_label(kind: RoundKind) -> str:
@@ -48,11 +50,24 @@ def kind_label(kind: RoundKind) -> str:
 
 
 class RoundsPage(QWidget):
-    def __init__(self, workspace: OpenWorkspace, parent: QWidget | None = None) -> None:
+    """`users` lists the workspace's accounts (read again at each refresh: the coordinator may
+    add a volunteer meanwhile); the map is read through `doors`, with the building outlines
+    found beside `workspace_path`."""
+
+    def __init__(
+        self,
+        rounds: RoundService,
+        doors: DoorService,
+        users: Callable[[], list[User]],
+        workspace_path: Path,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("roundsPage")
-        self._workspace = workspace
-        self._service = RoundService(workspace)
+        self._service = rounds
+        self._doors = doors
+        self._users = users
+        self._path = workspace_path
         self.data: MapData | None = None
 
         self.table = QTableWidget(0, 6)
@@ -150,9 +165,7 @@ class RoundsPage(QWidget):
             self.refresh()
 
     def _fill_volunteers(self) -> None:
-        volunteers = [
-            u for u in self._workspace.list_users() if u.role is Role.VOLUNTEER and u.active
-        ]
+        volunteers = [u for u in self._users() if u.role is Role.VOLUNTEER and u.active]
         for combo in (self.first, self.second):
             combo.clear()
             combo.addItem(self.tr("(personne)"), "")
@@ -186,15 +199,7 @@ class RoundsPage(QWidget):
         return [str(c.currentData()) for c in (self.first, self.second) if c.currentData()]
 
     def refresh(self) -> None:
-        workspace = self._workspace
-        run_in_background(
-            self,
-            self.tr("Lecture de la carte"),
-            lambda: load_map(workspace),
-            self.show_data,
-            self._failed,
-            cancellable=True,  # a read: nothing lost if its result is thrown away
-        )
+        read_map(self, self._doors, self._path, self.show_data, self._failed)
 
     def _failed(self, error: Exception) -> None:
         self.error.setText(describe(error, translate))

@@ -26,18 +26,18 @@ from PySide6.QtWidgets import (
 
 from allervers.domain.figures import Period, TerritoryFigures
 from allervers.messages import describe
-from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
-from allervers.ui.doors.figures_box import DoorFiguresBox
+from allervers.ui.common.busy import BusyIndicator, message_label
+from allervers.ui.common.operations import run_in_background
+from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.figures.charts import BarChart
+from allervers.ui.figures.doors_box import DoorFiguresBox
 from allervers.ui.figures.period import PeriodChooser
 from allervers.ui.figures.report import ReportSaver
-from allervers.ui.operations import run_in_background
 from allervers.wording.figures import KEY_FIGURES, chart_title, figure_sheet, key_figure_name
 
 # Called by this name so that pyside6-lupdate finds the strings (translations/update.sh).
 translate = QCoreApplication.translate
 
-DONE_STYLE = "QLabel { color: #1b5e20; }"
 FigureSource = Callable[[Period], TerritoryFigures]
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from allervers.domain.figures import TerritoryFigures
 from allervers.reports.activity_report import write_activity_report
-from allervers.ui.pdf_saver import PdfSaver, write_atomically
+from allervers.ui.common.pdf_saver import PdfSaver, write_atomically
 
 
 def write_report_file(path: Path, figures: TerritoryFigures, produced: dt.date) -> Path:

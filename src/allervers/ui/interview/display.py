@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from allervers.questionnaire.model import Question, QuestionType, label
-from allervers.ui.commune_edit import display_code
+from allervers.ui.common.commune_edit import display_code
 from allervers.ui.interview.parsing import date_text, previous_months
 
 

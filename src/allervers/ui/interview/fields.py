@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from allervers.domain.problems import Problem
 from allervers.messages import describe_problem
 from allervers.questionnaire.model import Question, QuestionType, label
-from allervers.ui.busy import ERROR_STYLE, message_label
-from allervers.ui.commune_edit import CommuneEdit, resolve
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.commune_edit import CommuneEdit, resolve
+from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.interview import parsing
 from allervers.ui.interview.display import choice_labels, language, month_name
 from allervers.ui.interview.parsing import Parsed

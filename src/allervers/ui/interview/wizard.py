@@ -36,8 +36,9 @@ from allervers.questionnaire.validation import check_value, validate
 from allervers.services.rights import assessable
 from allervers.services.visit_input import commune_exists
 from allervers.services.visits import VisitService
-from allervers.ui.busy import ERROR_STYLE, message_label
-from allervers.ui.commune_edit import display_code
+from allervers.ui.common.busy import message_label
+from allervers.ui.common.commune_edit import display_code
+from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.interview.fields import QuestionField, problem_text
 from allervers.ui.interview.parsing import date_text
 from allervers.ui.interview.plan import (

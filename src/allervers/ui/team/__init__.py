@@ -1,0 +1,1 @@
+"""The team: synchronisation with the coordinator, invitations, joining a team at first run."""
