@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from allervers.domain.case_status import CaseFacts, LastVisit, ReferralFacts, summarise
 from allervers.domain.directory import FrozenService
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.referrals import (
@@ -34,15 +35,6 @@ from allervers.storage.models import (
     new_id,
 )
 
-# Order of a household's summary status: open referrals first (most advanced first), then
-# outcomes, then flags without referral.
-_OPEN_ORDER = (
-    ReferralStatus.CLAIM_FILED,
-    ReferralStatus.REFERRED,
-    ReferralStatus.NO_NEWS,
-    ReferralStatus.TO_REFER,
-)
-_CLOSED_ORDER = (ReferralStatus.OPENED, ReferralStatus.REFUSED, ReferralStatus.ABANDONED)
 # The caseload's sort keys. Communes sort by their French name, as shown, not by INSEE code
 # (`commune_sort_key` is registered on every connection, storage/database.py); statuses in the
 # order of the follow-up (HOUSEHOLD_STATUS_ORDER), an unknown one last; names in French
@@ -139,7 +131,7 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
     ):
         if current and status == AssessmentStatus.PROBABLE_NON_RECOURS.value:
             flags[household_id].add(right)
-    referrals: dict[str, list[tuple[ReferralStatus, str | None, str | None]]] = defaultdict(list)
+    referrals: dict[str, list[ReferralFacts]] = defaultdict(list)
     for household_id, status, due, appointment in session.execute(
         select(
             ReferralRow.household_id,
@@ -148,30 +140,31 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
             ReferralRow.appointment_at,
         ).where(ReferralRow.household_id.in_(ids))
     ):
-        referrals[household_id].append((ReferralStatus(status), due, appointment))
+        referrals[household_id].append(ReferralFacts(ReferralStatus(status), due, appointment))
     households = session.execute(select(HouseholdRow).where(HouseholdRow.id.in_(ids))).scalars()
     for household in households:
         visit = last_visit.get(household.id)
-        own_flags = flags.get(household.id, set())
-        own_referrals = referrals.get(household.id, [])
-        household.last_contact_on = visit[0] if visit else None
-        household.flags = "".join(f",{f}" for f in sorted(own_flags)) + ("," if own_flags else "")
-        statuses = {status for status, _due, _appointment in own_referrals}
-        summary = next((s.value for s in (*_OPEN_ORDER, *_CLOSED_ORDER) if s in statuses), None)
-        household.case_status = summary or ("flagged" if own_flags else "met")
-        upcoming = [
-            due for status, due, _a in own_referrals if due and status not in CLOSED_STATUSES
-        ]
-        upcoming += [
-            appointment[:10]
-            for status, _d, appointment in own_referrals
-            if appointment and status is ReferralStatus.REFERRED
-        ]
-        if visit and visit[1] == "come_back":
-            come_back = json.loads(visit[2]).get("come_back_on")
-            if come_back:
-                upcoming.append(come_back)
-        household.next_action_on = min(upcoming) if upcoming else None
+        summary = summarise(
+            CaseFacts(
+                last_visit=None
+                if visit is None
+                else LastVisit(visit[0], visit[1], _come_back_on(visit[1], visit[2])),
+                flags=frozenset(flags.get(household.id, set())),
+                referrals=tuple(referrals.get(household.id, [])),
+            )
+        )
+        household.last_contact_on = summary.last_contact_on
+        household.flags = "".join(f",{f}" for f in summary.flags) + ("," if summary.flags else "")
+        household.case_status = summary.case_status
+        household.next_action_on = summary.next_action_on
+
+
+def _come_back_on(door_outcome: str | None, answers: str) -> str | None:
+    """The date a person asked to be seen again, read from the visit's answers."""
+    if door_outcome != "come_back":
+        return None
+    found = json.loads(answers).get("come_back_on")
+    return str(found) if found else None
 
 
 def _visible(query: Any, user_id: str | None) -> Any:

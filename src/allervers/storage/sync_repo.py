@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from allervers.domain.errors import UnknownRecord
+from allervers.domain.merge import Arrival, Stamp, arrival, merge_fields
 from allervers.domain.sync import Conflict, MergeReport, Peer
 from allervers.domain.users import normalise_user_name
 from allervers.storage import sync_base, sync_doors, visits_repo
@@ -450,43 +451,34 @@ def merge(
                 received[record_id] = sync_base.digests(theirs)
                 continue
             origin, seq = str(values["origin_device"]), int(values["change_seq"])
-            if local["origin_device"] == origin:
-                if seq <= int(local["change_seq"]):
-                    unchanged += 1
-                    continue
-                follows = True
-            else:
-                follows = local["origin_device"] == me and int(local["change_seq"]) <= acked_out
+            here = Stamp(str(local["origin_device"]), int(local["change_seq"]))
+            how = arrival(here, Stamp(origin, seq), me, acked_out)
+            if how is Arrival.UNCHANGED:
+                unchanged += 1
+                continue
             received[record_id] = sync_base.digests(theirs)
-            if follows:
+            if how is Arrival.FOLLOWS:
                 session.execute(update(table).where(table.c.id == record_id).values(values))
                 updated += 1
                 touched.setdefault(entity, []).append(record_id)
                 continue
-            base = common.get(record_id)
-            ours = _compared(entity, local)
-            taken: dict[str, Any] = {}
-            clashes: list[str] = []
-            for name in sorted(ours.keys() | theirs.keys()):
-                mine = ours.get(name, sync_base.ABSENT)
-                other = theirs.get(name, sync_base.ABSENT)
-                if sync_base.digest(mine) == sync_base.digest(other):
-                    continue
-                was = None if base is None else base.get(name, sync_base.digest(sync_base.ABSENT))
-                if was is not None and sync_base.digest(other) == was:
-                    continue  # changed here only
-                if was is not None and sync_base.digest(mine) == was:
-                    taken[name] = other  # changed there only
-                    continue
-                clashes.append(name)
-                if from_hub:
-                    taken[name] = other
+            outcome = merge_fields(
+                _compared(entity, local), theirs, common.get(record_id), from_hub
+            )
+            for clash in outcome.clashes:
                 if _add_conflict(
-                    session, entity, record_id, name, (mine, other), (origin, seq), now
+                    session,
+                    entity,
+                    record_id,
+                    clash.field,
+                    (clash.ours, clash.theirs),
+                    (origin, seq),
+                    now,
                 ):
                     conflicts += 1
+            taken = outcome.taken
             if not taken:
-                if not clashes:
+                if outcome.unchanged:
                     unchanged += 1
                 continue
             merged = sync_base.with_fields(entity, local, taken)
