@@ -15,8 +15,8 @@ from allervers.cli import rights_cli
 from allervers.domain.rights import AssessmentStatus, RightId
 from allervers.rights.engine import RightsEngine
 from allervers.services.demo import demo_directory
-from allervers.services.directory import sheet_directory
 from allervers.services.directory_data import DEMO_EPCI
+from allervers.services.directory_sheet import sheet_directory
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace
@@ -56,7 +56,7 @@ def test_sheet_gives_the_caf_and_a_digital_help_of_the_households_epci(
         for piste in found.pistes
     )
     out = tmp_path / "feuille.pdf"
-    assert rights_cli.sheet(argparse.Namespace(visit=visit_id, out=out), workspace) == 0
+    assert rights_cli.sheet(argparse.Namespace(visit=visit_id, out=out, force=False), workspace) == 0
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages)
     caf = found.places[rsa.assessment.organisation]
     assert "Caisse d'allocations familiales (Angers)" in text
