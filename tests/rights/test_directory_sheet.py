@@ -56,7 +56,9 @@ def test_sheet_gives_the_caf_and_a_digital_help_of_the_households_epci(
         for piste in found.pistes
     )
     out = tmp_path / "feuille.pdf"
-    assert rights_cli.sheet(argparse.Namespace(visit=visit_id, out=out, force=False), workspace) == 0
+    assert (
+        rights_cli.sheet(argparse.Namespace(visit=visit_id, out=out, force=False), workspace) == 0
+    )
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages)
     caf = found.places[rsa.assessment.organisation]
     assert "Caisse d'allocations familiales (Angers)" in text
