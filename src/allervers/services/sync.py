@@ -26,6 +26,7 @@ from allervers.domain.sync import (
     UnknownDevice,
 )
 from allervers.domain.users import Role, User
+from allervers.files.atomic import write_atomically
 from allervers.services import sync_team
 from allervers.services.sync_team import Joined, join
 from allervers.services.sync_wire import (
@@ -57,7 +58,6 @@ from allervers.storage import (
     sync_tables,
     visits_repo,
 )
-from allervers.storage.atomic import write_atomically
 from allervers.storage.database import checkpoint
 from allervers.storage.models import new_id
 

@@ -17,6 +17,7 @@ from allervers.domain.sync import (
     Peer,
 )
 from allervers.domain.users import Role, User
+from allervers.files.atomic import write_atomically
 from allervers.services import keyslots
 from allervers.services.sync_wire import (
     INVITATION_AAD,
@@ -45,7 +46,6 @@ from allervers.storage import (
     sync_peers,
     sync_tables,
 )
-from allervers.storage.atomic import write_atomically
 from allervers.storage.database import Database
 from allervers.storage.metadata_file import WorkspaceMetadata, database_path
 from allervers.storage.models import new_id

@@ -25,7 +25,7 @@ from allervers.crypto.keywrap import NONCE_BYTES, WrappedKey
 from allervers.domain.errors import MetadataOutOfBounds, WorkspaceCorrupt, WorkspaceTooNew
 from allervers.domain.settings import SETTINGS
 from allervers.domain.workspace import LANGUAGE_PATTERN, WorkspaceSettings
-from allervers.storage.atomic import write_atomically
+from allervers.files.atomic import remove_stale_temporaries, write_atomically
 
 FORMAT = "allervers-workspace"
 # 2: the audit chain's anchor (`audit_anchor`). A version-1 file has none; it gets one at the
@@ -314,4 +314,6 @@ def read_metadata(workspace: Path) -> WorkspaceMetadata:
 
 def write_metadata(workspace: Path, metadata: WorkspaceMetadata, sync_folder: bool = True) -> None:
     data = json.dumps(metadata.to_json(), indent=2, sort_keys=True).encode("utf-8")
+    # A temporary left by a killed writer holds a key slot that never took effect: removed.
+    remove_stale_temporaries(metadata_path(workspace))
     write_atomically(metadata_path(workspace), data, sync_folder)
