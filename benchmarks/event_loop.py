@@ -3,7 +3,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m benchmarks.event_loop   (or: dev.py bench latency)
 
-Measured the way docs/ARCHITECTURE.md measured it: a 10 ms Qt timer on the window's event loop,
+Measured the way docs/architecture.md reports it: a 10 ms Qt timer on the window's event loop,
 whose every delay beyond its interval is recorded, from the opening of the main window (the
 engine's process is spawned right after) until the engine is ready, then while a volunteer
 finishes an interview and its rights are computed. The engine is the real `EngineClient`, started
@@ -15,7 +15,7 @@ Figures on the 2-core development machine, engine in its spawned process: p99 of
 largest single delays, 65-190 ms, are the window's own work on its thread, not the engine's:
 building the main window, opening and finishing the interview, building the result cards. The same
 engine in a thread of the window's process gave a p99 of 94 ms and a worst case of 141 ms
-(docs/ARCHITECTURE.md); a loop blocked by a synchronous load stalls for seconds.
+(docs/architecture.md); a loop blocked by a synchronous load stalls for seconds.
 """
 
 from __future__ import annotations

@@ -2134,6 +2134,10 @@
         <translation>lock after inactivity (1 to 60 minutes)</translation>
     </message>
     <message>
+        <source>verrouillage pendant un entretien (de 5 à 60 minutes)</source>
+        <translation>lock during an interview (5 to 60 minutes)</translation>
+    </message>
+    <message>
         <source>point sur l&apos;ouverture du droit (de 1 à 12 mois)</source>
         <translation>check on the right being opened (1 to 12 months)</translation>
     </message>

@@ -15,8 +15,8 @@ from allervers.cli import rights_cli
 from allervers.domain.rights import AssessmentStatus, RightId
 from allervers.rights.engine import RightsEngine
 from allervers.services.demo import demo_directory
-from allervers.services.directory import sheet_directory
 from allervers.services.directory_data import DEMO_EPCI
+from allervers.services.directory_sheet import sheet_directory
 from allervers.services.rights import RightsService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import CreatedWorkspace

@@ -30,19 +30,21 @@ from allervers.cli import (
     settings_cli,
     sync_cli,
 )
+from allervers.cli.failures import hint, unexpected
 from allervers.cli.options import french
+from allervers.cli.outputs import check_outputs
 from allervers.cli.parser import (
     DEMO_HOUSEHOLDS,
     MAX_DEMO_HOUSEHOLDS,
     build_parser,
     take_top_options,
 )
-from allervers.domain.errors import AllerVersError, InvalidInput, OutputRefused
+from allervers.domain.errors import AllerVersError, InvalidInput
 from allervers.domain.users import Role
 from allervers.messages import describe, describe_problem, role_label
 from allervers.services import backup as backup_service
 from allervers.services.integrity import check_workspace
-from allervers.services.output_files import check_output, check_output_folder, writing
+from allervers.services.output_files import writing
 from allervers.services.paths import AppPaths
 from allervers.services.visit_input import read_import
 from allervers.services.visits import ImportReport, VisitService, visit_to_json
@@ -370,7 +372,7 @@ def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) 
         check_outputs(args)
         result: int | LaunchGui = handler()
     except AllerVersError as error:
-        print(f"allervers : {describe(error)}{_hint(error)}", file=sys.stderr)
+        print(f"allervers : {describe(error)}{hint(error)}", file=sys.stderr)
         return EXIT_REFUSED
     except BrokenPipeError:
         # `allervers visits list | head`: the reader left; not an error for the user.
@@ -378,52 +380,13 @@ def run(argv: Sequence[str] | None, paths: AppPaths, service: WorkspaceService) 
         return EXIT_OK
     except OSError as error:
         # A file that cannot be read or written: its name and the reason, in French.
-        text = describe(error) if error.filename is not None else _unexpected(error)
+        text = describe(error) if error.filename is not None else unexpected(error)
         print(f"allervers : {text}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("allervers : interrompu.", file=sys.stderr)
         return 130
     except Exception as error:  # the last resort: see the module's docstring
-        print(f"allervers : {_unexpected(error)}", file=sys.stderr)
+        print(f"allervers : {unexpected(error)}", file=sys.stderr)
         return EXIT_REFUSED
     return result
-
-
-# Their --out may be a folder (or a .zip): the release service checks each file it writes there.
-_FOLDER_OUTPUTS = {"export", "export-microdata", "merge-exports"}
-
-
-def check_outputs(args: argparse.Namespace) -> None:
-    """The files a command will write, checked before it unlocks or changes anything (each is
-    checked again when written: see services/output_files)."""
-    if not hasattr(args, "force") or args.command in _FOLDER_OUTPUTS:
-        return  # the command writes no file, or checks its own (see _FOLDER_OUTPUTS)
-    if getattr(args, "person_command", None) == "export":
-        check_output_folder(args.out)
-        from allervers.services.retention import person_export_paths
-
-        for path in person_export_paths(args.out, args.household):
-            check_output(path, args.force)
-        return
-    if getattr(args, "format", "pdf") != "pdf":
-        return  # report --format json: printed, not written
-    for name in ("out", "to", "recovery_sheet"):
-        written: Path | None = getattr(args, name, None)
-        if written is not None:
-            check_output(written, args.force)
-
-
-def _unexpected(error: BaseException) -> str:
-    return (
-        f"erreur inattendue ({type(error).__name__}), la commande s'est arrêtée. Ce qu'elle "
-        "avait fini d'enregistrer est gardé ; le reste n'a pas été modifié. Signalez cette "
-        "erreur avec son nom (entre parenthèses)."
-    )
-
-
-def _hint(error: AllerVersError) -> str:
-    """What only the command line can add to a message shared with the window."""
-    if isinstance(error, OutputRefused) and error.reason == "exists":
-        return " Ajoutez --force pour le remplacer."
-    return ""

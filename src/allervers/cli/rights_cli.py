@@ -158,7 +158,7 @@ def sheet(args: argparse.Namespace, workspace: Any) -> int:
         from allervers.rights.engine import RightsEngine
 
         stored = rights.assess(visit, RightsEngine())
-    from allervers.services.directory import sheet_directory
+    from allervers.services.directory_sheet import sheet_directory
 
     visited_on = date.fromisoformat(visit.visited_on)
     found = sheet_directory(workspace, visit.answers, stored, visited_on)

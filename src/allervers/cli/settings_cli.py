@@ -1,4 +1,5 @@
-"""`allervers settings`: read the workspace's settings, or change them (coordinator)."""
+"""`allervers settings`: read the workspace's settings, or change them. Options, labels, units and
+bounds come from the declarations (domain/settings.py)."""
 
 from __future__ import annotations
 
@@ -7,27 +8,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from allervers.domain.workspace import SETTING_LIMITS
+from allervers.domain.settings import SETTINGS, Who
 from allervers.services.workspace import OpenWorkspace
 
 EXIT_OK = 0
-# Option, setting, French label, type: one line each, shown in this order.
-SETTINGS: tuple[tuple[str, str, str, type], ...] = (
-    ("--idle-lock-minutes", "idle_lock_minutes", "Verrouillage après inactivité (minutes)", float),
-    (
-        "--outcome-check-months",
-        "outcome_check_months",
-        "Point sur l'ouverture du droit (mois)",
-        int,
-    ),
-    ("--retention-months", "retention_months", "Conservation après le dernier contact (mois)", int),
-    (
-        "--sync-grace-days",
-        "sync_grace_days",
-        "Délai avant retrait d'un portable bénévole (jours)",
-        int,
-    ),
-)
+WHO = {Who.COORDINATOR: "coordination", Who.ANY_USER: "tout utilisateur"}
 
 
 def add_parser(
@@ -38,23 +23,25 @@ def add_parser(
     del parser_class  # no sub-commands
     parser = commands.add_parser("settings", help="réglages de l'espace de travail")
     add_workspace(parser)
-    for option, name, label, kind in SETTINGS:
-        low, high = SETTING_LIMITS[name]
+    for declared in SETTINGS:
         parser.add_argument(
-            option,
-            dest=name,
-            type=kind,
+            declared.option,
+            dest=declared.name,
+            type=declared.kind,
             metavar="N",
-            help=f"{label.lower()}, de {low:g} à {high:g} (coordination)",
+            help=f"{declared.label.lower()}, de {declared.low:g} à {declared.high:g} "
+            f"{declared.unit} ({WHO[declared.who]})",
         )
 
 
 def settings(args: argparse.Namespace, workspace: OpenWorkspace) -> int:
-    changes = {name: getattr(args, name) for _, name, _, _ in SETTINGS}
+    changes = {s.name: getattr(args, s.name) for s in SETTINGS}
     changes = {name: value for name, value in changes.items() if value is not None}
     if changes:
         workspace.set_settings(replace(workspace.settings, **changes))
         print("Réglages enregistrés.")
-    for _, name, label, _ in SETTINGS:
-        print(f"{label} : {getattr(workspace.settings, name):g}")
+    for declared in SETTINGS:
+        print(
+            f"{declared.label} ({declared.unit}) : {getattr(workspace.settings, declared.name):g}"
+        )
     return EXIT_OK

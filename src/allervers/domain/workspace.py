@@ -7,42 +7,34 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from allervers.domain.settings import BY_NAME, SETTINGS
+
+
+def _default(name: str) -> Any:
+    return BY_NAME[name].default
+
 
 @dataclass(frozen=True, slots=True)
 class WorkspaceSettings:
-    """Non-personal settings, stored in clear in the metadata file."""
+    """Non-personal settings, stored in clear in the metadata file. Each number is declared in
+    domain/settings.py (default, bounds, label, unit, who may change it, and its source); a test
+    checks that the fields here are exactly those declared."""
 
-    idle_lock_minutes: float = 5.0
+    idle_lock_minutes: float = _default("idle_lock_minutes")
     language: str = "fr"
-    # DREES (Études et résultats n° 1058): 63 % of people told of a right had opened it within
-    # three months; an outcome check at about three months is the norm.
-    outcome_check_months: int = 3
-    # CNIL référentiel 2023-095 (social sector): active data two years after the last contact.
-    retention_months: int = 24
-    # Data minimisation (RGPD art. 5.1.c): a volunteer's laptop drops, this many days after their
-    # last change, the households the coordinator has received and no longer assigns to them.
-    # A month leaves time to finish a round and correct a visit; a product choice, not a rule.
-    sync_grace_days: int = 30
+    interview_idle_minutes: int = _default("interview_idle_minutes")
+    outcome_check_months: int = _default("outcome_check_months")
+    retention_months: int = _default("retention_months")
+    sync_grace_days: int = _default("sync_grace_days")
 
 
-# Bounds a coordinator may set (inclusive). Outside them a value is a typing mistake rather than a
-# choice: a lock after more than an hour leaves a laptop open on a doorstep, and the CNIL's
-# référentiel caps active data at the two years `retention_months` already uses by default.
-SETTING_LIMITS: dict[str, tuple[float, float]] = {
-    "idle_lock_minutes": (1, 60),
-    "outcome_check_months": (1, 12),
-    "retention_months": (1, 24),
-    "sync_grace_days": (0, 365),
-}
+# Bounds a coordinator may set (inclusive), derived from the declarations.
+SETTING_LIMITS: dict[str, tuple[float, float]] = {s.name: (s.low, s.high) for s in SETTINGS}
 
 
 def out_of_range(settings: WorkspaceSettings) -> list[str]:
-    """The settings whose value is outside SETTING_LIMITS."""
-    return [
-        name
-        for name, (low, high) in SETTING_LIMITS.items()
-        if not low <= getattr(settings, name) <= high
-    ]
+    """The settings whose value is outside their declared bounds."""
+    return [s.name for s in SETTINGS if not s.within(getattr(settings, s.name))]
 
 
 # A language is a short ISO 639 code ("fr", "en"): it names a translation file, so nothing else

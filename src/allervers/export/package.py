@@ -10,20 +10,17 @@ the file for transport; they verify the file as it was sent.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import io
 import os
-import secrets
 import struct
 import zipfile
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
-from allervers.domain.errors import StorageFull
 from allervers.domain.export import ExportExists
 from allervers.domain.release import ExportSymlink
+from allervers.files.atomic import write_atomically
 
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
@@ -180,89 +177,19 @@ def make_folder(folder: Path) -> None:
 
 
 def write(path: Path, data: bytes, force: bool = False) -> None:
-    """Write `path` (mode 0600): never over an existing file unless `force`, never through a
-    symbolic link."""
+    """Write `path` (mode 0600) whole or not at all (files/atomic.py): never over an existing
+    file unless `force`, never through a symbolic link."""
     if path.is_symlink():
         raise ExportSymlink(path)
-    if force and path.exists():
-        _replace(path, data)
-        return
-    write_new(path, data)
-
-
-def _replace(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    if path.exists() and not force:
+        raise ExportExists(path)
     try:
-        _write_exclusive(tmp, data)
-        os.replace(tmp, path)
-    except OSError as error:
-        if _is_disk_full(error):
-            raise StorageFull(path) from error
-        raise
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    _sync_directory(path.parent)
+        write_atomically(path, data, replace=force, mode=FILE_MODE)
+    except FileExistsError:
+        raise ExportExists(path) from None
 
 
 def write_new(path: Path, data: bytes) -> None:
-    """Write `path` only if it does not exist: a temporary sibling is written and synced, then
-    linked to its name (the link fails if the name is taken), so the file appears whole or not at
-    all. File systems without hard links (FAT32 on many USB keys) get an exclusive create."""
-    if path.is_symlink():
-        raise ExportSymlink(path)
-    if path.exists():
-        raise ExportExists(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        _write_exclusive(tmp, data)
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            raise ExportExists(path) from None
-        except OSError as error:
-            if _is_disk_full(error):
-                raise
-            _write_exclusive(path, data, partial_cleanup=True)
-    except FileExistsError:
-        raise ExportExists(path) from None
-    except OSError as error:
-        if _is_disk_full(error):
-            raise StorageFull(path) from error
-        raise
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-    _sync_directory(path.parent)
-
-
-def _write_exclusive(path: Path, data: bytes, partial_cleanup: bool = False) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-    if os.name != "nt":
-        os.fchmod(fd, FILE_MODE)  # the process umask must not widen it
-    try:
-        with open(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError:
-        if partial_cleanup:  # never leave half an export under the real name
-            with contextlib.suppress(OSError):
-                path.unlink()
-        raise
-
-
-def _is_disk_full(error: OSError) -> bool:
-    return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
-
-
-def _sync_directory(directory: Path) -> None:
-    if os.name == "nt":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    """Write `path` only if it does not exist: written beside, synced, then linked to its name
+    (the link fails if the name is taken), so the file appears whole or not at all."""
+    write(path, data, force=False)

@@ -7,10 +7,7 @@ even for a moment, and a file already there (or a symlink) is replaced, never wr
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import secrets
 from datetime import date
 from pathlib import Path
 
@@ -18,21 +15,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from allervers.files.atomic import write_atomically
+
 
 def write_recovery_sheet(path: Path, territory: str, recovery_key: str, created: date) -> None:
-    data = recovery_sheet_pdf(territory, recovery_key, created)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    try:
-        with open(os.open(temporary, flags, 0o600), "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    write_atomically(path, recovery_sheet_pdf(territory, recovery_key, created))
 
 
 def recovery_sheet_pdf(territory: str, recovery_key: str, created: date) -> bytes:

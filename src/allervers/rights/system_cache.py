@@ -40,13 +40,14 @@ import pickle
 import secrets
 import stat
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
+from allervers.domain.errors import StorageFull
+from allervers.files.atomic import write_atomically
 from allervers.rights import communes, dated_tables
 from allervers.rights.system import NOT_ASKED, AllerVersSystem
 
@@ -182,13 +183,9 @@ class EngineCache:
             payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
             signature = hmac.new(secret, key.encode() + payload, hashlib.sha256).digest()
             target = self.file_for(key)
-            with tempfile.NamedTemporaryFile(
-                dir=self.directory, prefix=".writing-", delete=False
-            ) as handle:
-                handle.write(MAGIC + signature + payload)
-                temporary = Path(handle.name)
-            os.replace(temporary, target)  # readers see the old file or the new one, never half
-        except OSError:
+            # Readers see the old file or the new one, never half (files/atomic.py).
+            write_atomically(target, MAGIC + signature + payload)
+        except (OSError, StorageFull):
             log.warning("engine cache: could not be written", exc_info=True)
             return False
         for old in self.directory.glob(f"{PREFIX}*{SUFFIX}"):

@@ -1,7 +1,7 @@
 """The rights engine in its own process, and the client the UI talks to.
 
 OpenFisca holds the interpreter lock for seconds while it loads and computes. Measured on a 2-core
-machine with a 10 ms Qt timer (docs/ARCHITECTURE.md): in a thread of the UI process the event loop's
+machine with a 10 ms Qt timer (docs/architecture.md): in a thread of the UI process the event loop's
 p99 delay is 94 ms; in a spawned process, 0.5 ms. So the engine lives in a process started with the
 'spawn' method (no inherited Qt state, same behaviour on Windows and macOS), loads once, and answers
 requests over two queues. The client side is plain Python: futures, plus an optional callback that

@@ -30,8 +30,8 @@ from allervers.domain.errors import (
     WorkspaceAlreadyExists,
     WorkspaceCorrupt,
 )
+from allervers.files.atomic import fsync_directory, is_disk_full, place, sync_file
 from allervers.services.workspace import OpenWorkspace, WorkspaceService
-from allervers.storage.atomic import fsync_directory, is_disk_full
 from allervers.storage.audit_anchor import make_anchor
 from allervers.storage.database import cipher_integrity_problems, export_copy
 from allervers.storage.inspection import head_of_copy
@@ -76,10 +76,10 @@ def backup(workspace: OpenWorkspace, destination: Path) -> Path:
                 for name in (DATABASE_NAME, METADATA_NAME):
                     archive.write(work / name, name)
             partial.chmod(0o600)
-            with open(partial, "rb+") as handle:
-                os.fsync(handle.fileno())
-            # link() fails if the destination appeared meanwhile: never overwrite a backup.
-            os.link(partial, destination)
+            sync_file(partial)
+            # A hard link fails if the destination appeared meanwhile: never overwrite a backup
+            # (files/atomic.py; a USB key without hard links gets a checked rename).
+            place(partial, destination, replace=False)
             fsync_directory(destination.parent)
         except OSError as error:
             if is_disk_full(error):

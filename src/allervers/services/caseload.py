@@ -303,7 +303,7 @@ class CaseloadService:
         """Where this referral may send the household, from the local services directory: the
         office of its organisation, then the services matched to the right, the household's
         needs and reasons (pistes, to check with each)."""
-        from allervers.services.directory import referral_choices
+        from allervers.services.directory_sheet import referral_choices
 
         with self._workspace.db.session() as session:
             visit = visits_repo.get_visit(session, referral.visit_id)

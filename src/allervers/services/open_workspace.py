@@ -21,6 +21,7 @@ from allervers.domain.errors import (
     WrongPassphrase,
 )
 from allervers.domain.passphrase import weakness
+from allervers.domain.settings import SETTINGS, Who
 from allervers.domain.users import Role, User
 from allervers.domain.workspace import WorkspaceSettings, out_of_range
 from allervers.services import keyslots
@@ -195,7 +196,15 @@ class OpenWorkspace:
         return key
 
     def set_settings(self, settings: WorkspaceSettings) -> None:
-        self.require_coordinator("settings")
+        """Stores new settings, each within its bounds, changed by whom its declaration allows
+        (domain/settings.py; saving nothing new asks as much as changing everything)."""
+        changed = [
+            s for s in SETTINGS if getattr(settings, s.name) != getattr(self.settings, s.name)
+        ]
+        if any(s.who is Who.COORDINATOR for s in changed or SETTINGS) or (
+            settings.language != self.settings.language
+        ):
+            self.require_coordinator("settings")
         wrong = out_of_range(settings)
         if wrong:
             raise InvalidInput(wrong[0], "out_of_range")

@@ -12,18 +12,11 @@ sync file): the one way every command writes them.
 from __future__ import annotations
 
 import contextlib
-import errno
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from allervers.domain.errors import OutputRefused, StorageFull
-from allervers.storage.atomic import fsync_directory, is_disk_full
-
-# Filesystems without hard links (FAT and exFAT USB keys, some network shares) say so with one
-# of these: the file is then placed by a rename, after checking again that nothing is there.
-_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+from allervers.domain.errors import OutputRefused
+from allervers.files.atomic import written_beside
 
 
 def check_output(path: Path, force: bool = False) -> None:
@@ -48,39 +41,17 @@ def check_output_folder(folder: Path) -> None:
 @contextlib.contextmanager
 def writing(path: Path, force: bool = False) -> Iterator[Path]:
     """A temporary path beside `path` for the writer to create; once the block ends without an
-    error the file is placed at `path` (checked first, before the block runs)."""
+    error the file is placed at `path` (checked first, before the block runs) by the one atomic
+    writer (files/atomic.py)."""
     check_output(path, force)
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        yield temporary
-        with open(temporary, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o600)
-        _place(temporary, path, force)
-        fsync_directory(path.parent)
-    except OSError as error:
-        if is_disk_full(error):
-            raise StorageFull(path) from error
-        raise
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
 
+    def no_link_planted() -> None:
+        if path.is_symlink():  # planted while we were writing: never followed, never replaced
+            raise OutputRefused(path, "symlink")
 
-def _place(temporary: Path, path: Path, force: bool) -> None:
-    if path.is_symlink():  # planted while we were writing: never followed, never replaced
-        raise OutputRefused(path, "symlink")
-    if force:
-        os.replace(temporary, path)  # a rename replaces the name, never what it points to
-        return
     try:
-        os.link(temporary, path)  # fails if a file appeared meanwhile: never overwritten
+        with written_beside(path, replace=force, before_placing=no_link_planted) as temporary:
+            yield temporary
     except FileExistsError:
         raise OutputRefused(path, "exists") from None
-    except OSError as error:
-        if error.errno not in _NO_HARD_LINKS:
-            raise
-        if path.exists() or path.is_symlink():
-            raise OutputRefused(path, "exists") from None
-        os.replace(temporary, path)

@@ -13,8 +13,6 @@ import contextlib
 import datetime as dt
 import errno
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -22,6 +20,13 @@ from typing import Any
 
 from allervers.domain.doors import EXPIRING
 from allervers.domain.errors import StorageFull
+from allervers.files.atomic import (
+    create_exclusive,
+    fsync_directory,
+    place,
+    sync_file,
+    temporary_beside,
+)
 from allervers.reports.person_export import write_person_export
 from allervers.services.caseload import add_months
 from allervers.services.output_files import check_output
@@ -174,16 +179,18 @@ class RetentionService:
         try:
             for path, write in writers:
                 current = path
-                handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-                os.close(handle)
-                temporaries.append(Path(name))
-                write(Path(name))
-                _sync(Path(name))
+                temporary = temporary_beside(path)
+                # Owner-only from its first byte: created empty, then written.
+                create_exclusive(temporary, b"", sync=False)
+                temporaries.append(temporary)
+                write(temporary)
+                sync_file(temporary)
             for temporary, (path, _) in zip(temporaries, writers, strict=True):
                 current = path
                 check_output(path, replace)  # again: a file or a link may have appeared
-                os.replace(temporary, path)
+                place(temporary, path, replace=True)
                 placed.append(path)
+            fsync_directory(folder)
         except BaseException as error:
             for leftover in [*temporaries, *placed]:
                 with contextlib.suppress(OSError):
@@ -202,9 +209,3 @@ def person_export_paths(folder: Path, household_id: str) -> tuple[Path, Path]:
     characters, nothing about the person."""
     stem = f"foyer-{household_id[:8]}"
     return folder / f"{stem}.json", folder / f"{stem}.pdf"
-
-
-def _sync(path: Path) -> None:
-    """On disk before the rename: a USB key pulled out just after holds whole files."""
-    with open(path, "r+b") as handle:
-        os.fsync(handle.fileno())

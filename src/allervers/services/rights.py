@@ -203,7 +203,7 @@ class RightsService:
 
     def sheet_directory(self, visit: Visit, stored: Sequence[StoredAssessment]) -> Any:
         """The directory's offices and pistes for this visit (`services.directory.SheetDirectory`)."""
-        from allervers.services.directory import sheet_directory
+        from allervers.services.directory_sheet import sheet_directory
 
         return sheet_directory(
             self._workspace, visit.answers, stored, date.fromisoformat(visit.visited_on)

@@ -139,14 +139,14 @@ class WorkspaceService:
         None when there is no readable workspace there."""
         try:
             return read_metadata(path).settings
-        except (OSError, WorkspaceCorrupt):
+        except (OSError, WorkspaceCorrupt, WorkspaceTooNew):
             return None
 
     def retry_after(self, path: Path) -> float:
         """Seconds before the next unlock attempt is allowed (0 when allowed now)."""
         try:
             metadata = read_metadata(path)
-        except (OSError, WorkspaceCorrupt):
+        except (OSError, WorkspaceCorrupt, WorkspaceTooNew):
             return 0.0  # no delay to show: the unlock itself says what is wrong with the file
         failed = self._attempts.get(metadata.workspace_id)
         wait = failed.last_at + attempts.delay_after(failed.count) - self._clock()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from allervers.domain.errors import StorageFull
-from allervers.storage.atomic import write_atomically
+from allervers.files.atomic import remove_stale_temporaries, write_atomically
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,4 +56,5 @@ class AttemptsFile:
         # Failing to record an attempt must not stop a user from working: the delay is a brake.
         with contextlib.suppress(OSError, StorageFull):
             self._path.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_temporaries(self._path)
             write_atomically(self._path, json.dumps(data).encode("utf-8"))

@@ -5,44 +5,55 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from allervers.domain.directory import FrozenService
+from allervers.domain.case_status import CaseFacts, LastVisit, ReferralFacts, summarise
 from allervers.domain.errors import UnknownRecord
 from allervers.domain.referrals import (
-    CLOSED_STATUSES,
     HOUSEHOLD_STATUS_ORDER,
-    NO_NEWS_AFTER_DAYS,
     CaseloadFilter,
     CaseloadRow,
-    Referral,
     ReferralStatus,
-    due_on,
 )
-from allervers.domain.rights import AssessmentStatus, Organisation, RightId
+from allervers.domain.rights import AssessmentStatus, RightId
 from allervers.storage.models import (
     AssessmentRow,
     HouseholdRow,
-    ReferralEventRow,
     ReferralRow,
     UserRow,
     VisitRow,
-    new_id,
+)
+from allervers.storage.referrals_repo import (
+    add_event,
+    add_referral,
+    add_referrals,
+    due_checks,
+    referral_row,
+    referrals_of,
+    to_referral,
 )
 
-# Order of a household's summary status: open referrals first (most advanced first), then
-# outcomes, then flags without referral.
-_OPEN_ORDER = (
-    ReferralStatus.CLAIM_FILED,
-    ReferralStatus.REFERRED,
-    ReferralStatus.NO_NEWS,
-    ReferralStatus.TO_REFER,
-)
-_CLOSED_ORDER = (ReferralStatus.OPENED, ReferralStatus.REFUSED, ReferralStatus.ABANDONED)
+# Referrals moved to storage/referrals_repo.py; their names stay importable from here.
+__all__ = [
+    "add_event",
+    "add_referral",
+    "add_referrals",
+    "assign",
+    "caseload_count",
+    "caseload_page",
+    "due_checks",
+    "household_ids",
+    "referral_row",
+    "referrals_of",
+    "refresh_household",
+    "refresh_households",
+    "stale_households",
+    "to_referral",
+]
+
 # The caseload's sort keys. Communes sort by their French name, as shown, not by INSEE code
 # (`commune_sort_key` is registered on every connection, storage/database.py); statuses in the
 # order of the follow-up (HOUSEHOLD_STATUS_ORDER), an unknown one last; names in French
@@ -60,33 +71,6 @@ SORTABLE: dict[str, Any] = {
 }
 # Within a commune or a step, the most recent contact first, whichever way the column is sorted.
 _THEN_RECENT = frozenset({"commune", "status"})
-
-
-def _referral(row: ReferralRow) -> Referral:
-    return Referral(
-        id=row.id,
-        household_id=row.household_id,
-        visit_id=row.visit_id,
-        right=RightId(row.right_id),
-        status=ReferralStatus(row.status),
-        organisation=Organisation(row.organisation) if row.organisation else None,
-        referred_on=row.referred_on,
-        contact=row.contact,
-        appointment_at=row.appointment_at,
-        filed_on=row.filed_on,
-        opened_amount=row.opened_amount,
-        opened_from=row.opened_from,
-        outcome_reason=row.outcome_reason,
-        check_due_on=row.check_due_on,
-        checked_on=row.checked_on,
-        closed_on=row.closed_on,
-        assigned_to=row.assigned_to,
-        service=(
-            FrozenService.from_json(json.loads(row.service_snapshot))
-            if row.service_snapshot
-            else None
-        ),
-    )
 
 
 def refresh_household(session: Session, household_id: str) -> None:
@@ -139,7 +123,7 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
     ):
         if current and status == AssessmentStatus.PROBABLE_NON_RECOURS.value:
             flags[household_id].add(right)
-    referrals: dict[str, list[tuple[ReferralStatus, str | None, str | None]]] = defaultdict(list)
+    referrals: dict[str, list[ReferralFacts]] = defaultdict(list)
     for household_id, status, due, appointment in session.execute(
         select(
             ReferralRow.household_id,
@@ -148,30 +132,31 @@ def _refresh_chunk(session: Session, ids: list[str]) -> None:
             ReferralRow.appointment_at,
         ).where(ReferralRow.household_id.in_(ids))
     ):
-        referrals[household_id].append((ReferralStatus(status), due, appointment))
+        referrals[household_id].append(ReferralFacts(ReferralStatus(status), due, appointment))
     households = session.execute(select(HouseholdRow).where(HouseholdRow.id.in_(ids))).scalars()
     for household in households:
         visit = last_visit.get(household.id)
-        own_flags = flags.get(household.id, set())
-        own_referrals = referrals.get(household.id, [])
-        household.last_contact_on = visit[0] if visit else None
-        household.flags = "".join(f",{f}" for f in sorted(own_flags)) + ("," if own_flags else "")
-        statuses = {status for status, _due, _appointment in own_referrals}
-        summary = next((s.value for s in (*_OPEN_ORDER, *_CLOSED_ORDER) if s in statuses), None)
-        household.case_status = summary or ("flagged" if own_flags else "met")
-        upcoming = [
-            due for status, due, _a in own_referrals if due and status not in CLOSED_STATUSES
-        ]
-        upcoming += [
-            appointment[:10]
-            for status, _d, appointment in own_referrals
-            if appointment and status is ReferralStatus.REFERRED
-        ]
-        if visit and visit[1] == "come_back":
-            come_back = json.loads(visit[2]).get("come_back_on")
-            if come_back:
-                upcoming.append(come_back)
-        household.next_action_on = min(upcoming) if upcoming else None
+        summary = summarise(
+            CaseFacts(
+                last_visit=None
+                if visit is None
+                else LastVisit(visit[0], visit[1], _come_back_on(visit[1], visit[2])),
+                flags=frozenset(flags.get(household.id, set())),
+                referrals=tuple(referrals.get(household.id, [])),
+            )
+        )
+        household.last_contact_on = summary.last_contact_on
+        household.flags = "".join(f",{f}" for f in summary.flags) + ("," if summary.flags else "")
+        household.case_status = summary.case_status
+        household.next_action_on = summary.next_action_on
+
+
+def _come_back_on(door_outcome: str | None, answers: str) -> str | None:
+    """The date a person asked to be seen again, read from the visit's answers."""
+    if door_outcome != "come_back":
+        return None
+    found = json.loads(answers).get("come_back_on")
+    return str(found) if found else None
 
 
 def _visible(query: Any, user_id: str | None) -> Any:
@@ -265,124 +250,6 @@ def caseload_page(
 def caseload_count(session: Session, user_id: str | None, where: CaseloadFilter, today: str) -> int:
     query = select(func.count()).select_from(HouseholdRow)
     return int(session.execute(_filtered(_visible(query, user_id), where, today)).scalar_one())
-
-
-def add_referral(
-    session: Session,
-    household_id: str,
-    visit_id: str,
-    right: RightId,
-    organisation: Organisation | None,
-    user_id: str,
-    on: str,
-) -> Referral:
-    row = add_referrals(session, [(household_id, visit_id, right, organisation)], user_id, on)[0]
-    return _referral(row)
-
-
-def add_referrals(
-    session: Session,
-    referrals: Sequence[tuple[str, str, RightId, Organisation | None]],
-    user_id: str,
-    on: str,
-) -> list[ReferralRow]:
-    """New referrals "to refer", each with its first event: (household id, visit id, right,
-    organisation) each. The rows stay in the session, for the caller to take further."""
-    rows = [
-        ReferralRow(
-            id=new_id(),
-            household_id=household_id,
-            visit_id=visit_id,
-            right_id=right.value,
-            status=ReferralStatus.TO_REFER.value,
-            organisation=organisation.value if organisation else None,
-        )
-        for household_id, visit_id, right, organisation in referrals
-    ]
-    session.add_all(rows)
-    # The events' foreign key needs the referral rows first (no ORM relationship): one flush for
-    # all of them.
-    session.flush()
-    session.add_all(
-        ReferralEventRow(
-            referral_id=row.id, user_id=user_id, on_date=on, from_status=None, to_status=row.status
-        )
-        for row in rows
-    )
-    return rows
-
-
-def referral_row(session: Session, referral_id: str) -> ReferralRow:
-    row = session.get(ReferralRow, referral_id)
-    if row is None:
-        raise UnknownRecord("referral", referral_id)
-    return row
-
-
-def to_referral(row: ReferralRow) -> Referral:
-    return _referral(row)
-
-
-def add_event(
-    session: Session,
-    referral_id: str,
-    user_id: str,
-    on: str,
-    from_status: str | None,
-    to_status: str,
-) -> None:
-    session.add(
-        ReferralEventRow(
-            referral_id=referral_id,
-            user_id=user_id,
-            on_date=on,
-            from_status=from_status,
-            to_status=to_status,
-        )
-    )
-
-
-def referrals_of(session: Session, household_id: str) -> list[Referral]:
-    rows = session.execute(
-        select(ReferralRow)
-        .where(ReferralRow.household_id == household_id)
-        .order_by(ReferralRow.created_at)
-    ).scalars()
-    return [_referral(r) for r in rows]
-
-
-def due_checks(session: Session, user_id: str | None, today: str) -> list[Referral]:
-    """The "à relancer" list: open referrals whose outcome check has come, and referrals still
-    "referred" without news for NO_NEWS_AFTER_DAYS days; the oldest due first."""
-    quiet_since = (date.fromisoformat(today) - timedelta(days=NO_NEWS_AFTER_DAYS)).isoformat()
-    query = (
-        select(ReferralRow)
-        .join(HouseholdRow, HouseholdRow.id == ReferralRow.household_id)
-        .where(
-            or_(
-                ReferralRow.check_due_on <= today,
-                and_(
-                    ReferralRow.status == ReferralStatus.REFERRED.value,
-                    ReferralRow.referred_on <= quiet_since,
-                    func.coalesce(func.substr(ReferralRow.appointment_at, 1, 10), "")
-                    <= quiet_since,
-                ),
-            ),
-            ReferralRow.status.not_in([s.value for s in CLOSED_STATUSES]),
-            HouseholdRow.purged_at.is_(None),
-        )
-        .order_by(ReferralRow.check_due_on)
-    )
-    if user_id is not None:
-        query = query.where(
-            or_(
-                HouseholdRow.created_by == user_id,
-                HouseholdRow.assigned_to == user_id,
-                ReferralRow.assigned_to == user_id,
-            )
-        )
-    referrals = [_referral(r) for r in session.execute(query).scalars()]
-    return sorted(referrals, key=lambda r: due_on(r) or "")
 
 
 def assign(session: Session, household_id: str, volunteer_id: str | None) -> None:

@@ -15,21 +15,27 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from allervers.crypto.kdf import KdfParams, KdfParamsOutOfBounds
 from allervers.crypto.keywrap import NONCE_BYTES, WrappedKey
-from allervers.domain.errors import MetadataOutOfBounds, WorkspaceCorrupt
-from allervers.domain.workspace import LANGUAGE_PATTERN, SETTING_LIMITS, WorkspaceSettings
-from allervers.storage.atomic import write_atomically
+from allervers.domain.errors import MetadataOutOfBounds, WorkspaceCorrupt, WorkspaceTooNew
+from allervers.domain.settings import SETTINGS
+from allervers.domain.workspace import LANGUAGE_PATTERN, WorkspaceSettings
+from allervers.files.atomic import remove_stale_temporaries, write_atomically
 
 FORMAT = "allervers-workspace"
 # 2: the audit chain's anchor (`audit_anchor`). A version-1 file has none; it gets one at the
 # first audited write of this version. An older Aller-Vers refuses a version-2 file rather than
 # rewrite it without its anchor.
-FORMAT_VERSION = 2
+# 3: settings declared once (domain/settings.py), with `interview_idle_minutes`; a file is
+# upgraded step by step when read (`UPGRADES`) and written back in the current version at its
+# next change. A newer version is refused (WorkspaceTooNew): rewriting it would drop what this
+# version does not know.
+FORMAT_VERSION = 3
 MAX_FILE_BYTES = 1 << 20
 MAX_SLOTS = 1000  # a team's users, many times over; bounds the work of reading the file
 SALT_BYTES = 16
@@ -76,16 +82,9 @@ def _int(data: dict[str, Any], name: str, low: int, high: int) -> int:
     return value
 
 
-def _setting(settings: dict[str, Any], name: str, default: float) -> float:
-    """A number within SETTING_LIMITS (a missing one takes its default)."""
-    value = settings.get(name, default)
-    low, high = SETTING_LIMITS[name]
-    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
-        raise _OutOfBounds(f"settings.{name}")
-    return value
-
-
 def _settings(data: dict[str, Any]) -> WorkspaceSettings:
+    """The settings, each a number within its declared bounds (a missing one takes its
+    default: domain/settings.py)."""
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
         raise _OutOfBounds("settings")
@@ -93,17 +92,17 @@ def _settings(data: dict[str, Any]) -> WorkspaceSettings:
     language = settings.get("language", defaults.language)
     if not isinstance(language, str) or not re.fullmatch(LANGUAGE_PATTERN, language):
         raise _OutOfBounds("settings.language")
-    return WorkspaceSettings(
-        idle_lock_minutes=float(
-            _setting(settings, "idle_lock_minutes", defaults.idle_lock_minutes)
-        ),
-        language=language,
-        outcome_check_months=int(
-            _setting(settings, "outcome_check_months", defaults.outcome_check_months)
-        ),
-        retention_months=int(_setting(settings, "retention_months", defaults.retention_months)),
-        sync_grace_days=int(_setting(settings, "sync_grace_days", defaults.sync_grace_days)),
-    )
+    values: dict[str, Any] = {}
+    for declared in SETTINGS:
+        value = settings.get(declared.name, declared.default)
+        if not declared.within(value):
+            raise _OutOfBounds(f"settings.{declared.name}")
+        values[declared.name] = declared.kind(value)
+    return WorkspaceSettings(language=language, **values)
+
+
+def _settings_json(settings: WorkspaceSettings) -> dict[str, Any]:
+    return {"language": settings.language} | {s.name: getattr(settings, s.name) for s in SETTINGS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,13 +228,7 @@ class WorkspaceMetadata:
             "hint_salt": _b64(self.hint_salt),
             "recovery": self.recovery.to_json(),
             "slots": [slot.to_json() for slot in self.slots],
-            "settings": {
-                "idle_lock_minutes": self.settings.idle_lock_minutes,
-                "language": self.settings.language,
-                "outcome_check_months": self.settings.outcome_check_months,
-                "retention_months": self.settings.retention_months,
-                "sync_grace_days": self.settings.sync_grace_days,
-            },
+            "settings": _settings_json(self.settings),
             **({"audit_anchor": self.audit_anchor.to_json()} if self.audit_anchor else {}),
         }
 
@@ -254,6 +247,35 @@ class WorkspaceMetadata:
             audit_anchor=None if anchor is None else AuditAnchor.from_json(anchor),
             format_version=version,
         )
+
+
+def _to_version_2(data: dict[str, Any]) -> dict[str, Any]:
+    """1 → 2: the audit anchor is new; a file without one gets it at the first audited write
+    (the version the file was read from is kept in `format_version` for that)."""
+    return data
+
+
+def _to_version_3(data: dict[str, Any]) -> dict[str, Any]:
+    """2 → 3: every declared setting is written, with its default where the file had none (the
+    interview's lock delay is new)."""
+    settings = data.get("settings", {})
+    if not isinstance(settings, dict):
+        return data  # refused in words by `_settings`
+    return data | {"settings": {s.name: s.default for s in SETTINGS} | settings}
+
+
+# Version → the step that upgrades a file of that version to the next one.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _to_version_2,
+    2: _to_version_3,
+}
+
+
+def upgrade(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """A file's content upgraded one version at a time to FORMAT_VERSION."""
+    for step in range(version, FORMAT_VERSION):
+        data = UPGRADES[step](data)
+    return data
 
 
 def metadata_path(workspace: Path) -> Path:
@@ -278,9 +300,9 @@ def read_metadata(workspace: Path) -> WorkspaceMetadata:
             raise ValueError("not an Aller-Vers workspace file")
         version = _int(data, "version", 1, 10**6)
         if version > FORMAT_VERSION:
-            raise ValueError("written by a newer version")
-        return WorkspaceMetadata.from_json(data, version)
-    except FileNotFoundError:
+            raise WorkspaceTooNew(workspace, f"{METADATA_NAME} version {version}")
+        return WorkspaceMetadata.from_json(upgrade(data, version), version)
+    except (FileNotFoundError, WorkspaceTooNew):
         raise
     except _OutOfBounds as error:
         raise MetadataOutOfBounds(path, "bounds", error.name) from error
@@ -292,4 +314,6 @@ def read_metadata(workspace: Path) -> WorkspaceMetadata:
 
 def write_metadata(workspace: Path, metadata: WorkspaceMetadata, sync_folder: bool = True) -> None:
     data = json.dumps(metadata.to_json(), indent=2, sort_keys=True).encode("utf-8")
+    # A temporary left by a killed writer holds a key slot that never took effect: removed.
+    remove_stale_temporaries(metadata_path(workspace))
     write_atomically(metadata_path(workspace), data, sync_folder)

@@ -18,7 +18,6 @@ of the same visit do not conflict.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -27,12 +26,13 @@ from sqlalchemy import Integer, String, Text, delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from allervers.domain.merge import ABSENT, digest
 from allervers.storage.models import Base
 
 CHUNK = 500
 # Columns holding a JSON object merged key by key.
 OBJECT_COLUMNS = {"visits": {"answers"}}
-ABSENT = object()  # a key missing from one version of a JSON object
+__all__ = ["ABSENT", "digest"]  # the merge's rules live in the domain (domain/merge.py)
 
 
 class SyncBaseRow(Base):
@@ -91,13 +91,6 @@ def with_fields(entity: str, values: Mapping[str, Any], taken: Mapping[str, Any]
     for column, obj in objects.items():
         out[column] = json.dumps(obj, ensure_ascii=False)
     return out
-
-
-def digest(value: Any) -> str:
-    if value is ABSENT:
-        return "-"
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def digests(flat: Mapping[str, Any]) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.domain.changes import Area, everything
 from allervers.services.directory import Directory
 from allervers.services.doors import DoorService
 from allervers.services.figures import territory_figures
@@ -23,6 +24,7 @@ from allervers.services.sync import SyncService
 from allervers.services.visits import VisitService
 from allervers.services.workspace import OpenWorkspace
 from allervers.ui.caseload.page import CaseloadPage, build_caseload_page
+from allervers.ui.common.changes import ChangeNotifier
 from allervers.ui.directory.page import DirectoryPage
 from allervers.ui.doors.map_page import MapPage
 from allervers.ui.doors.rounds_page import RoundsPage
@@ -95,6 +97,15 @@ class WorkspaceView(QWidget):
         self.navigation.addItem(self.tr("Équipe et\nsynchronisation"))
         self.pages.addWidget(self.sync)
         self.sync.changed.connect(self.visits.refresh)
+        # What an operation changed reaches every page showing it (ui/common/changes.py).
+        self.changes = ChangeNotifier(self)
+        self.visits.changes = self.changes
+        followed = (Area.HOUSEHOLDS, Area.REFERRALS)  # a door alone is not a household met
+        self.changes.subscribe(self.caseload, followed, self.caseload.show_changes)
+        if self.figures is not None:  # doors count too
+            counted = (Area.HOUSEHOLDS, Area.VISITS, Area.REFERRALS)
+            self.changes.subscribe(self.figures, counted, self.figures.show_changes)
+        self.sync.changed.connect(lambda: self.changes.publish(everything()))
         self.sync.changed.connect(self.visits.round_doors.load_rounds)
         # Large targets: the laptop is often used standing, on a knee or a car bonnet.
         font = self.navigation.font()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.domain.changes import Changes
 from allervers.domain.errors import AllerVersError
 from allervers.domain.referrals import CaseloadFilter, CaseloadRow, Referral
 from allervers.domain.users import User
@@ -155,6 +156,16 @@ class CaseloadPage(QWidget):
         self._index_stale = True
         if self.tabs.currentIndex() == DUE_TAB:
             self._need_index()
+
+    def show_changes(self, _changes: Changes) -> None:
+        """A visit finished, a referral moved, a sync merged (ui/common/changes.py): the rows
+        and the due list are read again, shown or not, once the page was loaded."""
+        if not self._shown_once:
+            return  # read in full when first shown
+        self.model.refresh()
+        self._show_count()
+        self._load_due()
+        self._index_stale = True
 
     def _need_index(self) -> None:
         """Reads the visits' index off the UI thread if it is missing or stale."""

@@ -5,31 +5,24 @@ sheet both go through it."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from allervers.files.atomic import written_beside
 from allervers.ui.common.choosers import ask_to_replace, qt_file_dialog
 from allervers.ui.common.operations import run_in_background
 
 
 def write_atomically(path: Path, write: Callable[[Path], None], prefix: str) -> Path:
-    """Writes beside the target and renames: a failure leaves no half-written file, and a file
-    being replaced stays whole until the new one is complete."""
-    handle, temporary = tempfile.mkstemp(prefix=prefix, suffix=".pdf", dir=path.parent)
-    os.close(handle)
-    try:
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    """Writes beside the target and renames (files/atomic.py): a failure leaves no half-written
+    file, and a file being replaced stays whole until the new one is complete and on disk.
+    `prefix` is no longer used (the temporary is named after the target)."""
+    del prefix
+    with written_beside(path, replace=True) as temporary:
+        write(temporary)
     return path
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from allervers.domain.changes import Changes
 from allervers.domain.figures import Period, TerritoryFigures
 from allervers.messages import describe
 from allervers.ui.common.busy import BusyIndicator, message_label
@@ -145,6 +146,13 @@ class FiguresPage(QWidget):
         super().showEvent(event)
         period = self.period.period()
         if period is not None:  # again at each visit: visits and referrals may have changed
+            self.count(period)
+
+    def show_changes(self, _changes: Changes) -> None:
+        """Visits or referrals changed (ui/common/changes.py): counted again, off the UI thread,
+        once the page has counted."""
+        period = self.period.period()
+        if self.figures is not None and period is not None:
             self.count(period)
 
     # Counting

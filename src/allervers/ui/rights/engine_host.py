@@ -1,7 +1,7 @@
 """The rights engine for the session: one worker process, started after unlock, closed on quit.
 
 OpenFisca holds Python's interpreter lock for seconds while it loads and computes; in a thread of
-this process the window would stutter (docs/ARCHITECTURE.md: p99 delay of a 10 ms timer 94 ms in a
+this process the window would stutter (docs/architecture.md, "Threads and processes": p99 delay of a 10 ms timer 94 ms in a
 thread, 0.5 ms with a spawned process). So the engine runs in `allervers.rights.worker`'s process
 and this host only passes messages. The client reports states and results on its own reader
 thread; states become queued Qt signals, results are followed by the task runner

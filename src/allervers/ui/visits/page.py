@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from allervers.domain.changes import visit_finished
 from allervers.domain.errors import AllerVersError
 from allervers.domain.followup import StoredAssessment
 from allervers.domain.visits import Door, DoorOutcome, Visit, VisitStatus
@@ -21,6 +22,7 @@ from allervers.services.doors import DoorService
 from allervers.services.rights import assessable
 from allervers.services.visits import VisitService
 from allervers.ui.common.busy import message_label
+from allervers.ui.common.changes import ChangeNotifier
 from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.doors.round_doors import RoundDoors
 from allervers.ui.interview.parsing import date_text
@@ -47,6 +49,7 @@ class VisitsPage(QWidget):
         self.rights_panel: RightsPanel | None = None
         self.sheet_folder: Path | None = None
         self._rights_after_wizard = False  # a missing answer was completed from the panel
+        self.changes: ChangeNotifier | None = None  # set by the workspace view
 
         self.drafts = DraftsBanner()
         self.drafts.resume.connect(self.open_visit)
@@ -140,6 +143,7 @@ class VisitsPage(QWidget):
             what = self.tr("repasser le {0}").format(date_text(visit.answers["come_back_on"]))
         self.done.setText(self.tr("Porte enregistrée : {0} — {1}.").format(what, where))
         self._after_visit(visit)
+        self._publish(visit)
 
     def _interview_started(self, visit: Visit) -> None:
         self.done.clear()
@@ -209,10 +213,15 @@ class VisitsPage(QWidget):
         self._close_wizard()
         self.done.setText(self.tr("Entretien terminé et enregistré."))
         self._after_visit(visit)
+        self._publish(visit)
         if self.assessor is not None and assessable(visit):
             self.show_rights(visit, compute=True)
             return
         self.door_form.focus_first()
+
+    def _publish(self, visit: Visit) -> None:
+        if self.changes is not None:
+            self.changes.publish(visit_finished(visit))
 
     # Rights
 
