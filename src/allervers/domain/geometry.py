@@ -26,6 +26,13 @@ def point_in_polygon(point: Point, polygon: Sequence[Point]) -> bool:
     return inside
 
 
+# Twice the area (m²) below which three points count as on one line. Door positions come to the
+# centimetre (BAN, Lambert-93 in metres): a "triangle" of less than half a square millimetre is a
+# line seen through rounding, and a hull made of it would hold nothing one could point at (a
+# property test found one with a side of 1e-42 m whose own centroid fell outside it).
+COLLINEAR = 1e-6
+
+
 def _turn(o: Point, a: Point, b: Point) -> float:
     return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
 
@@ -38,12 +45,12 @@ def convex_hull(points: Iterable[Point]) -> list[Point]:
         return unique
     lower: list[Point] = []
     for p in unique:
-        while len(lower) >= 2 and _turn(lower[-2], lower[-1], p) <= 0:
+        while len(lower) >= 2 and _turn(lower[-2], lower[-1], p) <= COLLINEAR:
             lower.pop()
         lower.append(p)
     upper: list[Point] = []
     for p in reversed(unique):
-        while len(upper) >= 2 and _turn(upper[-2], upper[-1], p) <= 0:
+        while len(upper) >= 2 and _turn(upper[-2], upper[-1], p) <= COLLINEAR:
             upper.pop()
         upper.append(p)
     return lower[:-1] + upper[:-1]
