@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from allervers.domain.rights import Reason, ReasonCode, ReasonValue, RightId
 from allervers.rights.batch import HouseholdFigures
-from allervers.rights.household import INCOME_KINDS, Household, HousingStatus, Person
+from allervers.rights.household import (
+    INCOME_KINDS,
+    Household,
+    HousingStatus,
+    Person,
+    Relationship,
+)
 from allervers.rights.periods import month_key
 from allervers.rights.reference_months import reference_months
 
@@ -67,12 +73,16 @@ def adults(household: Household) -> list[Person]:
 
 
 def missing_incomes(household: Household) -> list[str]:
-    return [
-        person.answer_id(kind)
-        for person in adults(household)
-        for kind in INCOME_KINDS
-        if kind not in person.incomes
-    ]
+    """The amounts not answered of the resources each person has; or, when nothing at all was
+    said of a person's resources, the question that lists them (a child: whether they have any)."""
+    missing = []
+    for person in adults(household):
+        if not person.resources_asked:
+            child = person.relationship is Relationship.CHILD
+            missing.append(person.answer_id("child_income" if child else "incomes"))
+            continue
+        missing += [person.answer_id(k) for k in INCOME_KINDS if k not in person.incomes]
+    return missing
 
 
 def missing_nationality(household: Household) -> list[str]:

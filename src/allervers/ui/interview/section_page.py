@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from allervers.questionnaire.model import Questionnaire, Section, label
 from allervers.ui.interview.display import language
 from allervers.ui.interview.fields import HELP_STYLE, QuestionField, make_field
-from allervers.ui.interview.plan import PageKey, is_relevant, value_at
+from allervers.ui.interview.plan import PageKey, is_asked, value_at
 
 REMOVE_CONFIRM_MS = 4000
 
@@ -48,6 +48,7 @@ class SectionPage(QWidget):
         self.questionnaire = questionnaire
         self.section = section
         self.key = key
+        self.visit_date = visit_date
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 12, 4)
         if section.help:
@@ -108,7 +109,9 @@ class SectionPage(QWidget):
     def update_relevance(self, answers: Mapping[str, Any]) -> None:
         for question in self.section.questions:
             field = self.fields[question.id]
-            field.setVisible(is_relevant(self.section, question, answers, self.key.item))
+            field.setVisible(
+                is_asked(self.section, question, answers, self.key.item, self.visit_date)
+            )
 
     def visible_fields(self) -> list[QuestionField]:
         return [f for f in self.fields.values() if not f.isHidden()]

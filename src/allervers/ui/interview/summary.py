@@ -27,7 +27,7 @@ from allervers.questionnaire.model import Questionnaire, label
 from allervers.ui.interview.display import language, show
 from allervers.ui.interview.plan import (
     PageKey,
-    is_relevant,
+    is_asked,
     item_count,
     locate,
     pages,
@@ -131,7 +131,7 @@ class SummaryPage(QWidget):
         header.addWidget(edit, 0, Qt.AlignmentFlag.AlignBottom)
         self.grid.addLayout(header, row, 0, 1, 2)
         for question in section.questions:
-            if not is_relevant(section, question, answers, key.item):
+            if not is_asked(section, question, answers, key.item, visit_date):
                 continue
             row += 1
             name = QLabel(label(question.label, language()))
