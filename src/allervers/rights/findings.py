@@ -73,14 +73,14 @@ def adults(household: Household) -> list[Person]:
 
 
 def missing_incomes(household: Household) -> list[str]:
-    """The amounts not answered of the resources each person has; or, when nothing at all was
-    said of a person's resources, the question that lists them (a child: whether they have any)."""
+    """The amounts not answered of the resources each person has. When nothing at all was said
+    of a person's resources, the question that lists them comes first (a child: whether they
+    have any), then each amount, as files without the list always named them."""
     missing = []
     for person in adults(household):
         if not person.resources_asked:
             child = person.relationship is Relationship.CHILD
             missing.append(person.answer_id("child_income" if child else "incomes"))
-            continue
         missing += [person.answer_id(k) for k in INCOME_KINDS if k not in person.incomes]
     return missing
 
