@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from allervers.domain.rights import RightId
@@ -18,6 +18,7 @@ from allervers.domain.visits import VisitStatus
 from allervers.rights.worker import EngineClient
 from allervers.services.visits import VisitService
 from allervers.ui.main_window import MainWindow
+from tests.ui.conftest import find, type_text
 from tests.ui.doorstep_support import Hands
 from tests.ui.rights_support import (
     LentEngine,
@@ -47,7 +48,9 @@ def born(years: int, today: dt.date) -> str:
     return f"{day.day:02d}{day.month:02d}{day.year - years}"
 
 
-def enter_reference_household(hands: Hands, window: MainWindow) -> None:
+def enter_reference_household(
+    hands: Hands, window: MainWindow, salary: str | None = "700", finish: bool = True
+) -> None:
     page = visits_page(window)
     hands.type_into(page, "doorCommune", CHEMILLE)
     hands.click(page, "startInterview")
@@ -65,7 +68,8 @@ def enter_reference_household(hands: Hands, window: MainWindow) -> None:
     hands.type_into(wizard, "input_birth_date", born(34, today))
     for choice in ("activity_employed", "nationality_fr", "incomes_salary"):
         hands.click(wizard, choice)
-    hands.type_into(wizard, "input_salary", "700")
+    if salary is not None:
+        hands.type_into(wizard, "input_salary", salary)
     hands.click(wizard, "addItem")
     # The children: relationship and birth date, nothing else.
     for years in (4, 9):
@@ -87,7 +91,8 @@ def enter_reference_household(hands: Hands, window: MainWindow) -> None:
     assert wizard.page_title.text() == "Difficultés et besoins"
     hands.key(Qt.Key.Key_Return)
     assert wizard.page_title.text() == "Récapitulatif"
-    hands.key(Qt.Key.Key_Return)  # nothing missing: Enter finishes
+    if finish:
+        hands.key(Qt.Key.Key_Return)  # nothing missing: Enter finishes
 
 
 def test_the_reference_household_without_a_single_zero_gives_its_four_rights(
@@ -168,3 +173,52 @@ def find_field(root: QWidget, question: str) -> QWidget:
     widget = root.findChild(QWidget, f"field_{question}")
     assert widget is not None, question
     return widget
+
+
+def test_the_summary_names_an_answer_a_right_needs_and_what_finishing_now_costs(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
+    window = open_window()
+    hands = Hands(qtbot)
+    enter_reference_household(hands, window, salary=None, finish=False)  # salary ticked, no amount
+    page = visits_page(window)
+    wizard = page.wizard
+    assert wizard is not None
+    summary = wizard.scroll_area.widget()
+    link = find(summary, QPushButton, "cost_persons[1].salary")
+    assert link.isVisible()
+    assert link.text() == (
+        "Les personnes du foyer — personne 1 sur 3 — Salaires nets — sinon impossible à dire : "
+        "RSA, Prime d'activité, Aide au logement, Chèque énergie, Complémentaire santé"
+    )
+    assert [
+        b.objectName() for b in summary.findChildren(QPushButton) if "cost_" in b.objectName()
+    ] == ["cost_persons[1].salary"]
+    price = find(summary, QLabel, "costsPrice").text()
+    assert price.startswith("Vous pouvez terminer quand même : 5 droit(s) resteront")
+    assert wizard.next_button.text() == "&Terminer quand même"
+
+    hands.click(summary, "cost_persons[1].salary")  # back to the question...
+    assert wizard.page_title.text() == "Les personnes du foyer — personne 1 sur 3"
+    assert QApplication.focusWidget() is find(wizard, QLineEdit, "input_salary")
+    hands.keys += 3
+    type_text(qtbot, find(wizard, QLineEdit, "input_salary"), "700")
+    while wizard.page_title.text() != "Récapitulatif":
+        hands.key(Qt.Key.Key_PageDown)
+    summary = wizard.scroll_area.widget()
+    assert find(summary, QWidget, "summaryCosts").isHidden()  # ...and nothing is missing now
+    assert wizard.next_button.text() == "&Terminer l'entretien"
+
+
+def test_finishing_anyway_is_allowed(qtbot: QtBot, open_window: Callable[..., MainWindow]) -> None:
+    window = open_window()
+    hands = Hands(qtbot)
+    enter_reference_household(hands, window, salary=None, finish=False)
+    page = visits_page(window)
+    assert page.wizard is not None
+    hands.click(page.wizard, "nextPage")  # "Terminer quand même"
+    assert page.wizard is None
+    (visit,) = VisitService(window.workspace).list_visits()
+    assert visit.status is VisitStatus.FINISHED
+    assert visit.answers["persons"][0]["incomes"] == ["salary"]
+    assert "salary" not in visit.answers["persons"][0]

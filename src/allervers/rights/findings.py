@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from allervers.domain.rights import Reason, ReasonCode, ReasonValue, RightId
-from allervers.rights.batch import HouseholdFigures
 from allervers.rights.household import (
     INCOME_KINDS,
     Household,
@@ -21,6 +21,9 @@ from allervers.rights.household import (
 )
 from allervers.rights.periods import month_key
 from allervers.rights.reference_months import reference_months
+
+if TYPE_CHECKING:  # the engine's figures: OpenFisca stays out of the UI process (`needed`)
+    from allervers.rights.batch import HouseholdFigures
 
 R = ReasonCode
 ADULT_AGE = 18

@@ -38,6 +38,7 @@ from allervers.services.visit_input import commune_exists
 from allervers.services.visits import VisitService
 from allervers.ui.busy import ERROR_STYLE, message_label
 from allervers.ui.commune_edit import display_code
+from allervers.ui.interview.costs import summary_costs
 from allervers.ui.interview.fields import QuestionField, problem_text
 from allervers.ui.interview.parsing import date_text
 from allervers.ui.interview.plan import (
@@ -83,6 +84,7 @@ class InterviewWizard(QWidget):
         self._page: SectionPage | SummaryPage | None = None
         self._summary_problems: list[Problem] | None = None
         self._focus_question: str | None = None
+        self._costly = False  # the summary names answers a right needs
 
         self.heading = QLabel()
         self.heading.setObjectName("interviewHeading")
@@ -260,6 +262,11 @@ class InterviewWizard(QWidget):
             ]
         self._summary_problems = None
         page = SummaryPage(self.questionnaire, self.answers, self._day, problems)
+        # Before finishing only: a finished visit's rights panel names what is missing.
+        costs = summary_costs(self.questionnaire, self.answers, self._day)
+        self._costly = not self.is_finished and not costs.isHidden()
+        if not self.is_finished:
+            page.show_costs(costs)
         page.go_to.connect(self.go_to_path)
         page.edit_page.connect(self._show)
         return page
@@ -291,6 +298,8 @@ class InterviewWizard(QWidget):
             self.next_button.setText(self.tr("&Suivant →"))
         elif self.is_finished:
             self.next_button.setText(self.tr("&Terminer la consultation"))
+        elif self._costly:
+            self.next_button.setText(self.tr("&Terminer quand même"))
         else:
             self.next_button.setText(self.tr("&Terminer l'entretien"))
 
