@@ -378,6 +378,9 @@ def field_label(field: str, translate: Translate = identity) -> str:
         "idle_lock_minutes": translate(
             "Messages", "verrouillage après inactivité (de 1 à 60 minutes)"
         ),
+        "interview_idle_minutes": translate(
+            "Messages", "verrouillage pendant un entretien (de 5 à 60 minutes)"
+        ),
         "outcome_check_months": translate(
             "Messages", "point sur l'ouverture du droit (de 1 à 12 mois)"
         ),

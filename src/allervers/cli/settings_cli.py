@@ -15,6 +15,12 @@ EXIT_OK = 0
 SETTINGS: tuple[tuple[str, str, str, type], ...] = (
     ("--idle-lock-minutes", "idle_lock_minutes", "Verrouillage après inactivité (minutes)", float),
     (
+        "--interview-idle-minutes",
+        "interview_idle_minutes",
+        "Verrouillage pendant un entretien (minutes)",
+        float,
+    ),
+    (
         "--outcome-check-months",
         "outcome_check_months",
         "Point sur l'ouverture du droit (mois)",

@@ -13,6 +13,10 @@ class WorkspaceSettings:
     """Non-personal settings, stored in clear in the metadata file."""
 
     idle_lock_minutes: float = 5.0
+    # While an interview is open the household is in front of the screen and answers take
+    # time: a lock then costs the interview's thread, so it waits longer (issue 13). Still a
+    # lock: a laptop forgotten mid-interview closes within the hour.
+    interview_idle_minutes: float = 15.0
     language: str = "fr"
     # DREES (Études et résultats n° 1058): 63 % of people told of a right had opened it within
     # three months; an outcome check at about three months is the norm.
@@ -30,6 +34,7 @@ class WorkspaceSettings:
 # référentiel caps active data at the two years `retention_months` already uses by default.
 SETTING_LIMITS: dict[str, tuple[float, float]] = {
     "idle_lock_minutes": (1, 60),
+    "interview_idle_minutes": (5, 60),
     "outcome_check_months": (1, 12),
     "retention_months": (1, 24),
     "sync_grace_days": (0, 365),

@@ -97,6 +97,9 @@ def _settings(data: dict[str, Any]) -> WorkspaceSettings:
         idle_lock_minutes=float(
             _setting(settings, "idle_lock_minutes", defaults.idle_lock_minutes)
         ),
+        interview_idle_minutes=float(
+            _setting(settings, "interview_idle_minutes", defaults.interview_idle_minutes)
+        ),
         language=language,
         outcome_check_months=int(
             _setting(settings, "outcome_check_months", defaults.outcome_check_months)
@@ -231,6 +234,7 @@ class WorkspaceMetadata:
             "slots": [slot.to_json() for slot in self.slots],
             "settings": {
                 "idle_lock_minutes": self.settings.idle_lock_minutes,
+                "interview_idle_minutes": self.settings.interview_idle_minutes,
                 "language": self.settings.language,
                 "outcome_check_months": self.settings.outcome_check_months,
                 "retention_months": self.settings.retention_months,

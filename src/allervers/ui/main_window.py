@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
 
+from allervers.domain.workspace import WorkspaceSettings
 from allervers.messages import role_label
 from allervers.rights.worker import EngineClient
 from allervers.services.retention import RetentionService
@@ -29,6 +30,7 @@ from allervers.ui.change_passphrase import ChangePassphraseDialog
 from allervers.ui.engine_host import EngineFactory, EngineHost
 from allervers.ui.engine_status import EngineStatus
 from allervers.ui.idle import Clock, IdleWatcher, minutes_to_ms
+from allervers.ui.interview.position import InterviewPosition, position_of
 from allervers.ui.lock_keys import KeysEverywhere
 from allervers.ui.lock_screen import LockScreen
 from allervers.ui.operations import tasks
@@ -109,6 +111,10 @@ class MainWindow(QMainWindow):
         else:
             self.idle = IdleWatcher(idle_ms or 60_000, self, idle_clock)
         self.idle.idle.connect(self.lock)
+        self._interview_ms = minutes_to_ms(WorkspaceSettings().interview_idle_minutes)
+        self.idle.set_interval_source(self._idle_interval)
+        # The interview left open at a lock, given back to the same user at unlock.
+        self._resume: InterviewPosition | None = None
         tasks().changed.connect(self._tasks_changed)
         tasks().reported.connect(self._task_reported)
         self._build_menu()
@@ -169,7 +175,8 @@ class MainWindow(QMainWindow):
         self._leaving = True
         self._reports = []
         self.idle.stop()
-        if self._view is not None:
+        if self._view is not None and self._workspace is not None:
+            self._resume = position_of(self._view.visits.wizard, self._workspace.user.name)
             self._view.save_pending()  # the answer being typed, while the key is still there
         # Dialogs first: they hold references to the workspace and may show names.
         # Deleted, not just hidden: a hidden dialog still holds its texts in memory. A task a
@@ -229,11 +236,13 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _ask_unlock(self) -> None:
-        # No user name prefilled: the lock screen must not say who uses this laptop.
+        # No user name prefilled, the lock screen must not say who uses this laptop; except in
+        # the middle of an interview, where the volunteer is at the door and the household
+        # already knows who they are talking to: retyping it costs their time (issue 13).
         form = UnlockDialog(
             self._service,
             self._path,
-            user=None,
+            user=self._resume.user if self._resume is not None else None,
             banner=self._banner,
             embedded=True,
             parent=self.lock_screen,
@@ -241,7 +250,7 @@ class MainWindow(QMainWindow):
         form.unlocked.connect(self._unlocked)
         self.unlock_dialog = form
         self.lock_screen.show_form(form)
-        form.user.setFocus()
+        (form.passphrase if self._resume is not None else form.user).setFocus()
 
     def _unlocked(self, workspace: OpenWorkspace) -> None:
         form = self.unlock_dialog
@@ -266,6 +275,9 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self._view)
         self._stack.setCurrentWidget(self._view)
         self._view.focus_start()
+        resume, self._resume = self._resume, None
+        if resume is not None and resume.user == workspace.user.name:
+            self._view.visits.resume_at(resume.visit_id, resume.page, resume.question)
         user = workspace.user
         self.territory_label.setText(workspace.territory())
         self.folder_label.setText(str(self._path))
@@ -281,7 +293,15 @@ class MainWindow(QMainWindow):
         self.idle.set_interval(
             self._idle_override or minutes_to_ms(workspace.settings.idle_lock_minutes)
         )
+        self._interview_ms = minutes_to_ms(workspace.settings.interview_idle_minutes)
         self.idle.start()
+
+    def _idle_interval(self) -> int:
+        """The quiet spell before a lock: longer while an interview is open (a setting)."""
+        interviewing = self._view is not None and self._view.visits.wizard is not None
+        if interviewing and not self._idle_override:
+            return max(self._interview_ms, self.idle.interval_ms)
+        return self.idle.interval_ms
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in (

@@ -175,6 +175,15 @@ class InterviewWizard(QWidget):
     def is_finished(self) -> bool:
         return self.visit.status is VisitStatus.FINISHED
 
+    @property
+    def current_page(self) -> PageKey:
+        return self._key
+
+    def show_page(self, key: PageKey, question: str | None = None) -> None:
+        """Back to a page left at a lock (`position`), the keyboard on `question`."""
+        if key == SUMMARY or key in self._plan():
+            self._show(key, question)
+
     def _plan(self) -> list[PageKey]:
         return pages(self.questionnaire, self.answers)
 
