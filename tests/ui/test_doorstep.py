@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -222,3 +223,42 @@ def test_finishing_anyway_is_allowed(qtbot: QtBot, open_window: Callable[..., Ma
     assert visit.status is VisitStatus.FINISHED
     assert visit.answers["persons"][0]["incomes"] == ["salary"]
     assert "salary" not in visit.answers["persons"][0]
+
+
+def test_an_answer_that_removes_a_field_never_moves_the_field_under_the_pointer(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
+    window = open_window()
+    window.resize(1366, 768)
+    hands = Hands(qtbot)
+    page = visits_page(window)
+    hands.type_into(page, "doorCommune", CHEMILLE)
+    hands.click(page, "startInterview")
+    wizard = page.wizard
+    assert wizard is not None
+    for choice in ("consent_recorded_yes", "consent_contact_no", "consent_partner_no"):
+        hands.click(wizard, choice)
+    hands.key(Qt.Key.Key_Return)
+    hands.key(Qt.Key.Key_Return)
+    hands.click(wizard, "relationship_reference")
+    age = find_field(wizard, "age")
+    assert age.isVisible()  # asked while no birth date is given
+    employed = find(wizard, QWidget, "activity_employed")
+    aimed = employed.mapToGlobal(employed.rect().center())
+    QCursor.setPos(aimed)  # the volunteer's next click: "Salarié·e"
+    assert QApplication.widgetAt(aimed) is employed
+    hands.type_into(wizard, "input_birth_date", "11/03/1990")
+    # The click: its press takes the focus, which stores the date, which removes the age
+    # question above "Salarié·e"; the release must still land on "Salarié·e".
+    local = employed.mapFromGlobal(aimed)
+    qtbot.mousePress(employed, Qt.MouseButton.LeftButton, pos=local)
+    assert age.isHidden()
+    assert employed.mapToGlobal(employed.rect().center()) == aimed
+    assert QApplication.widgetAt(aimed) is employed
+    qtbot.mouseRelease(QApplication.widgetAt(aimed), Qt.MouseButton.LeftButton, pos=local)
+    assert wizard.answers["persons"][0]["activity"] == "employed"
+    # A field below the pointer may come and go: it moves nothing above it.
+    hands.click(wizard, "disability_yes")
+    assert not find_field(wizard, "incapacity_rate").isHidden()
+    qtbot.wait(50)  # the page grows once its layout request is handled
+    assert employed.mapToGlobal(employed.rect().center()) == aimed

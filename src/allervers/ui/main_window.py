@@ -30,7 +30,7 @@ from allervers.ui.change_passphrase import ChangePassphraseDialog
 from allervers.ui.engine_host import EngineFactory, EngineHost
 from allervers.ui.engine_status import EngineStatus
 from allervers.ui.idle import Clock, IdleWatcher, minutes_to_ms
-from allervers.ui.interview.position import InterviewPosition, position_of
+from allervers.ui.interview.position import InterviewKeeper
 from allervers.ui.lock_keys import KeysEverywhere
 from allervers.ui.lock_screen import LockScreen
 from allervers.ui.operations import tasks
@@ -110,11 +110,9 @@ class MainWindow(QMainWindow):
             self.idle = IdleWatcher(idle_ms or 60_000, self)
         else:
             self.idle = IdleWatcher(idle_ms or 60_000, self, idle_clock)
-        self.idle.idle.connect(self.lock)
-        self._interview_ms = minutes_to_ms(WorkspaceSettings().interview_idle_minutes)
+        self.idle.idle.connect(self._idle_lock)
+        self._kept = InterviewKeeper(minutes_to_ms(WorkspaceSettings().interview_idle_minutes))
         self.idle.set_interval_source(self._idle_interval)
-        # The interview left open at a lock, given back to the same user at unlock.
-        self._resume: InterviewPosition | None = None
         tasks().changed.connect(self._tasks_changed)
         tasks().reported.connect(self._task_reported)
         self._build_menu()
@@ -161,6 +159,11 @@ class MainWindow(QMainWindow):
 
     # Locking and unlocking
 
+    def _idle_lock(self) -> None:
+        self._kept.idle_lock = True  # an interview left open comes back at unlock
+        self.lock()
+        self._kept.idle_lock = False
+
     def lock(self) -> None:
         if self._workspace is None or self._leaving:
             return
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
         self._reports = []
         self.idle.stop()
         if self._view is not None and self._workspace is not None:
-            self._resume = position_of(self._view.visits.wizard, self._workspace.user.name)
+            self._kept.remember(self._view.visits.wizard, self._workspace.user.name)
             self._view.save_pending()  # the answer being typed, while the key is still there
         # Dialogs first: they hold references to the workspace and may show names.
         # Deleted, not just hidden: a hidden dialog still holds its texts in memory. A task a
@@ -242,7 +245,7 @@ class MainWindow(QMainWindow):
         form = UnlockDialog(
             self._service,
             self._path,
-            user=self._resume.user if self._resume is not None else None,
+            user=self._kept.user,
             banner=self._banner,
             embedded=True,
             parent=self.lock_screen,
@@ -250,7 +253,7 @@ class MainWindow(QMainWindow):
         form.unlocked.connect(self._unlocked)
         self.unlock_dialog = form
         self.lock_screen.show_form(form)
-        (form.passphrase if self._resume is not None else form.user).setFocus()
+        (form.passphrase if self._kept.user else form.user).setFocus()
 
     def _unlocked(self, workspace: OpenWorkspace) -> None:
         form = self.unlock_dialog
@@ -275,9 +278,8 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self._view)
         self._stack.setCurrentWidget(self._view)
         self._view.focus_start()
-        resume, self._resume = self._resume, None
-        if resume is not None and resume.user == workspace.user.name:
-            self._view.visits.resume_at(resume.visit_id, resume.page, resume.question)
+        if (kept := self._kept.give_back(workspace.user.name)) is not None:
+            self._view.visits.resume_at(kept.visit_id, kept.page, kept.question)
         user = workspace.user
         self.territory_label.setText(workspace.territory())
         self.folder_label.setText(str(self._path))
@@ -293,15 +295,13 @@ class MainWindow(QMainWindow):
         self.idle.set_interval(
             self._idle_override or minutes_to_ms(workspace.settings.idle_lock_minutes)
         )
-        self._interview_ms = minutes_to_ms(workspace.settings.interview_idle_minutes)
+        self._kept.interview_ms = minutes_to_ms(workspace.settings.interview_idle_minutes)
         self.idle.start()
 
     def _idle_interval(self) -> int:
-        """The quiet spell before a lock: longer while an interview is open (a setting)."""
         interviewing = self._view is not None and self._view.visits.wizard is not None
-        if interviewing and not self._idle_override:
-            return max(self._interview_ms, self.idle.interval_ms)
-        return self.idle.interval_ms
+        ordinary = self.idle.interval_ms
+        return ordinary if self._idle_override else self._kept.interval(interviewing, ordinary)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in (

@@ -456,6 +456,10 @@ class Money3Field(QuestionField):
         first.addWidget(self.amount)
         self.unit = QLabel(self.tr("€ par mois"))
         self.unit.setContentsMargins(0, 0, 16, 0)  # hidden with it when the months show
+        for widget in (self.amount, self.unit):  # the tick box stays under the pointer
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         first.addWidget(self.unit)
         first.addWidget(self.varies)
         first.addStretch(1)

@@ -38,3 +38,30 @@ def position_of(wizard: InterviewWizard | None, user: str) -> InterviewPosition 
     if wizard is None:
         return None
     return InterviewPosition(user, wizard.visit.id, wizard.current_page, focused_question(wizard))
+
+
+class InterviewKeeper:
+    """The window's memory of the interview open at an idle lock (a lock asked with Ctrl+L
+    closes it: it then waits among the drafts), and the longer quiet spell an open interview
+    gets (the workspace's `interview_idle_minutes`)."""
+
+    def __init__(self, interview_ms: int) -> None:
+        self.interview_ms = interview_ms
+        self.idle_lock = False  # set while an idle lock runs
+        self.position: InterviewPosition | None = None
+
+    def remember(self, wizard: InterviewWizard | None, user: str) -> None:
+        self.position = position_of(wizard, user) if self.idle_lock else None
+
+    @property
+    def user(self) -> str | None:
+        """The user name the unlock form keeps: only after an idle lock in an interview."""
+        return self.position.user if self.position is not None else None
+
+    def give_back(self, user: str) -> InterviewPosition | None:
+        """The position, once, and only to the user who was interviewing."""
+        position, self.position = self.position, None
+        return position if position is not None and position.user == user else None
+
+    def interval(self, interviewing: bool, ordinary_ms: int) -> int:
+        return max(self.interview_ms, ordinary_ms) if interviewing else ordinary_ms
