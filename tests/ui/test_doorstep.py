@@ -262,3 +262,59 @@ def test_an_answer_that_removes_a_field_never_moves_the_field_under_the_pointer(
     assert not find_field(wizard, "incapacity_rate").isHidden()
     qtbot.wait(50)  # the page grows once its layout request is handled
     assert employed.mapToGlobal(employed.rect().center()) == aimed
+
+
+def test_a_partly_typed_date_is_refused_never_completed(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
+    window = open_window()
+    hands = Hands(qtbot)
+    page = visits_page(window)
+    hands.type_into(page, "doorCommune", CHEMILLE)
+    hands.click(page, "startInterview")
+    wizard = page.wizard
+    assert wizard is not None
+    for choice in ("consent_recorded_yes", "consent_contact_no", "consent_partner_no"):
+        hands.click(wizard, choice)
+    hands.key(Qt.Key.Key_Return)
+    hands.key(Qt.Key.Key_Return)
+    hands.click(wizard, "relationship_reference")
+    for partial in ("25", "25/12", "2512199"):
+        birth = find(wizard, QLineEdit, "input_birth_date")
+        birth.clear()
+        hands.type_into(wizard, "input_birth_date", partial)
+        hands.key(Qt.Key.Key_Tab)
+        assert find(wizard, QLabel, "problem_birth_date").text() == "date impossible (JJ/MM/AAAA)"
+        assert "birth_date" not in wizard.answers["persons"][0]
+        stored = VisitService(window.workspace).get(wizard.visit.id)
+        assert "birth_date" not in stored.answers["persons"][0], partial
+    hands.key(Qt.Key.Key_Return)  # the page is not left with it
+    assert wizard.page_title.text() == "Les personnes du foyer — personne 1 sur 1"
+
+
+def test_a_phone_number_takes_no_letter_and_only_french_or_international_numbers(
+    qtbot: QtBot, open_window: Callable[..., MainWindow]
+) -> None:
+    window = open_window()
+    hands = Hands(qtbot)
+    page = visits_page(window)
+    hands.type_into(page, "doorCommune", CHEMILLE)
+    hands.click(page, "startInterview")
+    wizard = page.wizard
+    assert wizard is not None
+    for choice in ("consent_recorded_yes", "consent_contact_yes", "consent_partner_no"):
+        hands.click(wizard, choice)
+    hands.type_into(wizard, "input_contact_phone", "06 12 34 5x")
+    phone = find(wizard, QLineEdit, "input_contact_phone")
+    assert phone.text() == "06 12 34 5"  # the letter never reaches the field
+    problem = find(wizard, QLabel, "problem_contact_phone")
+    assert problem.text() == "numéro impossible (10 chiffres, ou +indicatif international)"
+    hands.key(Qt.Key.Key_Tab)  # too short to be a number
+    assert problem.text() == "numéro impossible (10 chiffres, ou +indicatif international)"
+    assert "contact_phone" not in VisitService(window.workspace).get(wizard.visit.id).answers
+    phone.clear()
+    hands.type_into(wizard, "input_contact_phone", "+33 6 12 34 56 78")
+    hands.key(Qt.Key.Key_Tab)
+    assert not problem.text()
+    stored = VisitService(window.workspace).get(wizard.visit.id).answers
+    assert stored["contact_phone"] == "+33 6 12 34 56 78"

@@ -405,6 +405,13 @@ class TextField(_LineField):
         return parsing.parse_text(self.edit.text())
 
 
+class PhoneField(TextField):
+    """French or international numbers only (`domain.phones`): a letter is refused as typed."""
+
+    characters = parsing.PHONE_CHARACTERS
+    refusal = "invalid_phone"
+
+
 class CommuneField(_LineField):
     def make_edit(self) -> QLineEdit:
         edit = CommuneEdit()
@@ -544,4 +551,6 @@ FIELD_TYPES: dict[QuestionType, Callable[[Question, dt.date], QuestionField]] = 
 
 
 def make_field(question: Question, visit_date: dt.date) -> QuestionField:
+    if question.type is QuestionType.TEXT and question.text_format == "phone":
+        return PhoneField(question, visit_date)
     return FIELD_TYPES[question.type](question, visit_date)

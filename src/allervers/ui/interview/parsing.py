@@ -25,6 +25,7 @@ _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 INTEGER_CHARACTERS = r"[0-9\s\u00a0\u202f-]*"
 AMOUNT_CHARACTERS = r"[0-9\s\u00a0\u202f.,€]*"
 DATE_CHARACTERS = r"[0-9/.\-\s]*"
+PHONE_CHARACTERS = r"\+?[0-9\s\u00a0\u202f.\-()]*"
 
 
 @dataclass(frozen=True, slots=True)
