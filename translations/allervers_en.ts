@@ -261,6 +261,17 @@
     </message>
 </context>
 <context>
+    <name>CostsBox</name>
+    <message>
+        <source>Ces réponses manquent pour conclure sur des droits (cliquez pour compléter) :</source>
+        <translation>These answers are missing to conclude on some rights (click to complete):</translation>
+    </message>
+    <message>
+        <source>Vous pouvez terminer quand même : {0} droit(s) resteront « Impossible à dire » ({1}) jusqu&apos;à ce que la visite soit complétée.</source>
+        <translation>You can finish anyway: {0} right(s) will stay “Cannot tell” ({1}) until the visit is completed.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>JJ/MM/AAAA</source>
@@ -454,6 +465,21 @@
     <message>
         <source>Fiche locale retirée.</source>
         <translation>Local entry removed.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayMenu</name>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Texte plus &amp;grand</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+G</source>
+        <translation>Ctrl+Shift+G</translation>
     </message>
 </context>
 <context>
@@ -1304,6 +1330,10 @@
         <translation>&amp;Done</translation>
     </message>
     <message>
+        <source>&amp;Terminer quand même</source>
+        <translation>&amp;Finish anyway</translation>
+    </message>
+    <message>
         <source>&amp;Terminer l&apos;entretien</source>
         <translation>&amp;Finish the interview</translation>
     </message>
@@ -1991,6 +2021,10 @@
         <translation>lock after inactivity (1 to 60 minutes)</translation>
     </message>
     <message>
+        <source>verrouillage pendant un entretien (de 5 à 60 minutes)</source>
+        <translation>lock during an interview (5 to 60 minutes)</translation>
+    </message>
+    <message>
         <source>point sur l&apos;ouverture du droit (de 1 à 12 mois)</source>
         <translation>check on the right being opened (1 to 12 months)</translation>
     </message>
@@ -2063,10 +2097,6 @@
         <translation>invalid choice</translation>
     </message>
     <message>
-        <source>« Aucun » ou « Ne sait pas » doit rester seul</source>
-        <translation>“None” or “Does not know” must be the only choice</translation>
-    </message>
-    <message>
         <source>un nombre est attendu</source>
         <translation>a number is expected</translation>
     </message>
@@ -2077,6 +2107,10 @@
     <message>
         <source>date impossible (JJ/MM/AAAA)</source>
         <translation>invalid date (DD/MM/YYYY)</translation>
+    </message>
+    <message>
+        <source>numéro impossible (10 chiffres, ou +indicatif international)</source>
+        <translation>impossible number (10 digits, or +international code)</translation>
     </message>
     <message>
         <source>texte illisible (encodage UTF-8 attendu)</source>
@@ -2281,6 +2315,10 @@
     <message>
         <source>date dans le futur</source>
         <translation>date in the future</translation>
+    </message>
+    <message>
+        <source>« Aucun », « Aucune ressource » ou « Ne sait pas » doit rester seul</source>
+        <translation>“None”, “No resources” or “Does not know” must be the only choice</translation>
     </message>
     <message>
         <source>date déjà passée</source>
@@ -3443,6 +3481,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} — sinon impossible à dire : {1}</source>
+        <translation>{0} — otherwise cannot tell: {1}</translation>
     </message>
 </context>
 <context>
