@@ -37,8 +37,12 @@ def fit_to_screen(window: QMainWindow) -> None:
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         return
-    size = opening_size(screen.availableGeometry())
+    available = screen.availableGeometry()
+    size = opening_size(available)
     if size is None:
+        # The whole free area first: without a window manager (a kiosk, Xvfb) maximising
+        # does nothing.
+        window.setGeometry(available)
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     else:
         window.resize(size)

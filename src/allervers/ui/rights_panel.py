@@ -35,6 +35,7 @@ from allervers.services.visits import questionnaire_of
 from allervers.ui.assessor import Assessor
 from allervers.ui.busy import ERROR_STYLE, BusyIndicator, message_label
 from allervers.ui.directory.pistes_box import PistesBox, read_directory
+from allervers.ui.interview.costs import asked_first
 from allervers.ui.right_card import RightCard, interview_path, missing_answer_label, monthly
 from allervers.ui.sheet_saver import SheetSaver
 from allervers.ui.visit_lists import visit_text
@@ -317,7 +318,7 @@ class RightsPanel(QWidget):
                 widget.deleteLater()
         paths: dict[str, str] = {}  # interview path -> engine's answer id, in the engine's order
         for stored in unknown:
-            for answer_id in stored.assessment.missing_answers:
+            for answer_id in asked_first(stored.assessment.missing_answers):
                 paths.setdefault(interview_path(answer_id), answer_id)
         self.missing.setVisible(bool(paths))
         if not paths:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from allervers.domain.rights import RightId
 from allervers.questionnaire.model import Questionnaire
@@ -29,23 +29,33 @@ COSTS_STYLE = (
 _PERSON_ANSWER = re.compile(r"^persons\[(?P<index>\d+)\]\.(?P<key>[a-z_]+)$")
 
 
+def asked_first(answer_ids: Iterable[str]) -> list[str]:
+    """The engine's missing answers as the interview asks them: a person's amounts are left out
+    when the list of their resources is missing too (the amounts are asked once it is given)."""
+    ids = list(answer_ids)
+    listed = {m["index"] for a in ids if (m := _PERSON_ANSWER.match(a)) and m["key"] == "incomes"}
+    return [
+        a
+        for a in ids
+        if not (
+            (m := _PERSON_ANSWER.match(a)) and m["key"] in INCOME_KINDS and m["index"] in listed
+        )
+    ]
+
+
 def missing_costs(answers: Mapping[str, Any], visited_on: str) -> list[tuple[str, list[RightId]]]:
     """(interview path, rights left at cannot tell), in the engine's order of answers."""
     try:
         needed = answers_needed(read_visit({"visited_on": visited_on, "answers": answers}))
     except (MonthNotModelled, ValueError):
         return []
-    listed = {
-        m["index"] for a in needed if (m := _PERSON_ANSWER.match(a)) and m["key"] == "incomes"
-    }
     costs = []
-    for answer_id, rights in needed.items():
+    for answer_id in asked_first(needed):
+        rights = needed[answer_id]
         match = _PERSON_ANSWER.match(answer_id)
         if match is None:
             costs.append((answer_id, rights))
             continue
-        if match["key"] in INCOME_KINDS and match["index"] in listed:
-            continue  # asked through the list of resources first
         costs.append((f"persons[{int(match['index']) + 1}].{match['key']}", rights))
     return costs
 
@@ -69,8 +79,11 @@ class CostsBox(QFrame):
         questionnaire: Questionnaire,
         answers: Mapping[str, Any],
         costs: list[tuple[str, list[RightId]]],
+        parent: QWidget,
     ) -> None:
-        super().__init__()
+        # Built inside its page: a widget without a parent is a window, and showing one, even
+        # for a moment, takes the keyboard away from the main window.
+        super().__init__(parent)
         self.setObjectName("summaryCosts")
         self.setStyleSheet(COSTS_STYLE)
         box = QVBoxLayout(self)
@@ -107,6 +120,6 @@ class CostsBox(QFrame):
 
 
 def summary_costs(
-    questionnaire: Questionnaire, answers: Mapping[str, Any], visit_day: dt.date
+    questionnaire: Questionnaire, answers: Mapping[str, Any], visit_day: dt.date, page: QWidget
 ) -> CostsBox:
-    return CostsBox(questionnaire, answers, missing_costs(answers, visit_day.isoformat()))
+    return CostsBox(questionnaire, answers, missing_costs(answers, visit_day.isoformat()), page)

@@ -272,9 +272,10 @@ class InterviewWizard(QWidget):
         self._summary_problems = None
         page = SummaryPage(self.questionnaire, self.answers, self._day, problems)
         # Before finishing only: a finished visit's rights panel names what is missing.
-        costs = summary_costs(self.questionnaire, self.answers, self._day)
-        self._costly = not self.is_finished and not costs.isHidden()
+        self._costly = False
         if not self.is_finished:
+            costs = summary_costs(self.questionnaire, self.answers, self._day, page)
+            self._costly = not costs.isHidden()
             page.show_costs(costs)
         page.go_to.connect(self.go_to_path)
         page.edit_page.connect(self._show)
