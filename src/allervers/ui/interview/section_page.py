@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from allervers.questionnaire.model import Questionnaire, Section, label
 from allervers.ui.interview.display import language
-from allervers.ui.interview.fields import HELP_STYLE, QuestionField, make_field
+from allervers.ui.interview.fields import HELP_STYLE, QuestionField
+from allervers.ui.interview.line_fields import make_field
 from allervers.ui.interview.plan import PageKey, is_asked, value_at
 
 REMOVE_CONFIRM_MS = 4000
