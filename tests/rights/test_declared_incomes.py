@@ -14,7 +14,7 @@ from allervers.rights.household import read_visit
 from tests.rights.conftest import by_right
 
 ROOT = Path(__file__).resolve().parents[2]
-SINGLE_PARENT = ROOT / "examples" / "households" / "parent-seul-temps-partiel.json"
+SINGLE_PARENT = ROOT / "examples" / "households" / "seule-deux-enfants-temps-partiel.json"
 """The reference household of issue 13: a single parent working part time (700 € net), children
 of 4 and 9, private tenant in Chemillé-en-Anjou."""
 FOUR_RIGHTS = (RightId.AIDE_LOGEMENT, RightId.PPA, RightId.CHEQUE_ENERGIE, RightId.CSS)

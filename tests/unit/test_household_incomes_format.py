@@ -24,7 +24,7 @@ def problems(answers: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def single_parent() -> dict[str, Any]:
-    data = json.loads((EXAMPLES / "parent-seul-temps-partiel.json").read_text("utf-8"))
+    data = json.loads((EXAMPLES / "seule-deux-enfants-temps-partiel.json").read_text("utf-8"))
     answers: dict[str, Any] = data["answers"]
     return answers
 
