@@ -310,6 +310,17 @@
     </message>
 </context>
 <context>
+    <name>CostsBox</name>
+    <message>
+        <source>Ces réponses manquent pour conclure sur des droits (cliquez pour compléter) :</source>
+        <translation>These answers are missing to conclude on some rights (click to complete):</translation>
+    </message>
+    <message>
+        <source>Vous pouvez terminer quand même : {0} droit(s) resteront « Impossible à dire » ({1}) jusqu&apos;à ce que la visite soit complétée.</source>
+        <translation>You can finish anyway: {0} right(s) will stay “Cannot tell” ({1}) until the visit is completed.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Date attendue en entier, jour/mois/année : par exemple 20/07/2026.</source>
@@ -511,6 +522,21 @@
     <message>
         <source>Fiche locale retirée.</source>
         <translation>Local entry removed.</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayMenu</name>
+    <message>
+        <source>&amp;Affichage</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Texte plus &amp;grand</source>
+        <translation>&amp;Larger text</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+G</source>
+        <translation>Ctrl+Shift+G</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1438,10 @@
         <translation>&amp;Done</translation>
     </message>
     <message>
+        <source>&amp;Terminer quand même</source>
+        <translation>&amp;Finish anyway</translation>
+    </message>
+    <message>
         <source>&amp;Terminer l&apos;entretien</source>
         <translation>&amp;Finish the interview</translation>
     </message>
@@ -2014,6 +2044,10 @@
         <translation>Unknown commune: {0}.</translation>
     </message>
     <message>
+        <source>« Aucun », « Aucune ressource » ou « Ne sait pas » doit rester seul</source>
+        <translation>“None”, “No resources” or “Does not know” must be the only choice</translation>
+    </message>
+    <message>
         <source>accès refusé</source>
         <translation>permission denied</translation>
     </message>
@@ -2210,10 +2244,6 @@
         <translation>invalid choice</translation>
     </message>
     <message>
-        <source>« Aucun » ou « Ne sait pas » doit rester seul</source>
-        <translation>“None” or “Does not know” must be the only choice</translation>
-    </message>
-    <message>
         <source>un nombre est attendu</source>
         <translation>a number is expected</translation>
     </message>
@@ -2224,6 +2254,10 @@
     <message>
         <source>date impossible (JJ/MM/AAAA)</source>
         <translation>invalid date (DD/MM/YYYY)</translation>
+    </message>
+    <message>
+        <source>numéro impossible (10 chiffres, ou +indicatif international)</source>
+        <translation>impossible number (10 digits, or +international code)</translation>
     </message>
     <message>
         <source>texte illisible (encodage UTF-8 attendu)</source>
@@ -3460,6 +3494,10 @@ This erasure cannot be undone.</translation>
     <message>
         <source>{0} : {1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} — sinon impossible à dire : {1}</source>
+        <translation>{0} — otherwise cannot tell: {1}</translation>
     </message>
 </context>
 <context>

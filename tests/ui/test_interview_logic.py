@@ -83,6 +83,10 @@ def test_amounts_as_people_type_them(text: str, value: object, problem: str | No
         ("1981-05-02", "1981-05-02", None),
         ("31/02/2020", None, "invalid_date"),
         ("02/05/81", None, "invalid_date"),  # 1981 or 2081: not guessed
+        ("02051981", "1981-05-02", None),  # eight digits: quicker at a doorstep
+        ("25", None, "invalid_date"),  # partly typed: never completed into another date
+        ("25/12", None, "invalid_date"),
+        ("0205198", None, "invalid_date"),
     ],
 )
 def test_dates_day_first_or_iso(text: str, value: object, problem: str | None) -> None:

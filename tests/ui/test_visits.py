@@ -107,14 +107,14 @@ def test_a_whole_interview_with_the_keyboard_alone(qtbot: QtBot, open_window) ->
     press(qtbot, Qt.Key.Key_Tab, "2")  # étudiant : Non
     press(qtbot, Qt.Key.Key_Tab, "2")  # handicap : Non
     press(qtbot, Qt.Key.Key_Tab, "1")  # Française
+    press(qtbot, Qt.Key.Key_Tab, "1")  # resources: a salary, only its amount is asked
+    assert find(wizard, QWidget, "field_unemployment").isHidden()
     press(qtbot, Qt.Key.Key_Tab)
     write(qtbot, "1 250")  # salary: the same each month, at first
     press(qtbot, Qt.Key.Key_Tab, Qt.Key.Key_Space)  # "pas le même chaque mois"
     for amount in ("1100", "1200", "1300"):  # each month starts at 1 250, selected on Tab
         press(qtbot, Qt.Key.Key_Tab)
         write(qtbot, amount)
-    press(qtbot, Qt.Key.Key_Tab)  # to the unemployment benefit
-    write(qtbot, "0")
     press(qtbot, Qt.Key.Key_PageDown)  # PageDown goes on too
 
     assert title(page) == "Logement"
@@ -169,8 +169,8 @@ def test_a_whole_interview_with_the_keyboard_alone(qtbot: QtBot, open_window) ->
                 "student": "no",
                 "disability": "no",
                 "nationality": "fr",
+                "incomes": ["salary"],
                 "salary": [1100, 1200, 1300],
-                "unemployment": 0,
             }
         ],
         "social_regime": "general",

@@ -63,10 +63,15 @@ def describe_problem(problem: Problem, translate: Translate = identity) -> str:
         "unknown_question": translate("Messages", "question inconnue"),
         "not_relevant": translate("Messages", "réponse sans objet pour cette visite"),
         "invalid_choice": translate("Messages", "choix impossible"),
-        "exclusive_choice": translate("Messages", "« Aucun » ou « Ne sait pas » doit rester seul"),
+        "exclusive_choice": translate(
+            "Messages", "« Aucun », « Aucune ressource » ou « Ne sait pas » doit rester seul"
+        ),
         "not_a_number": translate("Messages", "un nombre est attendu"),
         "out_of_range": translate("Messages", "valeur hors des limites ({min} à {max})"),
         "invalid_date": translate("Messages", "date impossible (JJ/MM/AAAA)"),
+        "invalid_phone": translate(
+            "Messages", "numéro impossible (10 chiffres, ou +indicatif international)"
+        ),
         "date_in_future": translate("Messages", "date dans le futur"),
         "date_in_past": translate("Messages", "date déjà passée"),
         "not_text": translate("Messages", "un texte est attendu"),

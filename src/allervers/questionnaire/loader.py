@@ -34,7 +34,11 @@ def _question(data: dict[str, Any]) -> Question:
         type=QuestionType(data["type"]),
         label=data["label"],
         help=data.get("help", {}),
+        # `required` is true, false, or a condition under which the answer is required.
         required=bool(data.get("required", False)),
+        required_when=data["required"] if isinstance(data.get("required"), dict) else None,
+        ask=data.get("ask"),
+        text_format=data.get("format"),
         relevant=data.get("relevant"),
         choices=tuple(Choice(c["value"], c["label"]) for c in data.get("choices", ())),
         exclusive=tuple(data.get("exclusive", ())),

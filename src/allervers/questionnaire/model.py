@@ -42,6 +42,13 @@ class Question:
     maximum: float | None = None
     max_length: int | None = None
     date_range: str | None = None  # "past", "future" (within a year of the visit), "any"
+    required_when: dict[str, Any] | None = None
+    """With `required`: the condition under which the answer is required (always when None)."""
+    ask: dict[str, Any] | None = None
+    """When the interview asks the question, on top of `relevant` (which says when an answer
+    is accepted, in a file too): a child is not asked for an activity, an amount is asked only
+    for a resource the person has. An answer already given stays shown."""
+    text_format: str | None = None  # "phone": French or international telephone numbers
 
     def choice_values(self) -> tuple[str, ...]:
         if self.type is QuestionType.YESNO:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from allervers.domain.phones import is_phone_number
 from allervers.domain.problems import Problem
 from allervers.questionnaire.conditions import holds
 from allervers.questionnaire.model import Question, Questionnaire, QuestionType, Section
@@ -109,6 +110,8 @@ def check_value(
             return "invalid_text"
         if question.max_length is not None and len(value) > question.max_length:
             return "too_long"
+        if question.text_format == "phone" and not is_phone_number(value):
+            return "invalid_phone"
         return None
     if kind is QuestionType.COMMUNE:
         return None if isinstance(value, str) and commune_exists(value) else "unknown_commune"
@@ -144,7 +147,12 @@ def _check_questions(
         value = scope.get(question.id)
         relevant = section_relevant and holds(question.relevant, answers, item)
         if not _answered(value):
-            if finished and relevant and question.required:
+            if (
+                finished
+                and relevant
+                and question.required
+                and holds(question.required_when, answers, item)
+            ):
                 problems.append(Problem(path, "required"))
             continue
         if finished and not relevant:

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from allervers.domain.rights import Reason, ReasonCode, ReasonValue, RightId
-from allervers.rights.batch import HouseholdFigures
-from allervers.rights.household import INCOME_KINDS, Household, HousingStatus, Person
+from allervers.rights.household import (
+    INCOME_KINDS,
+    Household,
+    HousingStatus,
+    Person,
+    Relationship,
+)
 from allervers.rights.periods import month_key
 from allervers.rights.reference_months import reference_months
+
+if TYPE_CHECKING:  # the engine's figures: OpenFisca stays out of the UI process (`needed`)
+    from allervers.rights.batch import HouseholdFigures
 
 R = ReasonCode
 ADULT_AGE = 18
@@ -67,12 +76,16 @@ def adults(household: Household) -> list[Person]:
 
 
 def missing_incomes(household: Household) -> list[str]:
-    return [
-        person.answer_id(kind)
-        for person in adults(household)
-        for kind in INCOME_KINDS
-        if kind not in person.incomes
-    ]
+    """The amounts not answered of the resources each person has. When nothing at all was said
+    of a person's resources, the question that lists them comes first (a child: whether they
+    have any), then each amount, as files without the list always named them."""
+    missing = []
+    for person in adults(household):
+        if not person.resources_asked:
+            child = person.relationship is Relationship.CHILD
+            missing.append(person.answer_id("child_income" if child else "incomes"))
+        missing += [person.answer_id(k) for k in INCOME_KINDS if k not in person.incomes]
+    return missing
 
 
 def missing_nationality(household: Household) -> list[str]:

@@ -83,7 +83,11 @@ class Person:
     nationality: str | None
     residence_permit_years: int | None
     incomes: Mapping[str, ThreeMonths]
-    """Only the income kinds that were answered."""
+    """The income kinds known: answered, or 0 for a kind the person does not have (not in their
+    `incomes` list). A kind that is missing here was not answered."""
+    resources_asked: bool = True
+    """False when neither the `incomes` list (nor, for a child, `child_income`) nor any amount
+    was answered: the missing answer is then the list, not each amount."""
 
     def answer_id(self, name: str) -> str:
         return f"persons[{self.index}].{name}"
@@ -247,7 +251,7 @@ class _Reader:
         age = _number(raw.get("age"))
         if birth is None and age is not None and age >= 0:
             birth = _birth_from_age(self.visited_on, int(age))
-        incomes: dict[str, ThreeMonths] = {}
+        incomes = self.declared_zeros(raw, prefix)
         for kind in INCOME_KINDS:
             value = raw.get(kind)
             if value is None:
@@ -271,7 +275,23 @@ class _Reader:
             nationality=nationality if nationality in ("fr", "eu", "other") else None,
             residence_permit_years=int(years) if years is not None and years >= 0 else None,
             incomes=incomes,
+            resources_asked=bool(incomes) or isinstance(raw.get("incomes"), list),
         )
+
+    def declared_zeros(self, raw: Mapping[str, Any], prefix: str) -> dict[str, ThreeMonths]:
+        """0 for each income kind the person does not have: not in their `incomes` list (the
+        resources they said they receive; `["none"]` for none), or every kind for a child said
+        to have no income (`child_income` "no"). Without the list, as before it existed: only
+        the amounts answered are known (docs/household-format.md)."""
+        declared = raw.get("incomes")
+        zero = (0.0, 0.0, 0.0)
+        if isinstance(declared, Sequence) and not isinstance(declared, str):
+            return {kind: zero for kind in INCOME_KINDS if kind not in declared}
+        if declared is not None:
+            self.unreadable.append(prefix + "incomes")
+        if raw.get("child_income") == "no" and raw.get("relationship") == "child":
+            return dict.fromkeys(INCOME_KINDS, zero)
+        return {}
 
     def text(self, name: str) -> str | None:
         value = self.answers.get(name)

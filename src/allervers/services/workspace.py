@@ -79,6 +79,7 @@ class WorkspaceService:
         kdf_params: kdf.KdfParams = kdf.DEFAULT_PARAMS,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        self.state_dir = state_dir  # this machine's own files (unlock counters, display)
         self._attempts = AttemptsFile(state_dir / "unlock-attempts.json")
         self._kdf_params = kdf_params
         self._clock = clock

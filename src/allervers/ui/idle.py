@@ -54,6 +54,15 @@ class IdleWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check)
         self._filtering = False
+        self._source: Callable[[], int] | None = None
+
+    def set_interval_source(self, source: Callable[[], int]) -> None:
+        """The interval in force at each check, e.g. longer during an interview; never shorter
+        than `interval_ms` (the timer wakes up after that and sleeps again for the rest)."""
+        self._source = source
+
+    def _current_ms(self) -> int:
+        return self._source() if self._source is not None else self._interval_ms
 
     @property
     def interval_ms(self) -> int:
@@ -91,12 +100,13 @@ class IdleWatcher(QObject):
         if not self._watching:
             return
         quiet_ms = (self._clock() - self._last_activity) * 1000
-        if quiet_ms >= self._interval_ms:
+        interval_ms = self._current_ms()
+        if quiet_ms >= interval_ms:
             self._watching = False
             self._timer.stop()
             self.idle.emit()
             return
-        self._timer.start(max(1, math.ceil(self._interval_ms - quiet_ms)))
+        self._timer.start(max(1, math.ceil(interval_ms - quiet_ms)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._watching and event.type() in ACTIVITY:

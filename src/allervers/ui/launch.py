@@ -7,8 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from allervers.services.display_prefs import display_file, larger_text
 from allervers.services.workspace import WorkspaceService
 from allervers.ui.common.operations import tasks
+from allervers.ui.display import apply_larger_text
 from allervers.ui.i18n import Translations, choose_language, workspace_language
 from allervers.ui.shell import Shell
 
@@ -22,6 +24,7 @@ def run_gui(
     app.setQuitOnLastWindowClosed(False)  # Shell decides when the person has left
     translations = Translations(app)
     translations.install(choose_language(workspace_language(service, workspace)))
+    apply_larger_text(larger_text(display_file(service.state_dir)))
     shell = Shell(service, workspace, user, banner)
     shell.finished.connect(app.exit)
     shell.start()

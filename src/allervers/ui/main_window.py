@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QKeyCombination, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QStackedWidget
 
+from allervers.domain.workspace import WorkspaceSettings
 from allervers.messages import role_label
 from allervers.rights.worker import EngineClient
 from allervers.services.retention import RetentionService
@@ -36,6 +37,7 @@ from allervers.ui.start.lock_screen import LockScreen
 from allervers.ui.start.recovery_key_dialog import RecoveryKeyDialog
 from allervers.ui.start.unlock import UnlockDialog
 from allervers.ui.start.users_dialog import UsersDialog
+from allervers.ui.interview.position import InterviewKeeper
 from allervers.ui.workspace_view import VisitServiceFactory, WorkspaceView
 
 STATUS_MESSAGE_MS = 6000
@@ -108,7 +110,9 @@ class MainWindow(QMainWindow):
             self.idle = IdleWatcher(idle_ms or 60_000, self)
         else:
             self.idle = IdleWatcher(idle_ms or 60_000, self, idle_clock)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(self._idle_lock)
+        self._kept = InterviewKeeper(minutes_to_ms(WorkspaceSettings().interview_idle_minutes))
+        self.idle.set_interval_source(self._idle_interval)
         tasks().changed.connect(self._tasks_changed)
         tasks().reported.connect(self._task_reported)
         self._build_menu()
@@ -155,6 +159,11 @@ class MainWindow(QMainWindow):
 
     # Locking and unlocking
 
+    def _idle_lock(self) -> None:
+        self._kept.idle_lock = True  # an interview left open comes back at unlock
+        self.lock()
+        self._kept.idle_lock = False
+
     def lock(self) -> None:
         if self._workspace is None or self._leaving:
             return
@@ -169,7 +178,8 @@ class MainWindow(QMainWindow):
         self._leaving = True
         self._reports = []
         self.idle.stop()
-        if self._view is not None:
+        if self._view is not None and self._workspace is not None:
+            self._kept.remember(self._view.visits.wizard, self._workspace.user.name)
             self._view.save_pending()  # the answer being typed, while the key is still there
         # Dialogs first: they hold references to the workspace and may show names.
         # Deleted, not just hidden: a hidden dialog still holds its texts in memory. A task a
@@ -229,11 +239,13 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _ask_unlock(self) -> None:
-        # No user name prefilled: the lock screen must not say who uses this laptop.
+        # No user name prefilled, the lock screen must not say who uses this laptop; except in
+        # the middle of an interview, where the volunteer is at the door and the household
+        # already knows who they are talking to: retyping it costs their time (issue 13).
         form = UnlockDialog(
             self._service,
             self._path,
-            user=None,
+            user=self._kept.user,
             banner=self._banner,
             embedded=True,
             parent=self.lock_screen,
@@ -241,7 +253,7 @@ class MainWindow(QMainWindow):
         form.unlocked.connect(self._unlocked)
         self.unlock_dialog = form
         self.lock_screen.show_form(form)
-        form.user.setFocus()
+        (form.passphrase if self._kept.user else form.user).setFocus()
 
     def _unlocked(self, workspace: OpenWorkspace) -> None:
         form = self.unlock_dialog
@@ -266,6 +278,8 @@ class MainWindow(QMainWindow):
         self._stack.addWidget(self._view)
         self._stack.setCurrentWidget(self._view)
         self._view.focus_start()
+        if (kept := self._kept.give_back(workspace.user.name)) is not None:
+            self._view.visits.resume_at(kept.visit_id, kept.page, kept.question)
         user = workspace.user
         self.territory_label.setText(workspace.territory())
         self.folder_label.setText(str(self._path))
@@ -281,7 +295,13 @@ class MainWindow(QMainWindow):
         self.idle.set_interval(
             self._idle_override or minutes_to_ms(workspace.settings.idle_lock_minutes)
         )
+        self._kept.interview_ms = minutes_to_ms(workspace.settings.interview_idle_minutes)
         self.idle.start()
+
+    def _idle_interval(self) -> int:
+        interviewing = self._view is not None and self._view.visits.wizard is not None
+        ordinary = self.idle.interval_ms
+        return ordinary if self._idle_override else self._kept.interval(interviewing, ordinary)
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in (

@@ -92,7 +92,9 @@ class Shell(QObject):
         dialog.show()
 
     def _show_main(self, workspace: OpenWorkspace) -> None:
+        from allervers.services.display_prefs import display_file
         from allervers.services.visits import VisitService
+        from allervers.ui.display import DisplayMenu, fit_to_screen
         from allervers.ui.main_window import MainWindow
 
         window = MainWindow(
@@ -107,6 +109,8 @@ class Shell(QObject):
         )
         window.closed.connect(self._quit)
         self.main_window = window
+        DisplayMenu(window, display_file(self._service.state_dir))
+        fit_to_screen(window)
         window.show()
 
     def _quit(self) -> None:

@@ -18,12 +18,14 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _INTEGER = re.compile(r"^-?\d+$")
 _AMOUNT = re.compile(r"^\d+(?:[.,]\d{1,2})?$")
 _DAY_FIRST = re.compile(r"^(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})$")
+_COMPACT = re.compile(r"^(?P<d>\d{2})(?P<m>\d{2})(?P<y>\d{4})$")  # 11031992: eight digits
 _ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
 
 # Characters that can be part of what is typed in a field; anything else is refused at once.
 INTEGER_CHARACTERS = r"[0-9\s\u00a0\u202f-]*"
 AMOUNT_CHARACTERS = r"[0-9\s\u00a0\u202f.,€]*"
 DATE_CHARACTERS = r"[0-9/.\-\s]*"
+PHONE_CHARACTERS = r"\+?[0-9\s\u00a0\u202f.\-()]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +60,9 @@ def parse_date(text: str) -> Parsed:
     plain = text.strip()
     if not plain:
         return Parsed()
-    match = _DAY_FIRST.match(plain) or _ISO.match(plain)
+    # Only whole dates: a day alone ("25") or without its year is refused, never completed
+    # with the current month or year (a wrong date would be stored without anyone noticing).
+    match = _DAY_FIRST.match(plain) or _COMPACT.match(plain) or _ISO.match(plain)
     if not match:
         return Parsed(problem="invalid_date")
     try:

@@ -7,6 +7,7 @@ each answer, so skip logic follows the conversation.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -65,6 +66,37 @@ def is_relevant(
     )
 
 
+def _answered_here(
+    section: Section, question: Question, answers: Mapping[str, Any], item: int | None
+) -> bool:
+    return _answered(value_at(section, question, answers, item))
+
+
+def is_asked(
+    section: Section,
+    question: Question,
+    answers: Mapping[str, Any],
+    item: int | None,
+    on: dt.date | None = None,
+) -> bool:
+    """Shown in the interview: relevant, and either asked in this situation (`ask`, e.g. not
+    the activity of a child) or already answered (nothing stored is hidden)."""
+    if not is_relevant(section, question, answers, item):
+        return False
+    scope = item_answers(section, answers, item)
+    return holds(question.ask, answers, scope, on) or _answered_here(
+        section, question, answers, item
+    )
+
+
+def is_required(
+    section: Section, question: Question, answers: Mapping[str, Any], item: int | None
+) -> bool:
+    return question.required and holds(
+        question.required_when, answers, item_answers(section, answers, item)
+    )
+
+
 def pages(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> list[PageKey]:
     result: list[PageKey] = []
     for section in questionnaire.sections:
@@ -90,7 +122,7 @@ def first_to_fill(questionnaire: Questionnaire, answers: Mapping[str, Any]) -> i
         section = section_by_id(questionnaire, key.section_id)
         for question in section.questions:
             if (
-                question.required
+                is_required(section, question, answers, key.item)
                 and is_relevant(section, question, answers, key.item)
                 and not _answered(value_at(section, question, answers, key.item))
             ):

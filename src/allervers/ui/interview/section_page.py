@@ -10,13 +10,23 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from allervers.questionnaire.model import Questionnaire, Section, label
 from allervers.ui.interview.display import language
-from allervers.ui.interview.fields import HELP_STYLE, QuestionField, make_field
-from allervers.ui.interview.plan import PageKey, is_relevant, value_at
+from allervers.ui.interview.fields import HELP_STYLE, QuestionField
+from allervers.ui.interview.line_fields import make_field
+from allervers.ui.interview.plan import PageKey, is_asked, value_at
 
 REMOVE_CONFIRM_MS = 4000
 
@@ -48,6 +58,7 @@ class SectionPage(QWidget):
         self.questionnaire = questionnaire
         self.section = section
         self.key = key
+        self.visit_date = visit_date
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 12, 4)
         if section.help:
@@ -106,9 +117,46 @@ class SectionPage(QWidget):
         self.remove_button.setText(self.tr("Retirer cette personne"))
 
     def update_relevance(self, answers: Mapping[str, Any]) -> None:
+        """Shows the questions asked now. Nothing moves under the pointer (issue 13: a click
+        aimed at "Salarié·e" landed on "Retraité·e" when a field above it went away): a field
+        above the pointed one that goes away keeps its room until the page is left, and one
+        that comes in above it is compensated by scrolling."""
+        pointed = self._pointed_field()
+        above = self._fields_above(pointed)
+        before = pointed.mapToGlobal(QPoint(0, 0)).y() if pointed is not None else None
         for question in self.section.questions:
             field = self.fields[question.id]
-            field.setVisible(is_relevant(self.section, question, answers, self.key.item))
+            shown = is_asked(self.section, question, answers, self.key.item, self.visit_date)
+            if not shown and field in above and field.isVisibleTo(self):
+                policy = field.sizePolicy()
+                policy.setRetainSizeWhenHidden(True)
+                field.setSizePolicy(policy)
+            field.setVisible(shown)
+        if pointed is not None and before is not None:
+            # Once the page is laid out again (its new size is a posted layout request).
+            QTimer.singleShot(0, self, lambda: self._keep_in_place(pointed, before))
+
+    def _pointed_field(self) -> QuestionField | None:
+        widget = QApplication.widgetAt(QCursor.pos())
+        while widget is not None and widget is not self:
+            if isinstance(widget, QuestionField) and widget in self.fields.values():
+                return widget
+            widget = widget.parentWidget()
+        return None
+
+    def _fields_above(self, pointed: QuestionField | None) -> list[QuestionField]:
+        if pointed is None:
+            return []
+        fields = list(self.fields.values())
+        return fields[: fields.index(pointed)]
+
+    def _keep_in_place(self, pointed: QuestionField, before: int) -> None:
+        moved = pointed.mapToGlobal(QPoint(0, 0)).y() - before
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if moved and isinstance(area, QScrollArea):  # as far as the page can scroll
+            bar = area.verticalScrollBar()
+            bar.setValue(bar.value() + moved)
 
     def visible_fields(self) -> list[QuestionField]:
         return [f for f in self.fields.values() if not f.isHidden()]

@@ -27,7 +27,7 @@ from allervers.questionnaire.model import Questionnaire, label
 from allervers.ui.interview.display import language, show
 from allervers.ui.interview.plan import (
     PageKey,
-    is_relevant,
+    is_asked,
     item_count,
     locate,
     pages,
@@ -78,6 +78,7 @@ class SummaryPage(QWidget):
         self.setObjectName("summaryPage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 12, 4)
+        self.costs: QFrame | None = None
         self.problems = QFrame()
         self.problems.setObjectName("summaryProblems")
         self.problems.setStyleSheet(PROBLEMS_STYLE)
@@ -131,7 +132,7 @@ class SummaryPage(QWidget):
         header.addWidget(edit, 0, Qt.AlignmentFlag.AlignBottom)
         self.grid.addLayout(header, row, 0, 1, 2)
         for question in section.questions:
-            if not is_relevant(section, question, answers, key.item):
+            if not is_asked(section, question, answers, key.item, visit_date):
                 continue
             row += 1
             name = QLabel(label(question.label, language()))
@@ -150,6 +151,21 @@ class SummaryPage(QWidget):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         self.grid.addWidget(line, row + 1, 0, 1, 2)
 
+    def show_costs(self, costs: QFrame) -> None:
+        """The missing answers that will leave a right at "Impossible à dire" (`costs`), right
+        under what must be completed: links back to their questions, and the price of finishing
+        now."""
+        self.costs = costs
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, costs)
+        go_to = getattr(costs, "go_to", None)
+        if go_to is not None:
+            go_to.connect(self.go_to)
+
     def first_problem(self) -> QPushButton | None:
+        """Where Enter leads on this page: the first required answer missing. Answers a right
+        needs do not stop Enter: the button then says "Terminer quand même" and the costs say
+        what finishing now leaves undecided."""
         buttons = self.problems.findChildren(QPushButton)
         return buttons[0] if buttons and self.problems.isVisibleTo(self) else None

@@ -39,6 +39,7 @@ from allervers.services.visits import VisitService
 from allervers.ui.common.busy import message_label
 from allervers.ui.common.commune_edit import display_code
 from allervers.ui.common.styles import ERROR_STYLE
+from allervers.ui.interview.costs import summary_costs
 from allervers.ui.interview.fields import QuestionField, problem_text
 from allervers.ui.interview.parsing import date_text
 from allervers.ui.interview.plan import (
@@ -84,6 +85,7 @@ class InterviewWizard(QWidget):
         self._page: SectionPage | SummaryPage | None = None
         self._summary_problems: list[Problem] | None = None
         self._focus_question: str | None = None
+        self._costly = False  # the summary names answers a right needs
 
         self.heading = QLabel()
         self.heading.setObjectName("interviewHeading")
@@ -174,6 +176,15 @@ class InterviewWizard(QWidget):
     def is_finished(self) -> bool:
         return self.visit.status is VisitStatus.FINISHED
 
+    @property
+    def current_page(self) -> PageKey:
+        return self._key
+
+    def show_page(self, key: PageKey, question: str | None = None) -> None:
+        """Back to a page left at a lock (`position`), the keyboard on `question`."""
+        if key == SUMMARY or key in self._plan():
+            self._show(key, question)
+
     def _plan(self) -> list[PageKey]:
         return pages(self.questionnaire, self.answers)
 
@@ -261,6 +272,12 @@ class InterviewWizard(QWidget):
             ]
         self._summary_problems = None
         page = SummaryPage(self.questionnaire, self.answers, self._day, problems)
+        # Before finishing only: a finished visit's rights panel names what is missing.
+        self._costly = False
+        if not self.is_finished:
+            costs = summary_costs(self.questionnaire, self.answers, self._day, page)
+            self._costly = not costs.isHidden()
+            page.show_costs(costs)
         page.go_to.connect(self.go_to_path)
         page.edit_page.connect(self._show)
         return page
@@ -292,6 +309,8 @@ class InterviewWizard(QWidget):
             self.next_button.setText(self.tr("&Suivant →"))
         elif self.is_finished:
             self.next_button.setText(self.tr("&Terminer la consultation"))
+        elif self._costly:
+            self.next_button.setText(self.tr("&Terminer quand même"))
         else:
             self.next_button.setText(self.tr("&Terminer l'entretien"))
 

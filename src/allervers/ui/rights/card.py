@@ -18,6 +18,7 @@ from allervers.domain.rights import AssessmentStatus, Organisation, RightAssessm
 from allervers.questionnaire.model import Questionnaire
 from allervers.reports.household_sheet import css_cover
 from allervers.services.rights import RightsService
+from allervers.ui.interview.costs import asked_first
 from allervers.ui.interview.summary import where
 from allervers.ui.rights.followup_widgets import FollowUpForm
 from allervers.wording import (
@@ -171,7 +172,8 @@ class RightCard(QFrame):
         if assessment.status is AssessmentStatus.CANNOT_TELL and assessment.missing_answers:
             # Named here; the panel lists them once more above, each leading to its question.
             missing = " ; ".join(
-                missing_answer_label(questionnaire, answers, a) for a in assessment.missing_answers
+                missing_answer_label(questionnaire, answers, a)
+                for a in asked_first(assessment.missing_answers)
             )
             layout.addWidget(
                 _label(self.tr("Il manque : {0}").format(missing), f"rightMissing_{right}")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from allervers.domain.followup import StoredAssessment
 from allervers.questionnaire.model import Questionnaire
+from allervers.ui.interview.costs import asked_first
 from allervers.ui.rights.card import interview_path, missing_answer_label
 
 MISSING_STYLE = (
@@ -50,7 +51,7 @@ class MissingAnswers(QFrame):
                 widget.deleteLater()
         paths: dict[str, str] = {}  # interview path -> engine's answer id, in the engine's order
         for stored in unknown:
-            for answer_id in stored.assessment.missing_answers:
+            for answer_id in asked_first(stored.assessment.missing_answers):
                 paths.setdefault(interview_path(answer_id), answer_id)
         self.setVisible(bool(paths))
         if not paths:

@@ -26,6 +26,7 @@ from allervers.ui.common.changes import ChangeNotifier
 from allervers.ui.common.styles import DONE_STYLE, ERROR_STYLE
 from allervers.ui.doors.round_doors import RoundDoors
 from allervers.ui.interview.parsing import date_text
+from allervers.ui.interview.plan import PageKey
 from allervers.ui.interview.wizard import InterviewWizard
 from allervers.ui.rights.assessor import Assessor, RightsTools
 from allervers.ui.rights.panel import RightsPanel
@@ -158,6 +159,12 @@ class VisitsPage(QWidget):
             return
         self.done.clear()
         self._open_wizard(visit)
+
+    def resume_at(self, visit_id: str, page: PageKey, question: str | None) -> None:
+        """Reopens an interview where it was left when the window locked."""
+        self.open_visit(visit_id)
+        if self.wizard is not None and self.wizard.visit.id == visit_id:
+            self.wizard.show_page(page, question)
 
     def _open_wizard(self, visit: Visit) -> None:
         self._close_wizard()
