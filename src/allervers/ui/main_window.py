@@ -28,6 +28,7 @@ from allervers.services.workspace import OpenWorkspace, WorkspaceService
 from allervers.ui.common.operations import tasks
 from allervers.ui.export.retention_dialog import RetentionDialog
 from allervers.ui.idle import Clock, IdleWatcher, minutes_to_ms
+from allervers.ui.interview.position import InterviewKeeper
 from allervers.ui.rights.assessor import rights_tools
 from allervers.ui.rights.engine_host import EngineFactory, EngineHost
 from allervers.ui.rights.engine_status import EngineStatus
@@ -37,7 +38,6 @@ from allervers.ui.start.lock_screen import LockScreen
 from allervers.ui.start.recovery_key_dialog import RecoveryKeyDialog
 from allervers.ui.start.unlock import UnlockDialog
 from allervers.ui.start.users_dialog import UsersDialog
-from allervers.ui.interview.position import InterviewKeeper
 from allervers.ui.workspace_view import VisitServiceFactory, WorkspaceView
 
 STATUS_MESSAGE_MS = 6000
