@@ -171,3 +171,14 @@ class SectionPage(QWidget):
         for field in self.fields.values():
             field.blockSignals(True)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
+def last_tab_stop(page: QWidget) -> QWidget | None:
+    """The page's last widget that Tab reaches (the wizard sends Tab on to its buttons)."""
+    last = None
+    widget = page.nextInFocusChain()
+    while widget is not None and widget is not page and page.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            last = widget
+        widget = widget.nextInFocusChain()
+    return last

@@ -11,7 +11,6 @@ version's questions: answers are read and checked against the definition they we
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -31,8 +30,7 @@ from allervers.domain.problems import Problem
 from allervers.domain.visits import Visit, VisitStatus
 from allervers.messages import describe
 from allervers.questionnaire import loader
-from allervers.questionnaire.model import Question, Section
-from allervers.questionnaire.validation import check_value, validate
+from allervers.questionnaire.validation import validate
 from allervers.services.rights import assessable
 from allervers.services.visit_input import commune_exists
 from allervers.services.visits import VisitService
@@ -40,28 +38,23 @@ from allervers.ui.common.busy import message_label
 from allervers.ui.common.commune_edit import display_code
 from allervers.ui.common.styles import ERROR_STYLE
 from allervers.ui.interview.costs import summary_costs
-from allervers.ui.interview.fields import QuestionField, problem_text
 from allervers.ui.interview.parsing import date_text
 from allervers.ui.interview.plan import (
     PageKey,
-    answer_path,
     first_to_fill,
     item_count,
-    items_of,
     locate,
     pages,
     section_by_id,
 )
-from allervers.ui.interview.section_page import SectionPage, page_title
-from allervers.ui.interview.summary import SummaryPage, problem_line
+from allervers.ui.interview.section_page import SectionPage, last_tab_stop, page_title
+from allervers.ui.interview.storing import AnswerStorage
+from allervers.ui.interview.summary import SummaryPage
 
 SUMMARY = PageKey("")
-# Answers left over from a choice changed later (a rent kept after "owner" was chosen) are
-# removed when finishing; removing one can make another one irrelevant, hence a few rounds.
-PRUNE_ROUNDS = 5
 
 
-class InterviewWizard(QWidget):
+class InterviewWizard(QWidget, AnswerStorage):
     closed = Signal()  # back to the doors; the visit stays as stored (a draft can be resumed)
     finished = Signal(object)  # the Visit, just finished
     rights_requested = Signal(object)  # the finished Visit whose rights to show
@@ -169,10 +162,6 @@ class InterviewWizard(QWidget):
     # State
 
     @property
-    def answers(self) -> dict[str, Any]:
-        return self.visit.answers
-
-    @property
     def is_finished(self) -> bool:
         return self.visit.status is VisitStatus.FINISHED
 
@@ -236,7 +225,7 @@ class InterviewWizard(QWidget):
         self.scroll_area.setWidget(page)
         # A page is built after the buttons, so Tab would leave its last field for whatever
         # comes next in the window; the next page is what the person wants there.
-        last = _last_tab_stop(page)
+        last = last_tab_stop(page)
         if last is not None:
             QWidget.setTabOrder(last, self.next_button)
         QWidget.setTabOrder(self.next_button, self.back_button)
@@ -382,90 +371,12 @@ class InterviewWizard(QWidget):
             return
         self.rights_requested.emit(self.visit)
 
-    def commit_pending(self) -> None:
-        """Stores what is being typed (the window is about to lock or close); a refused value
-        stays unstored, as everywhere."""
-        page = self._page
-        if isinstance(page, SectionPage):
-            for field in page.visible_fields():
-                field.commit()
-
-    # Storing
-
-    def _store(self, path: str, value: Any) -> None:
-        self.visit = self._service.answer(self.visit.id, path, value)
-
-    def _save(
-        self,
-        field: QuestionField,
-        section: Section,
-        question: Question,
-        item: int | None,
-        value: Any,
-    ) -> None:
-        path = answer_path(section, question, item)
-        code = None if value is None else check_value(question, value, self._day, commune_exists)
-        if code:
-            field.show_problem(problem_text(question, code))
-            return
-        try:
-            self._store(path, value)
-        except VisitInvalid as error:
-            field.show_problem(self._describe_for_field(error))
-            return
-        except AllerVersError as error:
-            field.show_problem(describe(error, QCoreApplication.translate))
-            return
-        field.accept(value)
-        self._answers_changed()
-
-    def _describe_for_field(self, error: VisitInvalid) -> str:
-        """A finished visit is checked as a whole: name the answers the change would break."""
-        return "\n".join(problem_line(self.questionnaire, self.answers, p) for p in error.problems)
-
     def _answers_changed(self) -> None:
         page = self._page
         if isinstance(page, SectionPage):
             page.update_relevance(self.answers)
         self._update_heading()
         self._update_progress()
-
-    def _add_item(self, section: Section) -> None:
-        if not self._can_leave():
-            return
-        items = items_of(section, self.answers) or [{}]
-        if not self._store_items(section, [*items, {}]):
-            return
-        self._show(PageKey(section.id, len(items) + 1))
-
-    def _remove_item(self, section: Section, item: int) -> None:
-        items = items_of(section, self.answers)
-        remaining = [i for n, i in enumerate(items, start=1) if n != item]
-        if not self._store_items(section, remaining or None):
-            return
-        self._show(PageKey(section.id, max(1, min(item, len(remaining)))))
-
-    def _store_items(self, section: Section, items: list[dict[str, Any]] | None) -> bool:
-        try:
-            self._store(section.id, items)
-        except AllerVersError as error:
-            self.page_message.setText(describe(error, QCoreApplication.translate))
-            return False
-        return True
-
-    # Finishing
-
-    def _prune(self) -> None:
-        for _ in range(PRUNE_ROUNDS):
-            leftovers = [
-                p.path
-                for p in validate(self.questionnaire, self.answers, self._day, commune_exists)
-                if p.code == "not_relevant"
-            ]
-            if not leftovers:
-                return
-            for path in leftovers:
-                self._store(path, None)
 
     def _finish(self) -> None:
         if self.is_finished:
@@ -485,13 +396,3 @@ class InterviewWizard(QWidget):
             self.page_message.setText(describe(error, QCoreApplication.translate))
             return
         self.finished.emit(self.visit)
-
-
-def _last_tab_stop(page: QWidget) -> QWidget | None:
-    last = None
-    widget = page.nextInFocusChain()
-    while widget is not None and widget is not page and page.isAncestorOf(widget):
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            last = widget
-        widget = widget.nextInFocusChain()
-    return last
