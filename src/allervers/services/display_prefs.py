@@ -9,8 +9,10 @@ damaged file means the ordinary size: a display preference never stops the appli
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+from allervers.domain.errors import StorageFull
+from allervers.files.atomic import write_atomically
 
 FILE_NAME = "display.json"
 
@@ -29,11 +31,10 @@ def larger_text(path: Path) -> bool:
 
 def set_larger_text(path: Path, larger: bool) -> bool:
     """Whether the choice was stored (a full disk or a read-only folder only loses it)."""
-    temporary = path.with_name(path.name + ".tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps({"larger_text": larger}), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
+        # A lost rename in a power cut leaves the previous choice: no folder flush needed.
+        write_atomically(path, json.dumps({"larger_text": larger}).encode(), sync_folder=False)
+    except (OSError, StorageFull):
         return False
     return True
