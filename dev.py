@@ -2,7 +2,8 @@
 """Set-up and everyday commands, with nothing but Python 3.11+ on the machine.
 
     python3 dev.py run     creates .venv if needed, installs Aller-Vers, opens the demo workspace
-    python3 dev.py test    same set-up, then ruff, ruff format, import-linter, mypy and pytest
+    python3 dev.py test    same set-up, then pytest with ruff, ruff format, import-linter and
+                           mypy run beside it
     python3 dev.py test --repeat N PATH... [PYTEST OPTIONS]
                            each test file (or folder) N times in a row, each run in a new
                            process, then the counts: passed, failed, crashed (killed by a signal)
@@ -20,6 +21,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import threading
 import time
 import venv
 from pathlib import Path
@@ -66,19 +68,36 @@ def test(args: list[str]) -> int:
     if args[:1] == ["--repeat"]:
         return repeat(args[1:])
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    steps = [
+    checks = [
         ("ruff check", [BIN / "ruff", "check", *LINTED]),
         ("ruff format", [BIN / "ruff", "format", "--check", *LINTED]),
         ("import-linter", [BIN / "lint-imports"]),
         ("mypy", [BIN / "mypy"]),
-        # pytest exits 5 when it collected no test: that is a failure here too. One worker per
-        # core (pytest-xdist): the suite is CPU-bound, and each worker is a new process, as CI's.
-        ("pytest", [PYTHON, "-m", "pytest", *_workers(args), *args]),
     ]
-    failed = []
-    for name, command in steps:
+    # The static checks run beside pytest, one after the other, and print once it is done: they
+    # take about 25 s of one core, which the workers leave idle while the last tests finish.
+    results: list[tuple[str, subprocess.CompletedProcess[str]]] = []
+
+    def run_checks() -> None:
+        for name, command in checks:
+            done = subprocess.run(
+                [str(c) for c in command], cwd=ROOT, env=env, capture_output=True, text=True
+            )
+            results.append((name, done))
+
+    beside = threading.Thread(target=run_checks)
+    beside.start()
+    print("=== pytest", flush=True)
+    # pytest exits 5 when it collected no test: that is a failure here too. One worker per core
+    # (pytest-xdist): the suite is CPU-bound, and each worker is a new process, as CI's.
+    failed = (
+        [] if _call(PYTHON, "-m", "pytest", *_workers(args), *args, env=env) == 0 else ["pytest"]
+    )
+    beside.join()
+    for name, done in results:
         print(f"=== {name}", flush=True)
-        if _call(*command, env=env) != 0:
+        print(done.stdout + done.stderr, end="", flush=True)
+        if done.returncode != 0:
             failed.append(name)
     if failed:
         print("ÉCHEC : " + ", ".join(failed), flush=True)
@@ -89,7 +108,9 @@ def test(args: list[str]) -> int:
 def _workers(args: list[str]) -> list[str]:
     """`-n auto` unless the command line chose (`-n 0` runs in this one process)."""
     chosen = any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in args)
-    return [] if chosen else ["-n", "auto"]
+    # worksteal: a worker that runs out of tests takes some from the other one, so the suite
+    # does not end with one core idle behind a few long tests.
+    return [] if chosen else ["-n", "auto", "--dist", "worksteal"]
 
 
 def repeat(args: list[str]) -> int:
