@@ -35,9 +35,10 @@ def focused() -> QWidget:
 
 
 def press(qtbot: QtBot, *keys: Qt.Key | str) -> None:
-    """Keys as typed on the keyboard, each going wherever the focus is at that moment."""
+    """Keys as typed on the keyboard, each going wherever the focus is at that moment: to an
+    open popup (a commune's suggestions) first, as a real display sends them."""
     for key in keys:
-        qtbot.keyClick(focused(), key)
+        qtbot.keyClick(QApplication.activePopupWidget() or focused(), key)
 
 
 def write(qtbot: QtBot, text: str) -> None:

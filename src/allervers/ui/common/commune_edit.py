@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QCompleter, QLineEdit, QWidget
 
 from allervers.questionnaire import communes
@@ -100,6 +101,10 @@ class CommuneEdit(QLineEdit):
         completer.setMaxVisibleItems(10)
         self.setCompleter(completer)
         completer.activated.connect(self._activated)  # the QString overload
+        # Seen first (installed after the completer's own filter): Tab in the open suggestions.
+        popup = completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)
         self.textEdited.connect(self._suggest)
         self.editingFinished.connect(self._show_name)  # first, before the form's own handlers
         app = QApplication.instance()
@@ -137,6 +142,27 @@ class CommuneEdit(QLineEdit):
             if was_open:
                 # Nor does editingFinished come: say it, so the field is taken as any field left.
                 self.editingFinished.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tab or Shift+Tab while the suggestions are open: take the chosen one (or the only
+        one) and go to the next field, as Tab does anywhere else. Qt's completer would close
+        the list and keep the keyboard here, so the street typed next landed in this field."""
+        popup = self.completer().popup()
+        if (
+            watched is popup
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
+            index = popup.currentIndex()
+            if not index.isValid() and self._model.rowCount() == 1:
+                index = self._model.index(0, 0)
+            popup.hide()
+            if index.isValid():
+                self._activated(str(index.data()))
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return True
+        return super().eventFilter(watched, event)
 
     def _show_name(self) -> None:
         """A code or a unique name typed becomes "Name (code)": the person sees which commune
