@@ -19,7 +19,10 @@ import allervers
 import allervers.resources
 from allervers.questionnaire import loader
 from allervers.rights import cheque_energie, dated_tables
+from allervers.services import directory_table
 from allervers.ui import i18n
+
+SOURCE = Path(allervers.__file__).parent
 
 
 def _as_packaged(monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> None:
@@ -46,6 +49,32 @@ def test_every_dated_table_is_found_as_in_the_bundle(monkeypatch: pytest.MonkeyP
     _as_packaged(monkeypatch, dated_tables)
     for name in dated_tables.TABLES:
         assert dated_tables.table.__wrapped__(name)["entry"], name
+
+
+def test_directory_matching_table_is_found_as_in_the_bundle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The packaged self-test failed here ("MultiplexedPath.joinpath() takes 2 positional
+    # arguments but 3 were given") while every test of the source tree passed.
+    _as_packaged(monkeypatch, directory_table)
+    assert directory_table.matching_table.__wrapped__() is not None
+
+
+def test_no_reader_joins_two_names_at_once() -> None:
+    """`joinpath(a, b)` works on a folder and fails in the bundle: one name per call."""
+    import ast
+
+    found = []
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "joinpath"
+                and len(node.args) > 1
+            ):
+                found.append(f"{path.relative_to(SOURCE)}:{node.lineno}")
+    assert found == []
 
 
 def test_translations_folder_is_a_real_folder_in_the_bundle(

@@ -13,7 +13,8 @@ from allervers.domain.directory_matching import MatchingTable, table_from_json
 def matching_table() -> MatchingTable:
     text = (
         resources.files("allervers.resources")
-        .joinpath("directory", "matching.json")
+        .joinpath("directory")  # one name per joinpath: in the bundle it is a MultiplexedPath
+        .joinpath("matching.json")
         .read_text(encoding="utf-8")
     )
     return table_from_json(json.loads(text))
