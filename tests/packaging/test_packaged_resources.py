@@ -17,7 +17,7 @@ import pytest
 
 import allervers
 import allervers.resources
-from allervers.questionnaire import loader
+from allervers.questionnaire import epci, loader
 from allervers.rights import cheque_energie, dated_tables
 from allervers.services import directory_table
 from allervers.ui import i18n
@@ -60,6 +60,11 @@ def test_directory_matching_table_is_found_as_in_the_bundle(
     assert directory_table.matching_table.__wrapped__() is not None
 
 
+def test_epci_table_is_found_as_in_the_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    _as_packaged(monkeypatch, epci)
+    assert "49092" in {c for e in epci.all_epci.__wrapped__().values() for c in e.communes}
+
+
 def test_no_reader_joins_two_names_at_once() -> None:
     """`joinpath(a, b)` works on a folder and fails in the bundle: one name per call."""
     import ast
@@ -71,7 +76,7 @@ def test_no_reader_joins_two_names_at_once() -> None:
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Attribute)
                 and node.func.attr == "joinpath"
-                and len(node.args) > 1
+                and (len(node.args) > 1 or any(isinstance(a, ast.Starred) for a in node.args))
             ):
                 found.append(f"{path.relative_to(SOURCE)}:{node.lineno}")
     assert found == []

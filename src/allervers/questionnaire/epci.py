@@ -32,7 +32,13 @@ class Epci:
 
 @functools.cache
 def all_epci() -> dict[str, Epci]:
-    text = resources.files("allervers.resources").joinpath(*EPCI_FILE).read_text(encoding="utf-8")
+    folder, name = EPCI_FILE  # one name per joinpath: in the bundle it is a MultiplexedPath
+    text = (
+        resources.files("allervers.resources")
+        .joinpath(folder)
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
     return {
         item["code"]: Epci(item["code"], item["nom"], frozenset(item["communes"].split()))
         for item in json.loads(text)["epci"]
