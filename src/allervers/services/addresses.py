@@ -54,7 +54,7 @@ class AddressService:
         self, path: Path, communes: list[str] | None = None, skip_invalid: bool = False
     ) -> ImportCounts:
         """Reads and checks the whole file, then stores it (`store`)."""
-        self._workspace.require_coordinator("addresses")
+        self._workspace.require_coordinator("addresses")  # before reading a large file
         return self.store(read_addresses(path, communes, skip_invalid))
 
     def store(self, read: AddressRead) -> ImportCounts:

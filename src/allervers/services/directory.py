@@ -122,7 +122,7 @@ class Directory:
         """Reads every file whole, checks every record kept with the pinned schema, then
         replaces what was imported of each kind given, in one transaction. Any problem refuses
         the import: nothing is changed."""
-        self._workspace.require_coordinator("directory")
+        self._workspace.require_coordinator("directory")  # before reading a large file
         return self.store_import(read_import(paths, departement, neighbours))
 
     def store_import(self, read: DirectoryRead) -> ImportReport:
